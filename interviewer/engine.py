@@ -1,0 +1,476 @@
+"""The interview loop.
+
+The engine owns the plan: which stage, which planned question, when to follow
+up, when time moves the interview on. The model only words a turn (a follow-up,
+an acknowledgement, a reply to the candidate's question) and every word it
+writes is validated; a turn that fails twice is replaced by text that needs no
+model (a follow-up template filled with a topic from the answer, or the plan).
+Each turn is stored before the next one is made.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import time
+from dataclasses import dataclass
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+
+from . import prompting
+from .clock import Clock, SpokenClock
+from .errors import InputError
+from .llm import describe
+from .llm.messages import to_openai_dicts
+from .notes import observe
+from .personas import Persona, Question, Stage
+from .store import Store
+from .text import clean, speaking_seconds
+from .topics import topics
+from .transcript import CandidateProfile, Session, Turn, TurnKind, TurnSource
+from .validation import Expect, TurnContext, check, parse_output
+
+MAX_REASKS = 2
+MAX_CANDIDATE_QUESTIONS = 3
+MODEL_FAILURES_BEFORE_PLAN_ONLY = 2
+_NO_QUESTIONS = re.compile(
+    r"^\W*(no|nope|none|nothing|not really|no questions?|no,? thanks?|no,? thank you|"
+    r"that'?s all|that is all|i'?m good|all good|non|pas de questions?|rien)\b",
+    re.I,
+)
+_QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
+_REASK = {
+    "en": "Sorry, I didn't catch an answer. ",
+    "fr": "Pardon, je n'ai pas entendu de réponse. ",
+}
+_MOVE_ON = {"en": "Let's move on. ", "fr": "Passons à la suite. "}
+_TRANSITION = {"en": "Let's talk about {title}. ", "fr": "Parlons de {title}. "}
+
+
+def core_question(text: str) -> str:
+    """The question sentence of a turn ("Thanks. What did you do?" -> "What did you do?")."""
+    found = _QUESTION_SENTENCE.findall(text)
+    return found[-1].strip() if found else text.strip()
+
+
+@dataclass
+class Decision:
+    action: str  # "follow_up" | "next" | "close"
+    stage_index: int = 0
+    question_index: int = 0
+    topic: str | None = None
+
+
+class Interview:
+    """One interview: call :meth:`answer` with each candidate answer until ``finished``."""
+
+    def __init__(
+        self,
+        persona: Persona,
+        model: BaseChatModel,
+        store: Store,
+        session: Session,
+        *,
+        clock: Clock | None = None,
+    ):
+        self.persona = persona
+        self.model = model
+        self.store = store
+        self.session = session
+        self.clock = clock or SpokenClock()
+        self.model_name = describe(model)
+        self._model_failures = 0
+        self.warnings: list[str] = []
+        self.clock.start(self.elapsed)
+
+    # -- life cycle ----------------------------------------------------------------
+    @classmethod
+    def start(
+        cls,
+        persona: Persona,
+        model: BaseChatModel,
+        store: Store,
+        *,
+        profile: CandidateProfile | None = None,
+        clock: Clock | None = None,
+    ) -> Interview:
+        session = Session(
+            persona_id=persona.id,
+            persona_name=persona.name,
+            model=describe(model),
+            profile=profile or CandidateProfile(),
+        )
+        store.create_session(session)
+        interview = cls(persona, model, store, session, clock=clock)
+        first = persona.stages[0].questions[0]
+        text, topic = interview._render(first)
+        interview._say(f"{persona.opening.strip()} {text}", "opening", 0, 0, "plan", topic=topic)
+        return interview
+
+    @classmethod
+    def resume(
+        cls,
+        persona: Persona,
+        model: BaseChatModel,
+        store: Store,
+        session_id: str,
+        *,
+        clock: Clock | None = None,
+    ) -> Interview:
+        """Continue a stored session; if the last answer got no reply yet, reply now."""
+        session = store.load(session_id)
+        if session.persona_id != persona.id:
+            raise InputError(
+                f"session {session.id} was held with persona '{session.persona_id}', "
+                f"not '{persona.id}'"
+            )
+        interview = cls(persona, model, store, session, clock=clock)
+        last = session.transcript.last()
+        if not session.finished and last is not None and last.speaker == "candidate":
+            interview._respond(last)
+        return interview
+
+    @property
+    def turns(self) -> list[Turn]:
+        return self.session.transcript.turns
+
+    @property
+    def finished(self) -> bool:
+        return self.session.finished
+
+    @property
+    def elapsed(self) -> float:
+        return self.turns[-1].elapsed_s if self.turns else 0.0
+
+    @property
+    def current_turn(self) -> Turn | None:
+        """The interviewer's last turn (the question waiting for an answer)."""
+        return self.session.transcript.last("interviewer")
+
+    def stage(self, index: int | None = None) -> Stage:
+        if index is None:
+            current = self.current_turn
+            index = current.stage_index if current else 0
+        return self.persona.stages[index]
+
+    # -- candidate input -------------------------------------------------------------
+    def answer(self, text: str, *, duration_s: float | None = None) -> Turn:
+        """Record the candidate's answer and return the interviewer's next turn."""
+        if self.finished:
+            raise InputError(f"session {self.session.id} is finished; start a new one")
+        asked = self.current_turn
+        assert asked is not None, "an interview always starts with the interviewer"
+        text = clean(text)
+        if not re.search(r"\w", text):
+            return self._reask(asked)
+        spoken = duration_s if duration_s is not None else speaking_seconds(text)
+        turn = Turn(
+            seq=len(self.turns),
+            speaker="candidate",
+            text=text,
+            kind="answer",
+            stage_id=asked.stage_id,
+            stage_index=asked.stage_index,
+            question_index=asked.question_index,
+            elapsed_s=self.clock.stamp(self.elapsed, spoken),
+            duration_s=spoken,
+            source="candidate",
+        )
+        self._append(turn)
+        return self._respond(turn)
+
+    def end(self) -> Turn:
+        """The candidate ends the interview early: close politely."""
+        if self.finished:
+            raise InputError(f"session {self.session.id} is already finished")
+        current = self.current_turn
+        assert current is not None
+        return self._close("", current.stage_index, current.question_index, [], [])
+
+    # -- decisions ---------------------------------------------------------------------
+    def _stage_started_at(self, stage_index: int) -> float:
+        for turn in self.turns:
+            if turn.speaker == "interviewer" and turn.stage_index == stage_index:
+                return max(0.0, turn.elapsed_s - turn.duration_s)
+        return self.elapsed
+
+    def _follow_ups_used(self, stage_index: int, question_index: int) -> int:
+        return sum(
+            1
+            for t in self.turns
+            if t.kind == "follow_up" and (t.stage_index, t.question_index) == (stage_index,
+                                                                              question_index)
+        )
+
+    def _probed(self) -> set[str]:
+        return {t.topic.lower() for t in self.turns if t.topic}
+
+    def _mentioned(self) -> list[str]:
+        """Topics the candidate brought up and nobody has probed yet, newest first."""
+        probed = self._probed()
+        seen: list[str] = []
+        for turn in reversed(self.session.transcript.candidate_turns()):
+            for topic in topics(turn.text, projects=self.session.profile.projects):
+                if topic.lower() not in probed and topic not in seen:
+                    seen.append(topic)
+        return seen
+
+    def _question(self, stage_index: int, question_index: int) -> Question:
+        return self.persona.stages[stage_index].questions[question_index]
+
+    def _decide(self, answer: Turn) -> Decision:
+        si, qi = answer.stage_index, answer.question_index
+        stage = self.persona.stages[si]
+        question = stage.questions[qi]
+        stage_over = answer.elapsed_s - self._stage_started_at(si) >= stage.minutes * 60
+        if stage.kind == "questions" and not stage_over:
+            limit = (question.max_follow_ups if question.max_follow_ups is not None
+                     else self.persona.follow_up.max_per_question)
+            if self._follow_ups_used(si, qi) < limit:
+                probed = self._probed()
+                fresh = [t for t in topics(answer.text, projects=self.session.profile.projects)
+                         if t.lower() not in probed]
+                if fresh:
+                    return Decision("follow_up", si, qi, topic=fresh[0])
+                if len(answer.text.split()) < self.persona.follow_up.min_answer_words:
+                    return Decision("follow_up", si, qi)
+        if not stage_over and qi + 1 < len(stage.questions):
+            return Decision("next", si, qi + 1)
+        return self._next_stage(si, answer.elapsed_s)
+
+    def _next_stage(self, si: int, elapsed: float) -> Decision:
+        stages = self.persona.stages
+        nxt = si + 1
+        if elapsed >= self.persona.total_minutes * 60:
+            # Out of time: keep only the candidate's questions, then close.
+            later = [i for i in range(nxt, len(stages)) if stages[i].kind == "candidate_questions"]
+            nxt = later[0] if later else len(stages)
+        if nxt >= len(stages):
+            return Decision("close", si, 0)
+        return Decision("next", nxt, 0)
+
+    # -- turns -------------------------------------------------------------------------
+    def _respond(self, answer: Turn) -> Turn:
+        stage = self.persona.stages[answer.stage_index]
+        question = self._question(answer.stage_index, answer.question_index)
+        notes = observe(answer.text, question, projects=self.session.profile.projects)
+        if stage.kind == "monologue":
+            planned = stage.minutes * 60
+            notes.append(f"presentation took ~{answer.duration_s / 60:.1f} of "
+                         f"{planned / 60:.0f} minutes")
+        if stage.kind == "candidate_questions":
+            return self._reply_to_candidate(answer, stage, notes)
+        decision = self._decide(answer)
+        if decision.action == "follow_up":
+            return self._follow_up(answer, question, decision.topic, notes)
+        ack, note, rejected = self._model_text(
+            "acknowledge", "statement", answer, core_question(self.current_turn.text), None, notes
+        )
+        if note:
+            notes.append(f"model: {note}")
+        if decision.action == "close":
+            return self._close(ack, decision.stage_index, 0, notes, rejected)
+        return self._ask_planned(decision, ack, notes, rejected)
+
+    def _ask_planned(self, decision: Decision, ack: str | None, notes: list[str],
+                     rejected: list[str]) -> Turn:
+        source: TurnSource = "model" if ack else "plan"
+        if not ack:
+            acks = self.persona.acknowledgements
+            ack = acks[len(self.turns) % len(acks)]
+        current = self.current_turn
+        transition = ""
+        if current is not None and decision.stage_index != current.stage_index:
+            title = self.persona.stages[decision.stage_index].title.lower()
+            transition = _TRANSITION[self.persona.language].format(title=title)
+        question = self._question(decision.stage_index, decision.question_index)
+        text, topic = self._render(question)
+        return self._say(f"{ack} {transition}{text}", "question", decision.stage_index,
+                         decision.question_index, source, notes=notes, rejected=rejected,
+                         topic=topic)
+
+    def _follow_up(self, answer: Turn, question: Question, topic: str | None,
+                   notes: list[str]) -> Turn:
+        asked = core_question(self.current_turn.text)
+        text, note, rejected = self._model_text("follow_up", "question", answer, asked, topic, notes)
+        source: TurnSource = "model"
+        if note:
+            notes.append(f"model: {note}")
+        if text is None:
+            source = "fallback"
+            text = self._template_follow_up(answer, topic)
+        return self._say(text, "follow_up", answer.stage_index, answer.question_index, source,
+                         notes=notes, rejected=rejected, topic=topic)
+
+    def _template_follow_up(self, answer: Turn, topic: str | None) -> str:
+        policy = self.persona.follow_up
+        used = sum(1 for t in self.turns if t.kind == "follow_up")
+        earlier = [core_question(t.text) for t in self.turns if t.is_question]
+        pool = ([t.format(topic=topic) for t in policy.templates] if topic
+                else list(policy.vague_templates))
+        rotated = pool[used % len(pool):] + pool[: used % len(pool)]
+        ctx = TurnContext(language=self.persona.language, earlier_questions=earlier)
+        for candidate in rotated:
+            if not check(candidate, "question", ctx):
+                return candidate
+        return rotated[0]
+
+    def _reply_to_candidate(self, answer: Turn, stage: Stage, notes: list[str]) -> Turn:
+        si = answer.stage_index
+        replies = sum(1 for t in self.turns if t.kind == "reply" and t.stage_index == si)
+        stage_over = answer.elapsed_s - self._stage_started_at(si) >= stage.minutes * 60
+        asks_something = "?" in answer.text or not _NO_QUESTIONS.search(answer.text)
+        if not asks_something or replies >= MAX_CANDIDATE_QUESTIONS - 1 or stage_over:
+            reply = None
+            rejected: list[str] = []
+            if asks_something:
+                reply, _, rejected = self._model_text("reply", "reply", answer, "", None, notes)
+                reply = reply or stage.answer_fallback
+            return self._close(reply, si, answer.question_index, notes, rejected)
+        reply, note, rejected = self._model_text("reply", "reply", answer, "", None, notes)
+        source: TurnSource = "model" if reply else "fallback"
+        reply = reply or stage.answer_fallback or ""
+        if note:
+            notes.append(f"model: {note}")
+        if "?" not in reply:
+            more = stage.questions[-1]
+            reply = f"{reply} {self._render(more)[0]}"
+        return self._say(reply, "reply", si, answer.question_index, source, notes=notes,
+                         rejected=rejected)
+
+    def _reask(self, asked: Turn) -> Turn:
+        trailing = 0
+        for turn in reversed(self.turns):
+            if turn.kind != "reask":
+                break
+            trailing += 1
+        lang = self.persona.language
+        if trailing < MAX_REASKS:
+            return self._say(_REASK[lang] + core_question(asked.text), "reask", asked.stage_index,
+                             asked.question_index, "plan", notes=["no answer given"])
+        # Still nothing: move on to the next planned question.
+        if asked.question_index + 1 < len(self.stage(asked.stage_index).questions):
+            decision = Decision("next", asked.stage_index, asked.question_index + 1)
+        else:
+            decision = self._next_stage(asked.stage_index, self.elapsed)
+        notes = ["no answer after asking again: moved on"]
+        if decision.action == "close":
+            return self._close(_MOVE_ON[lang].strip(), asked.stage_index, 0, notes, [])
+        return self._ask_planned(decision, _MOVE_ON[lang].strip(), notes, [])
+
+    def _close(self, lead: str | None, stage_index: int, question_index: int, notes: list[str],
+               rejected: list[str]) -> Turn:
+        text = f"{lead} {self.persona.closing.strip()}" if lead else self.persona.closing.strip()
+        turn = self._say(text, "close", stage_index, question_index, "plan", notes=notes,
+                         rejected=rejected)
+        self.store.set_status(self.session.id, "finished")
+        self.session.status = "finished"
+        return turn
+
+    def _render(self, question: Question) -> tuple[str, str | None]:
+        """Fill a planned question's placeholders; use ``generic`` when one has no value."""
+        profile = self.session.profile
+        used_projects = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        projects = [p for p in profile.projects if p not in used_projects] or profile.projects
+        mentioned = self._mentioned()
+        values = {
+            "project": projects[0] if projects else None,
+            "role": profile.role,
+            "company": profile.company,
+            "track": profile.track,
+            "topic": mentioned[0] if mentioned else None,
+            "team_topics": ", ".join(self.persona.team_topics) or None,
+        }
+        needed = {name for _, name, _, _ in string.Formatter().parse(question.text) if name}
+        if all(values.get(name) for name in needed):
+            topic = values["topic"] if "topic" in needed else None
+            return question.text.format(**{k: v or "" for k, v in values.items()}), topic
+        generic = question.generic or question.text
+        return generic.format(team_topics=values["team_topics"] or ""), None
+
+    # -- model ---------------------------------------------------------------------------
+    def _model_text(self, purpose: str, expect: Expect, answer: Turn, asked: str,
+                    topic: str | None, notes: list[str]) -> tuple[str | None, str | None, list[str]]:
+        """Ask the model for a turn; validate; retry once. None when nothing usable came."""
+        rejected: list[str] = []
+        if self._model_failures >= MODEL_FAILURES_BEFORE_PLAN_ONLY:
+            return None, None, rejected
+        stage = self.persona.stages[answer.stage_index]
+        messages: list[BaseMessage] = [
+            SystemMessage(prompting.system_prompt(self.persona, self.session.profile)),
+            HumanMessage(prompting.task_prompt(purpose, stage, question=asked, answer=answer.text,
+                                               topic=topic)),
+        ]
+        ctx = TurnContext(
+            language=self.persona.language,
+            earlier_questions=[core_question(t.text) for t in self.turns if t.is_question],
+            notes=[n for t in self.turns for n in t.notes] + notes,
+            answer=answer.text,
+            must_refer_to_answer=purpose == "follow_up",
+            topic=topic,
+        )
+        for _attempt in range(2):
+            raw = self._call(messages, purpose)
+            if raw is None:
+                break
+            say, note = parse_output(raw)
+            problems = check(say, expect, ctx)
+            if not problems:
+                return say, note, rejected
+            rejected.append(f"{say[:100]!r}: {'; '.join(problems)}")
+            messages = [*messages, AIMessage(raw), HumanMessage(prompting.retry_prompt(problems))]
+        return None, None, rejected
+
+    def _call(self, messages: list[BaseMessage], purpose: str) -> str | None:
+        started = time.monotonic()
+        wire = to_openai_dicts(messages)
+        try:
+            reply = self.model.invoke(messages)
+        except AssertionError:
+            raise  # a strict test fake saying the script is wrong: never swallow it
+        except Exception as e:  # the port boundary: any provider failure means "no text"
+            self._model_failures += 1
+            message = f"{type(e).__name__}: {e}"
+            self.store.log_llm_call(session_id=self.session.id, model=self.model_name,
+                                    purpose=purpose, messages=wire, response=None,
+                                    error=message[:2000], started=started)
+            if self._model_failures == MODEL_FAILURES_BEFORE_PLAN_ONLY:
+                self.warnings.append(
+                    f"the model ({self.model_name}) failed twice ({message[:200]}); "
+                    "continuing with the planned questions"
+                )
+            return None
+        self._model_failures = 0
+        text = reply.content if isinstance(reply.content, str) else str(reply.content)
+        self.store.log_llm_call(session_id=self.session.id, model=self.model_name,
+                                purpose=purpose, messages=wire, response=text, error=None,
+                                started=started)
+        return text
+
+    def _say(self, text: str, kind: TurnKind, stage_index: int, question_index: int,
+             source: TurnSource, *, notes: list[str] | None = None,
+             rejected: list[str] | None = None, topic: str | None = None) -> Turn:
+        spoken = speaking_seconds(text)
+        turn = Turn(
+            seq=len(self.turns),
+            speaker="interviewer",
+            text=re.sub(r"\s+", " ", text).strip(),
+            kind=kind,
+            stage_id=self.persona.stages[stage_index].id,
+            stage_index=stage_index,
+            question_index=question_index,
+            elapsed_s=self.clock.stamp(self.elapsed, spoken),
+            duration_s=spoken,
+            source=source,
+            topic=topic,
+            notes=notes or [],
+            rejected=rejected or [],
+        )
+        self._append(turn)
+        return turn
+
+    def _append(self, turn: Turn) -> None:
+        """Store first, then show: what the user sees is always in the database."""
+        self.store.add_turn(self.session.id, turn)
+        self.turns.append(turn)

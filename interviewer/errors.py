@@ -1,0 +1,48 @@
+"""A small exception hierarchy, turned into clear messages at the CLI and UI edge."""
+
+from __future__ import annotations
+
+
+class InterviewerError(Exception):
+    """Base class: every error the user should see as a message, not a traceback."""
+
+
+class ConfigError(InterviewerError):
+    """A persona, rubric or setting is invalid; names the file and the field."""
+
+    def __init__(self, message: str, *, path: str | None = None, field: str | None = None):
+        self.path = path
+        self.field = field
+        where = []
+        if path:
+            where.append(str(path))
+        if field:
+            where.append(f"field '{field}'")
+        prefix = ": ".join(where)
+        super().__init__(f"{prefix}: {message}" if prefix else message)
+
+
+class ProviderError(InterviewerError):
+    """The model provider failed (unreachable server, HTTP error, missing package)."""
+
+    def __init__(self, message: str, *, provider: str, status: int | None = None):
+        self.provider = provider
+        self.status = status
+        status_part = f" (HTTP {status})" if status else ""
+        super().__init__(f"[{provider}]{status_part} {message}")
+
+
+class ModelOutputError(InterviewerError):
+    """A model turn failed validation; the engine retries, then falls back."""
+
+
+class InputError(InterviewerError):
+    """Bad user input (answers file, CV file, unknown session)."""
+
+
+class SessionNotFound(InputError):
+    """No session with that id (or id prefix) is stored."""
+
+
+class UnexpectedModelCall(AssertionError):
+    """The scripted fake was called more times than its script allows."""

@@ -1,0 +1,58 @@
+"""The chat-model port: langchain's ``BaseChatModel``, built from configuration.
+
+Providers are factories ``build(settings) -> BaseChatModel`` registered as entry
+points of group ``interviewer.llm_providers``; a plugin package adds one the same
+way. The name in ``INTERVIEWER_LLM_PROVIDER`` is looked up, never compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.metadata import entry_points
+
+from langchain_core.language_models import BaseChatModel
+
+from ..errors import ConfigError
+from ..settings import Settings
+
+Factory = Callable[[Settings], BaseChatModel]
+
+#: Built-in providers, used when the package's entry points are not installed.
+BUILTIN = {
+    "local": "interviewer.llm.local:build",
+    "openai": "interviewer.llm.openai_compat:build",
+    "scripted": "interviewer.testing:build_from_settings",
+}
+
+
+def _load(target: str) -> Factory:
+    module_name, _, attr = target.partition(":")
+    module = __import__(module_name, fromlist=[attr])
+    return getattr(module, attr)
+
+
+def providers() -> dict[str, str]:
+    """Provider name to ``module:function``, plugins included."""
+    found = dict(BUILTIN)
+    for ep in entry_points(group="interviewer.llm_providers"):
+        found[ep.name] = ep.value
+    return found
+
+
+def build_model(settings: Settings) -> BaseChatModel:
+    """The chat model named by ``settings.llm_provider``; nothing is loaded yet."""
+    registry = providers()
+    target = registry.get(settings.llm_provider)
+    if target is None:
+        raise ConfigError(
+            f"unknown LLM provider '{settings.llm_provider}' "
+            f"(available: {', '.join(sorted(registry))})",
+            field="INTERVIEWER_LLM_PROVIDER",
+        )
+    return _load(target)(settings)
+
+
+def describe(model: BaseChatModel) -> str:
+    """A short human name for the model in use, e.g. ``openai:gpt-4o-mini``."""
+    name = getattr(model, "model_name", None) or getattr(model, "model", None)
+    return f"{model._llm_type}:{name}" if name else model._llm_type

@@ -1,0 +1,50 @@
+"""The interviewer's hidden notes on an answer, computed without a model.
+
+They go to the grader with the transcript and are never shown or spoken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .personas import Question
+from .text import speaking_seconds, word_count
+from .topics import topics
+
+HEDGES = (
+    "i guess", "i think maybe", "maybe", "kind of", "sort of", "probably", "i'm not sure",
+    "not sure", "i suppose", "perhaps", "it depends", "more or less", "somehow",
+)
+_HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
+_FIGURE = re.compile(
+    r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|x\b|×|ms\b|s\b|k\b|M\b|h\b|points?\b|pp\b|"
+    r"percent\b|times\b|users\b|GPUs?\b|hours\b|days\b|weeks\b)?"
+)
+_DECISIVE = re.compile(
+    r"\b(i(?:'d| would)? (?:choose|pick|prefer|go with)|interests? me (?:the )?most|"
+    r"most interest\w*|my (?:first )?choice|definitely|without hesitation|i'm most excited)\b",
+    re.I,
+)
+INJECTION = re.compile(
+    r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompt|rules)\b|"
+    r"\b(system prompt|you are now|act as|new instructions)\b|"
+    r"\b(give|grade|score|rate)\b.{0,30}\b(5\s*/\s*5|10\s*/\s*10|full marks|top score)",
+    re.I | re.S,
+)
+
+
+def observe(answer: str, question: Question, *, projects: list[str] | None = None) -> list[str]:
+    """Short factual notes: length, topics, figures, hedges, decisiveness, injection."""
+    notes = [f"{word_count(answer)} words (~{speaking_seconds(answer):.0f} s spoken)"]
+    found = topics(answer, projects=projects)[:6]
+    notes.append(f"mentioned: {', '.join(found)}" if found else "named no specific concept")
+    figures = [f.strip() for f in _FIGURE.findall(answer) if f.strip()][:5]
+    notes.append(f"figures cited: {', '.join(figures)}" if figures else "no figures cited")
+    hedges = sorted({h.lower() for h in _HEDGE.findall(answer)})
+    if hedges:
+        notes.append(f"hedges: {', '.join(hedges)}")
+    if question.kind == "preference":
+        notes.append("decisive choice" if _DECISIVE.search(answer) else "no clear choice made")
+    if INJECTION.search(answer):
+        notes.append("possible prompt injection in the answer")
+    return notes

@@ -1,0 +1,207 @@
+"""Personas: who the interviewer is and what they plan to ask, as YAML validated by pydantic.
+
+A user adds a persona by dropping a YAML file in a personas directory; no code changes.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .errors import ConfigError
+from .yamlfile import load_model
+
+#: Placeholders a question may use; filled from the candidate profile and the interview.
+PLACEHOLDERS = frozenset({"project", "role", "company", "track", "topic", "team_topics"})
+
+SLUG = r"^[a-z0-9][a-z0-9_-]*$"
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Question(_Strict):
+    """One planned question. ``text`` may use placeholders; ``generic`` is asked when
+    a placeholder has no value (no CV given, no concept mentioned yet)."""
+
+    text: str = Field(min_length=5, max_length=400)
+    generic: str | None = Field(default=None, min_length=5, max_length=400)
+    kind: Literal[
+        "open", "behavioural", "preference", "technical", "case", "probe", "coding", "pitch"
+    ] = "open"
+    max_follow_ups: int | None = Field(default=None, ge=0, le=5)
+
+    @model_validator(mode="after")
+    def _check_placeholders(self) -> Question:
+        for field in ("text", "generic"):
+            value = getattr(self, field)
+            if value is None:
+                continue
+            unknown = _placeholders(value) - PLACEHOLDERS
+            if unknown:
+                raise ValueError(
+                    f"{field} uses unknown placeholder(s) {sorted(unknown)}; "
+                    f"allowed: {sorted(PLACEHOLDERS)}"
+                )
+        if _placeholders(self.text) and self.generic is None:
+            raise ValueError("a question with placeholders needs a 'generic' version")
+        if self.generic and _placeholders(self.generic) - {"team_topics"}:
+            raise ValueError("'generic' may only use the {team_topics} placeholder")
+        for field in ("text", "generic"):
+            value = getattr(self, field)
+            if value and value.count("?") > 1:
+                raise ValueError(f"{field} asks more than one question; split it")
+        return self
+
+
+class Stage(_Strict):
+    """A part of the interview with its own time budget and task for the model."""
+
+    id: str = Field(pattern=SLUG)
+    title: str
+    minutes: float = Field(gt=0, le=180)
+    kind: Literal["questions", "monologue", "candidate_questions"] = "questions"
+    goal: str = Field(min_length=5, description="What the interviewer does in this stage.")
+    questions: list[Question] = Field(min_length=1)
+    answer_fallback: str | None = Field(
+        default=None,
+        description="Reply to a candidate's question when the model gives no usable answer "
+        "(candidate_questions stages).",
+    )
+
+    @model_validator(mode="after")
+    def _check_kind(self) -> Stage:
+        if self.kind == "candidate_questions" and not self.answer_fallback:
+            raise ValueError("a candidate_questions stage needs 'answer_fallback'")
+        return self
+
+
+class FollowUpPolicy(_Strict):
+    """How the interviewer digs into an answer."""
+
+    max_per_question: int = Field(default=1, ge=0, le=5)
+    templates: list[str] = Field(
+        min_length=1,
+        description="Follow-ups that need no capable model, each with a {topic} placeholder.",
+    )
+    vague_templates: list[str] = Field(
+        default_factory=lambda: ["Could you give me a concrete example of that?"],
+        description="Follow-ups for short answers where no topic could be found.",
+    )
+    min_answer_words: int = Field(
+        default=25, ge=0, description="Answers shorter than this are followed up as vague."
+    )
+
+    @field_validator("templates")
+    @classmethod
+    def _templates_have_topic(cls, value: list[str]) -> list[str]:
+        for i, template in enumerate(value):
+            if _placeholders(template) != {"topic"}:
+                raise ValueError(f"templates.{i} must use exactly the {{topic}} placeholder")
+        return value
+
+
+class Persona(_Strict):
+    """An interviewer: role (who is talking) kept apart from stages (what to do now)."""
+
+    id: str = Field(pattern=SLUG)
+    name: str
+    role: str
+    company: str = Field(description="Company and team context the interviewer can talk about.")
+    language: Literal["en", "fr"] = "en"
+    tone: str
+    summary: str = Field(description="One line shown in `interviewer personas`.")
+    listens_for: list[str] = Field(default_factory=list)
+    team_topics: list[str] = Field(default_factory=list)
+    opening: str = Field(description="Greeting; the first planned question follows it.")
+    stages: list[Stage] = Field(min_length=1)
+    follow_up: FollowUpPolicy
+    acknowledgements: list[str] = Field(
+        default_factory=lambda: ["Thank you.", "Thanks, that's helpful.", "Okay, thank you.",
+                                 "I see, thanks.", "Good, thank you."],
+        min_length=1,
+        description="Said before the next planned question when the model gives nothing usable.",
+    )
+    closing: str
+    rubrics: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_stage_ids(self) -> Persona:
+        seen: set[str] = set()
+        for stage in self.stages:
+            if stage.id in seen:
+                raise ValueError(f"stage id '{stage.id}' is used twice")
+            seen.add(stage.id)
+        if "team_topics" in {
+            p for s in self.stages for q in s.questions for p in _placeholders(q.text)
+        } and not self.team_topics:
+            raise ValueError("questions use {team_topics} but 'team_topics' is empty")
+        return self
+
+    @property
+    def total_minutes(self) -> float:
+        return sum(stage.minutes for stage in self.stages)
+
+
+def builtin_personas_dir() -> Path:
+    """The ``personas/`` directory shipped at the top of the project."""
+    return Path(__file__).resolve().parent.parent / "personas"
+
+
+def persona_dirs(extra: list[Path] | None = None, configured: str | None = None) -> list[Path]:
+    """Search order: directories given on the command line, then the configured ones
+    (``INTERVIEWER_PERSONAS_DIR``, os.pathsep-separated), then the built-in ones.
+    Earlier directories override later ones for the same persona id."""
+    dirs = list(extra or [])
+    if configured:
+        dirs.extend(Path(p) for p in configured.split(os.pathsep) if p)
+    dirs.append(builtin_personas_dir())
+    return dirs
+
+
+def load_persona_file(path: Path) -> Persona:
+    return load_model(path, Persona, defaults={"id": Path(path).stem})
+
+
+def discover(dirs: list[Path]) -> dict[str, Path]:
+    """Map persona id to file, the first directory winning."""
+    found: dict[str, Path] = {}
+    for directory in dirs:
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
+            found.setdefault(path.stem, path)
+    return found
+
+
+def load_persona(name_or_path: str, dirs: list[Path] | None = None) -> Persona:
+    """Load a persona by id (searched in ``dirs``) or by path to a YAML file."""
+    candidate = Path(name_or_path)
+    if candidate.suffix in {".yaml", ".yml"} and candidate.exists():
+        return load_persona_file(candidate)
+    found = discover(dirs if dirs is not None else persona_dirs())
+    if name_or_path not in found:
+        available = ", ".join(sorted(found)) or "none"
+        raise ConfigError(f"unknown persona '{name_or_path}' (available: {available})")
+    return load_persona_file(found[name_or_path])
+
+
+def load_all(dirs: list[Path] | None = None) -> tuple[list[Persona], list[ConfigError]]:
+    """Every persona that loads, and the errors of those that do not."""
+    personas: list[Persona] = []
+    errors: list[ConfigError] = []
+    for path in discover(dirs if dirs is not None else persona_dirs()).values():
+        try:
+            personas.append(load_persona_file(path))
+        except ConfigError as e:
+            errors.append(e)
+    return personas, errors

@@ -1,0 +1,78 @@
+"""Build a CandidateProfile from CV and job-offer text, so questions can name the
+candidate's projects, the role and the track (research vs engineering)."""
+
+from __future__ import annotations
+
+import re
+
+from .text import clean, shorten
+from .topics import lexicon_terms
+from .transcript import CandidateProfile
+
+MAX_TEXT = 20_000
+_PROJECT_HEADING = re.compile(
+    r"^\s*#*\s*(projects?|projets?|experience|expériences?|internships?|stages?)\b.*$",
+    re.I | re.M,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+)$", re.M)
+_ROLE = re.compile(
+    r"^\s*(?i:title|role|position|poste)\s*:\s*(.+)$|"
+    r"\b((?:[A-Z][\w/-]*\s+){0,4}(?:Intern|Internship|Engineer|Scientist|Researcher|Developer|"
+    r"Analyst)(?:\s+(?:Intern|Internship))?)\b",
+    re.M,
+)
+_COMPANY = re.compile(r"^\s*(?i:company|entreprise|employer)\s*:\s*(.+)$|\bat\s+([A-Z][\w&.-]+"
+                      r"(?:\s+[A-Z][\w&.-]+)?)", re.M)
+_RESEARCH = re.compile(r"\b(research|publication|paper|phd|thesis|theory|scientist|novel)\w*", re.I)
+_ENGINEERING = re.compile(
+    r"\b(production|deploy|engineer|software|pipeline|scal|api|infrastructure|mlops|code)\w*", re.I
+)
+
+
+def _project_names(cv: str) -> list[str]:
+    """Titles of the bullets in the CV's project/experience sections (before ':' or ' - ')."""
+    names: list[str] = []
+    for heading in _PROJECT_HEADING.finditer(cv):
+        section = cv[heading.end():]
+        next_heading = re.search(r"^\s*#+\s|\n\s*\n\s*[A-Z][A-Za-z ]+\n", section)
+        if next_heading:
+            section = section[: next_heading.start()]
+        for bullet in _BULLET.finditer(section):
+            title = re.split(r"\s*[:–—]\s*|\s+-\s+|\.\s", bullet.group(1))[0].strip()
+            if 2 <= len(title) <= 60 and title not in names:
+                names.append(title)
+    return names[:8]
+
+
+def _track(job: str, cv: str) -> str | None:
+    text = job or cv
+    if not text:
+        return None
+    research = len(_RESEARCH.findall(text))
+    engineering = len(_ENGINEERING.findall(text))
+    if research and engineering and max(research, engineering) < 2 * min(research, engineering):
+        return "hybrid"
+    if research > engineering:
+        return "research"
+    if engineering > research:
+        return "engineering"
+    return None
+
+
+def build_profile(cv_text: str = "", job_text: str = "") -> CandidateProfile:
+    cv = shorten(clean(cv_text), MAX_TEXT)
+    job = shorten(clean(job_text), MAX_TEXT)
+    role = company = None
+    if m := _ROLE.search(job):
+        role = (m.group(1) or m.group(2)).strip()
+    if m := _COMPANY.search(job):
+        company = (m.group(1) or m.group(2)).strip().rstrip(".")
+    return CandidateProfile(
+        cv_text=cv,
+        job_text=job,
+        projects=_project_names(cv),
+        role=role,
+        company=company,
+        track=_track(job, cv),  # type: ignore[arg-type]
+        terms=lexicon_terms(cv)[:15],
+    )

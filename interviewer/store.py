@@ -1,0 +1,277 @@
+"""Sessions and turns in a SQL database (SQLite by default, any SQLAlchemy URL).
+
+Every turn is written as it happens, from the library layer, so a session killed
+at any point resumes with no turn lost. Schema changes are small named
+migrations applied in order and recorded in ``_migrations``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from .errors import InterviewerError, SessionNotFound
+from .transcript import CandidateProfile, Session, Transcript, Turn, utcnow
+
+metadata = MetaData()
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("persona_id", String(100), nullable=False),
+    Column("persona_name", String(200), nullable=False, default=""),
+    Column("model", String(200), nullable=False, default=""),
+    Column("status", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("profile_json", Text, nullable=False),
+)
+
+turns = Table(
+    "turns",
+    metadata,
+    Column("session_id", String(32), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("speaker", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("stage_id", String(100), nullable=False),
+    Column("stage_index", Integer, nullable=False),
+    Column("question_index", Integer, nullable=False),
+    Column("elapsed_s", Float, nullable=False),
+    Column("duration_s", Float, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("topic", Text),
+    Column("notes_json", Text, nullable=False),
+    Column("rejected_json", Text, nullable=False),
+)
+
+llm_calls = Table(
+    "llm_calls",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(32)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("model", String(200), nullable=False),
+    Column("purpose", String(32), nullable=False),
+    Column("prompt_json", Text, nullable=False),
+    Column("response", Text),
+    Column("error", Text),
+    Column("duration_ms", Integer, nullable=False),
+)
+
+migrations_table = Table(
+    "_migrations",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def _m001_initial(conn: Connection) -> None:
+    for table in (sessions, turns, llm_calls):
+        table.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [("001_initial", _m001_initial)]
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+class Store:
+    """Read and write sessions. Opening it applies pending migrations."""
+
+    def __init__(self, url: str):
+        self.url = url
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(
+                parents=True, exist_ok=True
+            )
+        try:
+            self.engine: Engine = create_engine(url, future=True)
+        except (SQLAlchemyError, ImportError, ValueError) as e:
+            raise InterviewerError(f"cannot open database {url!r}: {e}") from e
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.migrate()
+
+    def migrate(self) -> list[str]:
+        applied: list[str] = []
+        try:
+            with self.engine.begin() as conn:
+                migrations_table.create(conn, checkfirst=True)
+                done = set(conn.scalars(select(migrations_table.c.name)))
+                for name, fn in MIGRATIONS:
+                    if name not in done:
+                        fn(conn)
+                        conn.execute(insert(migrations_table).values(name=name, applied_at=utcnow()))
+                        applied.append(name)
+        except SQLAlchemyError as e:
+            raise InterviewerError(f"cannot prepare database {self.url!r}: {e}") from e
+        return applied
+
+    # -- sessions ---------------------------------------------------------------
+    def create_session(self, session: Session) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(sessions).values(
+                    id=session.id,
+                    persona_id=session.persona_id,
+                    persona_name=session.persona_name,
+                    model=session.model,
+                    status=session.status,
+                    created_at=session.created_at,
+                    updated_at=utcnow(),
+                    profile_json=session.profile.model_dump_json(),
+                )
+            )
+            for turn in session.transcript.turns:
+                conn.execute(insert(turns).values(**self._turn_row(session.id, turn)))
+
+    def set_status(self, session_id: str, status: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(sessions)
+                .where(sessions.c.id == session_id)
+                .values(status=status, updated_at=utcnow())
+            )
+
+    @staticmethod
+    def _turn_row(session_id: str, turn: Turn) -> dict:
+        data = turn.model_dump(exclude={"notes", "rejected"})
+        return {
+            **data,
+            "session_id": session_id,
+            "notes_json": json.dumps(turn.notes, ensure_ascii=False),
+            "rejected_json": json.dumps(turn.rejected, ensure_ascii=False),
+        }
+
+    def add_turn(self, session_id: str, turn: Turn) -> None:
+        """Append one turn and touch the session, in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(insert(turns).values(**self._turn_row(session_id, turn)))
+            conn.execute(
+                update(sessions).where(sessions.c.id == session_id).values(updated_at=utcnow())
+            )
+
+    def resolve_id(self, id_or_prefix: str) -> str:
+        with self.engine.connect() as conn:
+            ids = list(
+                conn.scalars(
+                    select(sessions.c.id).where(sessions.c.id.startswith(id_or_prefix, autoescape=True))
+                )
+            )
+        if not ids:
+            raise SessionNotFound(f"no session '{id_or_prefix}' (see `interviewer sessions`)")
+        if len(ids) > 1 and id_or_prefix not in ids:
+            raise SessionNotFound(f"'{id_or_prefix}' matches {len(ids)} sessions; give more characters")
+        return id_or_prefix if id_or_prefix in ids else ids[0]
+
+    def load(self, id_or_prefix: str) -> Session:
+        session_id = self.resolve_id(id_or_prefix)
+        with self.engine.connect() as conn:
+            row = conn.execute(select(sessions).where(sessions.c.id == session_id)).mappings().one()
+            turn_rows = conn.execute(
+                select(turns).where(turns.c.session_id == session_id).order_by(turns.c.seq)
+            ).mappings()
+            loaded = [
+                Turn(
+                    **{k: v for k, v in r.items() if k not in {"session_id", "notes_json",
+                                                               "rejected_json"}},
+                    notes=json.loads(r["notes_json"]),
+                    rejected=json.loads(r["rejected_json"]),
+                )
+                for r in turn_rows
+            ]
+        return Session(
+            id=row["id"],
+            persona_id=row["persona_id"],
+            persona_name=row["persona_name"],
+            model=row["model"],
+            status=row["status"],
+            created_at=row["created_at"],
+            profile=CandidateProfile.model_validate_json(row["profile_json"]),
+            transcript=Transcript(turns=loaded),
+        )
+
+    def list_sessions(self, limit: int = 50) -> list[dict]:
+        """Newest first: id, persona, status, dates and number of turns."""
+        counts = (
+            select(turns.c.session_id, func.count().label("n_turns"))
+            .group_by(turns.c.session_id)
+            .subquery()
+        )
+        query = (
+            select(sessions, func.coalesce(counts.c.n_turns, 0).label("n_turns"))
+            .outerjoin(counts, counts.c.session_id == sessions.c.id)
+            .order_by(sessions.c.updated_at.desc())
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    # -- model calls -------------------------------------------------------------
+    def log_llm_call(
+        self,
+        *,
+        session_id: str | None,
+        model: str,
+        purpose: str,
+        messages: list[dict],
+        response: str | None,
+        error: str | None,
+        started: float,
+    ) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(llm_calls).values(
+                    session_id=session_id,
+                    created_at=utcnow(),
+                    model=model,
+                    purpose=purpose,
+                    prompt_json=json.dumps(messages, ensure_ascii=False),
+                    response=response,
+                    error=error,
+                    duration_ms=int((time.monotonic() - started) * 1000),
+                )
+            )
+
+    def llm_call_count(self, session_id: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(
+                select(func.count()).select_from(llm_calls).where(llm_calls.c.session_id == session_id)
+            )
+
+    def close(self) -> None:
+        self.engine.dispose()
+

@@ -1,0 +1,81 @@
+"""Plain-text helpers shared by the engine and the validator: cleaning, shortening,
+word counts and a cheap language check."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Speaking rate used to estimate how long typed text would take to say.
+SPEAKING_WPM = 140.0
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][A-Za-zÀ-ÖØ-öø-ÿ0-9'’\-+.#]*")
+
+
+def clean(text: str) -> str:
+    """Strip control and bidi characters (keeping newlines and tabs) and outer space."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", text).strip()
+
+
+def words(text: str) -> list[str]:
+    return [w.rstrip(".") for w in _WORD.findall(text)]
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+def speaking_seconds(text: str, wpm: float = SPEAKING_WPM) -> float:
+    return word_count(text) * 60.0 / wpm
+
+
+def shorten(text: str, limit: int) -> str:
+    """Keep the head and the tail of ``text`` within ``limit`` characters, with a
+    marker saying how much was left out (for prompts; the stored text stays whole)."""
+    if len(text) <= limit:
+        return text
+    head = int(limit * 0.7)
+    tail = limit - head
+    omitted = len(text) - head - tail
+    return f"{text[:head]} […{omitted:,} characters omitted…] {text[-tail:]}"
+
+
+def normalise(text: str) -> str:
+    return " ".join(w.lower() for w in words(text))
+
+
+EN_STOPWORDS = frozenset(
+    """the a an and or but of to in on for with is are was were be been you your
+    i me my we our it this that what which who how why when where do does did can
+    could would should will have has had about from as at by not so if""".split()
+)
+FR_STOPWORDS = frozenset(
+    """le la les un une des et ou mais de du au aux en dans pour avec est sont était
+    être vous votre je moi mon nous notre ce cette que qui quoi comment pourquoi
+    quand où pas ne se sur par il elle ils elles""".split()
+)
+_LANG_STOPWORDS = {"en": EN_STOPWORDS, "fr": FR_STOPWORDS}
+
+
+def looks_like_language(text: str, language: str) -> bool:
+    """True unless the text is clearly in another supported language.
+
+    Counts stopwords of each language; short texts with no evidence pass.
+    """
+    tokens = [w.lower() for w in words(text)]
+    scores = {lang: sum(t in stops for t in tokens) for lang, stops in _LANG_STOPWORDS.items()}
+    own = scores.get(language, 0)
+    other = max((s for lang, s in scores.items() if lang != language), default=0)
+    return not (other >= 2 and other > own)
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaccard similarity of the content words of two texts (0..1)."""
+    stop = EN_STOPWORDS | FR_STOPWORDS
+    sa = {w for w in normalise(a).split() if w not in stop}
+    sb = {w for w in normalise(b).split() if w not in stop}
+    if not sa or not sb:
+        return 1.0 if normalise(a) == normalise(b) else 0.0
+    return len(sa & sb) / len(sa | sb)

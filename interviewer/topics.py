@@ -1,0 +1,128 @@
+"""Find what an answer is about, so a follow-up can name it without a capable model.
+
+Sources, most specific first: the technical-term lexicon (``data/terms.yaml``),
+the candidate's own project names, then named things (CamelCase, acronyms,
+capitalised names inside a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .text import EN_STOPWORDS, FR_STOPWORDS
+
+_COMMON_CAPS = frozenset(
+    """I I'm I've I'd I'll OK Okay Yes No So Then Also And But The A An In On At
+    For With My We Our It This That There They He She You Your Thanks Thank Well
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December English French
+    Bonjour Merci Hi Hello Sure Actually Basically""".split()
+)
+_ACRONYM_STOP = frozenset({"CV", "OK", "PS", "AM", "PM", "US", "UK", "EU", "FAQ", "TBD", "ETC"})
+
+
+@dataclass(frozen=True)
+class Term:
+    canonical: str
+    patterns: tuple[re.Pattern, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[Term, ...]:
+    """The bundled terms, longest aliases first so 'distributional RL' beats 'RL'."""
+    raw = yaml.safe_load(
+        resources.files("interviewer").joinpath("data/terms.yaml").read_text(encoding="utf-8")
+    )
+    terms = []
+    for line in raw["terms"]:
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        patterns = tuple(
+            re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.IGNORECASE)
+            for n in sorted(names, key=len, reverse=True)
+        )
+        terms.append(Term(names[0], patterns))
+    return tuple(terms)
+
+
+def lexicon_terms(text: str) -> list[str]:
+    """Lexicon terms found in ``text``, in order of first appearance, without overlaps."""
+    hits: list[tuple[int, int, str]] = []
+    for term in lexicon():
+        for pattern in term.patterns:
+            m = pattern.search(text)
+            if m:
+                hits.append((m.start(), m.end(), term.canonical))
+                break
+    # Drop terms nested inside a longer hit ("RL" inside "distributional RL").
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, name in hits:
+        if any(s <= start and end <= e for s, e, _ in kept):
+            continue
+        kept.append((start, end, name))
+    seen: set[str] = set()
+    ordered = []
+    for _, _, name in kept:
+        if name not in seen:
+            seen.add(name)
+            ordered.append(name)
+    return ordered
+
+
+_NAME_SEQ = re.compile(r"\b([A-Z][\w'’+-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'’+-]*)*)")
+_CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b|\b[A-Z][A-Za-z]*\d[\w-]*\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
+def named_things(text: str) -> list[str]:
+    """Capitalised names not at a sentence start, CamelCase words and acronyms."""
+    found: list[str] = []
+    for m in _CAMEL.finditer(text):
+        found.append(m.group(0))
+    for m in _NAME_SEQ.finditer(text):
+        name = m.group(1)
+        before = text[: m.start()].rstrip()
+        at_sentence_start = not before or before[-1] in ".!?:;\n\"“"
+        parts = name.split()
+        if at_sentence_start and parts[0] in _COMMON_CAPS | {p.capitalize() for p in
+                                                            EN_STOPWORDS | FR_STOPWORDS}:
+            parts = parts[1:]
+        elif at_sentence_start and len(parts) == 1:
+            continue
+        parts = [p for p in parts if p not in _COMMON_CAPS]
+        if parts and not all(p.isupper() and len(p) <= 1 for p in parts):
+            found.append(" ".join(parts))
+    for m in _ACRONYM.finditer(text):
+        if m.group(0) not in _ACRONYM_STOP:
+            found.append(m.group(0))
+    seen: set[str] = set()
+    result = []
+    for name in found:
+        key = name.lower()
+        if key not in seen and name not in _COMMON_CAPS and len(name) > 1:
+            seen.add(key)
+            result.append(name)
+    return result
+
+
+def topics(text: str, *, projects: list[str] | None = None) -> list[str]:
+    """Follow-up topics in ``text``, most specific first."""
+    ordered: list[str] = []
+    lowered = text.lower()
+    ordered.extend(lexicon_terms(text))
+    for project in projects or []:
+        if project.lower() in lowered:
+            ordered.append(project)
+    ordered.extend(named_things(text))
+    result: list[str] = []
+    for topic in ordered:
+        key = topic.lower()
+        if any(key == r.lower() or key in r.lower().split() for r in result):
+            continue
+        result.append(topic)
+    return result

@@ -1,0 +1,122 @@
+"""Typed conversation objects: Turn, Transcript, Session, CandidateProfile.
+
+Hidden interviewer notes are a field of the turn, never a delimiter inside the
+visible text, so nothing that renders ``text`` can leak them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Speaker = Literal["interviewer", "candidate"]
+TurnKind = Literal[
+    "opening",  # greeting plus the first planned question
+    "question",  # a planned question from the persona
+    "follow_up",  # a question about what the candidate just said
+    "reask",  # the candidate gave no answer: ask again
+    "reply",  # the interviewer answers a candidate's question
+    "close",  # the closing words
+    "answer",  # anything the candidate says
+]
+TurnSource = Literal["model", "fallback", "plan", "candidate"]
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Turn(BaseModel):
+    """One utterance. ``notes`` are the interviewer's hidden notes for the grader."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    seq: int = Field(ge=0)
+    speaker: Speaker
+    text: str
+    kind: TurnKind
+    stage_id: str
+    stage_index: int = Field(ge=0)
+    question_index: int = Field(ge=0, description="Planned question this turn belongs to.")
+    elapsed_s: float = Field(ge=0, description="Interview clock when the turn ended.")
+    duration_s: float = Field(default=0.0, ge=0, description="Speaking time, measured or estimated.")
+    created_at: datetime = Field(default_factory=utcnow)
+    source: TurnSource
+    topic: str | None = Field(default=None, description="What a follow-up probes.")
+    notes: list[str] = Field(default_factory=list, description="Hidden: never shown or spoken.")
+    rejected: list[str] = Field(
+        default_factory=list, description="Why model outputs were rejected before this turn."
+    )
+
+    @property
+    def is_question(self) -> bool:
+        return self.speaker == "interviewer" and self.kind in {
+            "opening",
+            "question",
+            "follow_up",
+            "reask",
+        }
+
+
+class Transcript(BaseModel):
+    """The turns of one interview, in order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    turns: list[Turn] = Field(default_factory=list)
+
+    def interviewer_turns(self) -> list[Turn]:
+        return [t for t in self.turns if t.speaker == "interviewer"]
+
+    def candidate_turns(self) -> list[Turn]:
+        return [t for t in self.turns if t.speaker == "candidate"]
+
+    def last(self, speaker: Speaker | None = None) -> Turn | None:
+        for turn in reversed(self.turns):
+            if speaker is None or turn.speaker == speaker:
+                return turn
+        return None
+
+
+class CandidateProfile(BaseModel):
+    """What the interviewer knows about the candidate: CV and job offer, and what was
+    extracted from them (project names, role, track)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cv_text: str = ""
+    job_text: str = ""
+    projects: list[str] = Field(default_factory=list)
+    role: str | None = None
+    company: str | None = None
+    track: Literal["research", "engineering", "hybrid"] | None = None
+    terms: list[str] = Field(default_factory=list, description="Technical terms from the CV.")
+
+
+SessionStatus = Literal["active", "finished"]
+
+
+def new_session_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class Session(BaseModel):
+    """A whole interview: persona, profile, turns and where it stands."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(default_factory=new_session_id)
+    persona_id: str
+    persona_name: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    status: SessionStatus = "active"
+    model: str = Field(default="", description="Which LLM drove the interviewer.")
+    profile: CandidateProfile = Field(default_factory=CandidateProfile)
+    transcript: Transcript = Field(default_factory=Transcript)
+
+    @property
+    def finished(self) -> bool:
+        return self.status == "finished"

@@ -1,0 +1,146 @@
+"""Checks every interviewer turn a model writes before anyone sees it.
+
+A weak model (the embedded 135M one) often writes two questions, answers for the
+candidate, talks about "the candidate" in the third person, repeats itself or
+leaks its notes. Each rule returns a short reason; an empty list means the turn
+can be used. The engine retries once with the reasons, then falls back to text
+that needs no model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .text import EN_STOPWORDS, FR_STOPWORDS, looks_like_language, normalise, similarity, words
+
+Expect = Literal["question", "statement", "reply"]
+
+MAX_WORDS: dict[str, int] = {"question": 45, "statement": 25, "reply": 70}
+MAX_CHARS = 420
+REPEAT_SIMILARITY = 0.65
+PARROT_WORDS = 8
+
+_LEAK = re.compile(
+    r"\b(notes?|hidden|private|internal|rubric|score[sd]?|rating|grade[sd]?)\s*[:=\]]|"
+    r"\b\d(\.\d)?\s*/\s*(5|10)\b|\bsystem prompt\b|\bmy notes\b",
+    re.IGNORECASE,
+)
+_ROLE_LABEL = re.compile(r"^\s*(candidate|me|answer|user|assistant|human|response|a)\s*:",
+                         re.IGNORECASE)
+_INNER_LABEL = re.compile(r"(^|\n|\s)(candidate|interviewer|user|assistant)\s*:", re.IGNORECASE)
+_ROLE_CONFUSION = re.compile(
+    r"\bthe candidate\b|\bas an ai\b|\blanguage model\b|\bsmollm\b|\bi am an assistant\b|"
+    r"\bi'm an assistant\b|\bhelpful assistant\b|\ble candidat\b|"
+    r"\bmy (internship|thesis|master'?s?|cv|resume|degree)\b|\bi (applied|am applying) (for|to)\b",
+    re.IGNORECASE,
+)
+_MARKUP = re.compile(r"[{}<>\[\]|#*`]|<\|im_|\$\w")
+_QUESTION_OPENERS = frozenset(
+    """what how why which who when where could can would will do does did is are was
+    were have has tell walk describe explain give talk share imagine suppose if
+    pourquoi comment quel quelle quels quelles qui quand où pouvez pourriez est
+    avez êtes parlez décrivez expliquez racontez""".split()
+)
+_YOU = {"en": {"you", "your", "yours", "you've", "you're", "you'd"},
+        "fr": {"vous", "votre", "vos", "tu", "ton", "ta", "tes"}}
+
+
+@dataclass
+class TurnContext:
+    """What a turn is checked against."""
+
+    language: str = "en"
+    earlier_questions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    answer: str = ""
+    must_refer_to_answer: bool = False
+    topic: str | None = None
+
+
+def _content_words(text: str) -> set[str]:
+    stop = EN_STOPWORDS | FR_STOPWORDS
+    return {w for w in normalise(text).split() if len(w) >= 4 and w not in stop}
+
+
+def _copied_run(text: str, source: str, n: int) -> bool:
+    a, b = normalise(text).split(), normalise(source).split()
+    if len(a) < n or len(b) < n:
+        return False
+    grams = {tuple(b[i : i + n]) for i in range(len(b) - n + 1)}
+    return any(tuple(a[i : i + n]) in grams for i in range(len(a) - n + 1))
+
+
+def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
+    """Reasons why ``text`` cannot be said as an interviewer turn of kind ``expect``."""
+    problems: list[str] = []
+    stripped = text.strip()
+    if not stripped:
+        return ["empty"]
+    n_words = len(words(stripped))
+    if n_words > MAX_WORDS[expect] or len(stripped) > MAX_CHARS:
+        problems.append(f"too long ({n_words} words; at most {MAX_WORDS[expect]})")
+    n_questions = stripped.count("?")
+    if expect == "question":
+        if n_questions != 1 or not stripped.endswith("?"):
+            problems.append(f"must be exactly one question ending with '?' (found {n_questions})")
+        else:
+            last = re.split(r"(?<=[.!:;])\s+", stripped)[-1]
+            tokens = [w.lower() for w in words(last)]
+            if len(tokens) < 4:
+                problems.append("question too short to make sense")
+            elif tokens[0] not in _QUESTION_OPENERS and not _YOU[ctx.language] & set(tokens):
+                problems.append("does not read as a question to the candidate")
+    elif expect == "statement" and n_questions:
+        problems.append("must not ask a question here")
+    elif expect == "reply" and n_questions > 1:
+        problems.append("at most one question")
+    if _LEAK.search(stripped) or any(
+        len(note) >= 20 and note.lower() in stripped.lower() for note in ctx.notes
+    ):
+        problems.append("leaks hidden notes")
+    if _ROLE_LABEL.search(stripped) or _INNER_LABEL.search(stripped) or _ROLE_CONFUSION.search(
+        stripped
+    ):
+        problems.append("role confusion (speaks as or about the candidate)")
+    if ctx.answer and _copied_run(stripped, ctx.answer, PARROT_WORDS):
+        problems.append("repeats the candidate's words")
+    if _MARKUP.search(stripped):
+        problems.append("contains markup or template text")
+    if not looks_like_language(stripped, ctx.language):
+        problems.append(f"not in the persona's language ({ctx.language})")
+    if expect == "question":
+        for earlier in ctx.earlier_questions:
+            if similarity(stripped, earlier) >= REPEAT_SIMILARITY:
+                problems.append("repeats an earlier question")
+                break
+        if ctx.must_refer_to_answer:
+            topic_hit = bool(ctx.topic) and ctx.topic.lower() in stripped.lower()
+            if not topic_hit and not (_content_words(stripped) & _content_words(ctx.answer)):
+                problems.append("does not refer to the candidate's answer")
+    return problems
+
+
+_SAY = re.compile(r"^\s*\**\s*(say|question|reply|answer|response)\s*\**\s*:\s*", re.I | re.M)
+_NOTES = re.compile(r"^\s*\**\s*notes?\s*\**\s*:\s*(.*)$", re.I | re.M)
+
+
+def parse_output(raw: str) -> tuple[str, str | None]:
+    """Split a model reply into (text to say, private note)."""
+    raw = raw.strip()
+    note_match = _NOTES.search(raw)
+    note = note_match.group(1).strip() if note_match else None
+    say_match = _SAY.search(raw)
+    if say_match:
+        say = raw[say_match.end():]
+        # Anything after a second label (a NOTES line at the end) is not to be said.
+        say = _NOTES.split(say)[0] if _NOTES.search(say) else say
+    elif note_match:
+        say = (raw[: note_match.start()] + raw[note_match.end():])
+    else:
+        say = raw
+    say = say.strip().strip('"“”').strip()
+    say = re.sub(r"^\s*interviewer\s*:\s*", "", say, flags=re.I)
+    say = re.sub(r"\s+", " ", say)
+    return say, note or None
