@@ -48,6 +48,23 @@ _MOVE_ON = {"en": "Let's move on. ", "fr": "Passons à la suite. "}
 _TRANSITION = {"en": "Let's talk about {title}. ", "fr": "Parlons de {title}. "}
 
 
+_DEFER = {
+    "en": "Good question; let's keep it for the end, when you can ask me anything. ",
+    "fr": "Bonne question ; gardons-la pour la fin, vous pourrez tout me demander. ",
+}
+
+
+_REPEAT = {"en": "Of course. ", "fr": "Bien sûr. "}
+_WANTS_REPEAT = re.compile(
+    r"\b(repeat|rephrase|say (that|it) again|what do you mean|clarify|répéter|reformuler)\b", re.I
+)
+
+
+def _is_counter_question(text: str) -> bool:
+    """A short reply that is itself a question ("Who would be my mentor?")."""
+    return text.rstrip().endswith("?") and len(text.split()) <= 30
+
+
 def core_question(text: str) -> str:
     """The question sentence of a turn ("Thanks. What did you do?" -> "What did you do?")."""
     found = _QUESTION_SENTENCE.findall(text)
@@ -195,6 +212,14 @@ class Interview:
                 return max(0.0, turn.elapsed_s - turn.duration_s)
         return self.elapsed
 
+    def _reasks_at(self, stage_index: int, question_index: int) -> int:
+        return sum(
+            1
+            for t in self.turns
+            if t.kind == "reask" and (t.stage_index, t.question_index) == (stage_index,
+                                                                          question_index)
+        )
+
     def _follow_ups_used(self, stage_index: int, question_index: int) -> int:
         return sum(
             1
@@ -261,24 +286,23 @@ class Interview:
                          f"{planned / 60:.0f} minutes")
         if stage.kind == "candidate_questions":
             return self._reply_to_candidate(answer, stage, notes)
+        if (stage.kind == "questions" and _is_counter_question(answer.text)
+                and not self._reasks_at(answer.stage_index, answer.question_index)):
+            lead = (_REPEAT if _WANTS_REPEAT.search(answer.text) else _DEFER)[
+                self.persona.language]
+            return self._say(lead + core_question(self.current_turn.text), "reask",
+                             answer.stage_index, answer.question_index, "plan",
+                             notes=[*notes, "asked a question instead of answering"])
         decision = self._decide(answer)
         if decision.action == "follow_up":
             return self._follow_up(answer, question, decision.topic, notes)
-        ack, note, rejected = self._model_text(
-            "acknowledge", "statement", answer, core_question(self.current_turn.text), None, notes
-        )
-        if note:
-            notes.append(f"model: {note}")
+        acks = self.persona.acknowledgements
+        ack = acks[len(self.turns) % len(acks)]
         if decision.action == "close":
-            return self._close(ack, decision.stage_index, 0, notes, rejected)
-        return self._ask_planned(decision, ack, notes, rejected)
+            return self._close(ack, decision.stage_index, 0, notes, [])
+        return self._ask_planned(decision, ack, notes)
 
-    def _ask_planned(self, decision: Decision, ack: str | None, notes: list[str],
-                     rejected: list[str]) -> Turn:
-        source: TurnSource = "model" if ack else "plan"
-        if not ack:
-            acks = self.persona.acknowledgements
-            ack = acks[len(self.turns) % len(acks)]
+    def _ask_planned(self, decision: Decision, lead: str, notes: list[str]) -> Turn:
         current = self.current_turn
         transition = ""
         if current is not None and decision.stage_index != current.stage_index:
@@ -286,17 +310,14 @@ class Interview:
             transition = _TRANSITION[self.persona.language].format(title=title)
         question = self._question(decision.stage_index, decision.question_index)
         text, topic = self._render(question)
-        return self._say(f"{ack} {transition}{text}", "question", decision.stage_index,
-                         decision.question_index, source, notes=notes, rejected=rejected,
-                         topic=topic)
+        return self._say(f"{lead} {transition}{text}", "question", decision.stage_index,
+                         decision.question_index, "plan", notes=notes, topic=topic)
 
     def _follow_up(self, answer: Turn, question: Question, topic: str | None,
                    notes: list[str]) -> Turn:
         asked = core_question(self.current_turn.text)
-        text, note, rejected = self._model_text("follow_up", "question", answer, asked, topic, notes)
+        text, rejected = self._model_text("follow_up", "question", answer, asked, topic, notes)
         source: TurnSource = "model"
-        if note:
-            notes.append(f"model: {note}")
         if text is None:
             source = "fallback"
             text = self._template_follow_up(answer, topic)
@@ -325,28 +346,20 @@ class Interview:
             reply = None
             rejected: list[str] = []
             if asks_something:
-                reply, _, rejected = self._model_text("reply", "reply", answer, "", None, notes)
+                reply, rejected = self._model_text("reply", "statement", answer, "", None, notes)
                 reply = reply or stage.answer_fallback
             return self._close(reply, si, answer.question_index, notes, rejected)
-        reply, note, rejected = self._model_text("reply", "reply", answer, "", None, notes)
+        reply, rejected = self._model_text("reply", "statement", answer, "", None, notes)
         source: TurnSource = "model" if reply else "fallback"
         reply = reply or stage.answer_fallback or ""
-        if note:
-            notes.append(f"model: {note}")
-        if "?" not in reply:
-            more = stage.questions[-1]
-            reply = f"{reply} {self._render(more)[0]}"
+        more = stage.questions[-1]
+        reply = f"{reply} {self._render(more)[0]}"
         return self._say(reply, "reply", si, answer.question_index, source, notes=notes,
                          rejected=rejected)
 
     def _reask(self, asked: Turn) -> Turn:
-        trailing = 0
-        for turn in reversed(self.turns):
-            if turn.kind != "reask":
-                break
-            trailing += 1
         lang = self.persona.language
-        if trailing < MAX_REASKS:
+        if self._reasks_at(asked.stage_index, asked.question_index) < MAX_REASKS:
             return self._say(_REASK[lang] + core_question(asked.text), "reask", asked.stage_index,
                              asked.question_index, "plan", notes=["no answer given"])
         # Still nothing: move on to the next planned question.
@@ -357,7 +370,7 @@ class Interview:
         notes = ["no answer after asking again: moved on"]
         if decision.action == "close":
             return self._close(_MOVE_ON[lang].strip(), asked.stage_index, 0, notes, [])
-        return self._ask_planned(decision, _MOVE_ON[lang].strip(), notes, [])
+        return self._ask_planned(decision, _MOVE_ON[lang].strip(), notes)
 
     def _close(self, lead: str | None, stage_index: int, question_index: int, notes: list[str],
                rejected: list[str]) -> Turn:
@@ -391,11 +404,11 @@ class Interview:
 
     # -- model ---------------------------------------------------------------------------
     def _model_text(self, purpose: str, expect: Expect, answer: Turn, asked: str,
-                    topic: str | None, notes: list[str]) -> tuple[str | None, str | None, list[str]]:
+                    topic: str | None, notes: list[str]) -> tuple[str | None, list[str]]:
         """Ask the model for a turn; validate; retry once. None when nothing usable came."""
         rejected: list[str] = []
         if self._model_failures >= MODEL_FAILURES_BEFORE_PLAN_ONLY:
-            return None, None, rejected
+            return None, rejected
         stage = self.persona.stages[answer.stage_index]
         messages: list[BaseMessage] = [
             SystemMessage(prompting.system_prompt(self.persona, self.session.profile)),
@@ -414,13 +427,13 @@ class Interview:
             raw = self._call(messages, purpose)
             if raw is None:
                 break
-            say, note = parse_output(raw)
+            say = parse_output(raw, expect)
             problems = check(say, expect, ctx)
             if not problems:
-                return say, note, rejected
+                return say, rejected
             rejected.append(f"{say[:100]!r}: {'; '.join(problems)}")
             messages = [*messages, AIMessage(raw), HumanMessage(prompting.retry_prompt(problems))]
-        return None, None, rejected
+        return None, rejected
 
     def _call(self, messages: list[BaseMessage], purpose: str) -> str | None:
         started = time.monotonic()

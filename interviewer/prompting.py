@@ -48,7 +48,7 @@ def system_prompt(persona: Persona, profile: CandidateProfile) -> str:
     return template("system").safe_substitute(
         name=persona.name,
         role=persona.role,
-        company=persona.company.strip(),
+        company=" ".join(persona.company.split()),
         tone=persona.tone,
         language_name=LANGUAGE_NAMES.get(persona.language, persona.language),
         listens_for="; ".join(persona.listens_for) or "clear, specific answers",
@@ -59,11 +59,10 @@ def system_prompt(persona: Persona, profile: CandidateProfile) -> str:
 def task_prompt(name: str, stage: Stage, *, question: str = "", answer: str = "",
                 topic: str | None = None) -> str:
     return template(name).safe_substitute(
-        stage_title=stage.title,
         stage_goal=stage.goal.strip(),
         question=question,
         answer=quote(answer),
-        topic_hint=f" (for example about {topic})" if topic else "",
+        topic=topic or "what they just said",
     )
 
 

@@ -10,7 +10,9 @@ import uuid
 from datetime import datetime, timezone
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 Speaker = Literal["interviewer", "candidate"]
 TurnKind = Literal[
@@ -29,6 +31,14 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _as_utc(value: datetime) -> datetime:
+    """Databases without time zones (SQLite) return naive datetimes: they are UTC."""
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
+
+
 class Turn(BaseModel):
     """One utterance. ``notes`` are the interviewer's hidden notes for the grader."""
 
@@ -43,7 +53,7 @@ class Turn(BaseModel):
     question_index: int = Field(ge=0, description="Planned question this turn belongs to.")
     elapsed_s: float = Field(ge=0, description="Interview clock when the turn ended.")
     duration_s: float = Field(default=0.0, ge=0, description="Speaking time, measured or estimated.")
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: UtcDatetime = Field(default_factory=utcnow)
     source: TurnSource
     topic: str | None = Field(default=None, description="What a follow-up probes.")
     notes: list[str] = Field(default_factory=list, description="Hidden: never shown or spoken.")
@@ -111,7 +121,7 @@ class Session(BaseModel):
     id: str = Field(default_factory=new_session_id)
     persona_id: str
     persona_name: str = ""
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: UtcDatetime = Field(default_factory=utcnow)
     status: SessionStatus = "active"
     model: str = Field(default="", description="Which LLM drove the interviewer.")
     profile: CandidateProfile = Field(default_factory=CandidateProfile)

@@ -33,12 +33,14 @@ _INNER_LABEL = re.compile(r"(^|\n|\s)(candidate|interviewer|user|assistant)\s*:"
 _ROLE_CONFUSION = re.compile(
     r"\bthe candidate\b|\bas an ai\b|\blanguage model\b|\bsmollm\b|\bi am an assistant\b|"
     r"\bi'm an assistant\b|\bhelpful assistant\b|\ble candidat\b|"
-    r"\bmy (internship|thesis|master'?s?|cv|resume|degree)\b|\bi (applied|am applying) (for|to)\b",
+    r"\bmy (internship|thesis|master'?s?|cv|resume|degree)\b|\bi (applied|am applying) (for|to)\b|"
+    r"\bwould you like to (know|ask)\b|\b(how|what) can i (help|do for you)\b|\blet me know\b|"
+    r"\bi'?m (happy|glad|here) to (help|assist|continue)\b|\bhere'?s (a|my|the) (question|answer)\b",
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"[{}<>\[\]|#*`]|<\|im_|\$\w")
 _QUESTION_OPENERS = frozenset(
-    """what how why which who when where could can would will do does did is are was
+    """what what's how how's why which who's who when where could can would will do does did is are was
     were have has tell walk describe explain give talk share imagine suppose if
     pourquoi comment quel quelle quels quelles qui quand où pouvez pourriez est
     avez êtes parlez décrivez expliquez racontez""".split()
@@ -62,6 +64,10 @@ class TurnContext:
 def _content_words(text: str) -> set[str]:
     stop = EN_STOPWORDS | FR_STOPWORDS
     return {w for w in normalise(text).split() if len(w) >= 4 and w not in stop}
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _content_words(text)}
 
 
 def _copied_run(text: str, source: str, n: int) -> bool:
@@ -117,30 +123,28 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
                 break
         if ctx.must_refer_to_answer:
             topic_hit = bool(ctx.topic) and ctx.topic.lower() in stripped.lower()
-            if not topic_hit and not (_content_words(stripped) & _content_words(ctx.answer)):
+            shared = _stems(stripped) & _stems(ctx.answer)
+            if not topic_hit and len(shared) < 2:
                 problems.append("does not refer to the candidate's answer")
     return problems
 
 
-_SAY = re.compile(r"^\s*\**\s*(say|question|reply|answer|response)\s*\**\s*:\s*", re.I | re.M)
-_NOTES = re.compile(r"^\s*\**\s*notes?\s*\**\s*:\s*(.*)$", re.I | re.M)
+_LABEL = re.compile(
+    r"^\s*\**\s*(say|question|follow-up question|reply|answer|response|interviewer)\s*\**\s*:\s*",
+    re.I,
+)
+_NOTES_LINE = re.compile(r"^\s*\**\s*notes?\s*\**\s*:.*$", re.I | re.M)
+_FIRST_QUESTION = re.compile(r"^[^?]*\?")
 
 
-def parse_output(raw: str) -> tuple[str, str | None]:
-    """Split a model reply into (text to say, private note)."""
-    raw = raw.strip()
-    note_match = _NOTES.search(raw)
-    note = note_match.group(1).strip() if note_match else None
-    say_match = _SAY.search(raw)
-    if say_match:
-        say = raw[say_match.end():]
-        # Anything after a second label (a NOTES line at the end) is not to be said.
-        say = _NOTES.split(say)[0] if _NOTES.search(say) else say
-    elif note_match:
-        say = (raw[: note_match.start()] + raw[note_match.end():])
-    else:
-        say = raw
-    say = say.strip().strip('"“”').strip()
-    say = re.sub(r"^\s*interviewer\s*:\s*", "", say, flags=re.I)
-    say = re.sub(r"\s+", " ", say)
-    return say, note or None
+def parse_output(raw: str, expect: Expect = "reply") -> str:
+    """The text to say from a model reply: drop note lines, labels and quotes; for a
+    question, keep only the first question (a turn asks one question)."""
+    text = _NOTES_LINE.sub("", raw).strip()
+    text = _LABEL.sub("", text).strip()
+    text = re.sub(r"\s+", " ", text).strip().strip('"“”').strip()
+    if expect == "question" and (m := _FIRST_QUESTION.match(text)):
+        # Only the question sentence: lead-ins from weak models are mostly chatter.
+        question = re.split(r"(?<=[.!:;])\s+", m.group(0))[-1]
+        text = question.strip().strip('"“”').strip()
+    return text

@@ -22,7 +22,10 @@ def build(settings: Settings) -> ChatOpenAI:
         # Local servers accept any key; the client insists on having one.
         api_key=key or "not-needed",
         temperature=settings.llm_temperature,
-        max_completion_tokens=settings.llm_max_tokens,
+        # OpenAI takes max_completion_tokens; most compatible servers (llama.cpp, Ollama,
+        # older vLLM) only read max_tokens, which the client would rename: send it raw.
+        max_completion_tokens=None if settings.openai_base_url else settings.llm_max_tokens,
+        extra_body={"max_tokens": settings.llm_max_tokens} if settings.openai_base_url else None,
         timeout=settings.llm_timeout_s,
         max_retries=settings.llm_max_retries,
         seed=settings.llm_seed,

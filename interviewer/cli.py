@@ -1,0 +1,309 @@
+"""Command line: practice, personas, sessions, export, schema.
+
+Errors of the InterviewerError family become one clear message and exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from . import progress
+from .errors import InputError, InterviewerError
+from .settings import Settings
+
+MAX_FILE_BYTES = 5_000_000
+
+
+def _console(stderr: bool = True):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+@contextmanager
+def _rich_status(description: str) -> Iterator[None]:
+    console = _console()
+    with console.status(f"{description}…"):
+        yield
+    console.print(f"[dim]{description}: done[/dim]")
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return ctx.obj["settings"]
+
+
+def _read_text(path: str, what: str) -> str:
+    """Read a user file ('-' is stdin) with a clear message on failure."""
+    if path == "-":
+        return sys.stdin.read()
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_FILE_BYTES:
+            raise InputError(f"{what} {path} is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise InputError(f"{what} not found: {path}") from e
+    except UnicodeDecodeError as e:
+        raise InputError(f"{what} {path} is not UTF-8 text") from e
+    except OSError as e:
+        raise InputError(f"cannot read {what} {path}: {e.strerror}") from e
+
+
+def split_answers(text: str) -> list[str]:
+    """Answers separated by blank lines; lines within an answer are joined."""
+    blocks, current = [], []
+    for line in text.splitlines():
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append(" ".join(current))
+            current = []
+    if current:
+        blocks.append(" ".join(current))
+    return blocks
+
+
+class _Main(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except InterviewerError as e:
+            _console().print(f"[bold red]error:[/bold red] {e}", markup=True, soft_wrap=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Main)
+@click.option("--provider", help="LLM provider: local (default), openai, scripted, or a plugin.")
+@click.option("--model", "model_name", help="Model name for the openai provider.")
+@click.option("--base-url", help="OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1.")
+@click.option("--db-url", help="Database URL (SQLAlchemy), default SQLite in the data dir.")
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path))
+@click.version_option(package_name="interviewer")
+@click.pass_context
+def cli(ctx, provider, model_name, base_url, db_url, data_dir):
+    """Rehearse real interviews with an LLM interviewer; offline by default."""
+    overrides = {
+        k: v
+        for k, v in {
+            "llm_provider": provider,
+            "openai_model": model_name,
+            "openai_base_url": base_url,
+            "db_url": db_url,
+            "data_dir": data_dir,
+        }.items()
+        if v is not None
+    }
+    ctx.obj = {"settings": Settings(**overrides)}
+
+
+def _store(settings: Settings):
+    from .store import Store
+
+    return Store(settings.database_url())
+
+
+def _persona_dirs(settings: Settings, extra: tuple[Path, ...]) -> list[Path]:
+    from .personas import persona_dirs
+
+    return persona_dirs(list(extra), settings.personas_dir)
+
+
+_personas_option = click.option(
+    "--personas",
+    "personas_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Extra persona directory (also INTERVIEWER_PERSONAS_DIR).",
+)
+
+
+@cli.command("personas")
+@_personas_option
+@click.pass_context
+def personas_cmd(ctx, personas_dirs):
+    """List the personas, one line each."""
+    from .personas import load_all
+
+    personas, errors = load_all(_persona_dirs(_settings(ctx), personas_dirs))
+    width = max((len(p.id) for p in personas), default=10)
+    for p in sorted(personas, key=lambda p: p.id):
+        click.echo(f"{p.id:<{width}}  {p.total_minutes:>4.0f} min  {p.name}, {p.role}. {p.summary}")
+    for error in errors:
+        _console().print(f"[yellow]skipped:[/yellow] {error}", soft_wrap=True)
+
+
+@cli.command("practice")
+@click.option("--persona", "persona_name", help="Persona id or YAML file.")
+@click.option("--answers", type=str, help="File of answers separated by blank lines; '-' is stdin.")
+@click.option("--json", "as_json", is_flag=True, help="Print the finished session as JSON.")
+@click.option("--cv", type=str, help="Your CV as a text file.")
+@click.option("--job", type=str, help="The job offer as a text file.")
+@click.option("--resume", "resume_id", help="Resume a stored session.")
+@click.option(
+    "--clock",
+    type=click.Choice(["wall", "spoken"]),
+    help="Time budgets on real time (default when typing) or on estimated speaking time "
+    "(default with --answers).",
+)
+@_personas_option
+@click.pass_context
+def practice_cmd(ctx, persona_name, answers, as_json, cv, job, resume_id, clock, personas_dirs):
+    """Run an interview in the terminal, or from a file of answers."""
+    from .clock import SpokenClock, WallClock
+    from .engine import Interview
+    from .llm import build_model
+    from .personas import load_persona
+    from .profile import build_profile
+
+    settings = _settings(ctx)
+    if not persona_name and not resume_id:
+        raise InputError("give --persona NAME (see `interviewer personas`) or --resume SESSION")
+    answer_list = split_answers(_read_text(answers, "answers file")) if answers else None
+    if answers and not answer_list:
+        raise InputError(f"no answers in {answers} (answers are separated by blank lines)")
+    store = _store(settings)
+    progress.set_reporter(_rich_status)
+    dirs = _persona_dirs(settings, personas_dirs)
+    clock_name = clock or ("spoken" if answer_list is not None else "wall")
+    the_clock = SpokenClock() if clock_name == "spoken" else WallClock()
+    model = build_model(settings)
+    if resume_id:
+        session = store.load(resume_id)
+        persona = load_persona(persona_name or session.persona_id, dirs)
+        if session.finished:
+            raise InputError(f"session {session.id} is finished; export it or start a new one")
+        interview = Interview.resume(persona, model, store, session.id, clock=the_clock)
+    else:
+        persona = load_persona(persona_name, dirs)
+        profile = build_profile(
+            _read_text(cv, "CV file") if cv else "", _read_text(job, "job file") if job else ""
+        )
+        interview = Interview.start(persona, model, store, profile=profile, clock=the_clock)
+    out = _console(stderr=as_json)
+    _print_turns(out, interview.turns, interview.persona.name)
+    if answer_list is not None:
+        _run_answers(interview, answer_list, out)
+    else:
+        _run_interactive(interview, out)
+    for warning in interview.warnings:
+        _console().print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
+    if as_json:
+        click.echo(interview.session.model_dump_json(indent=2))
+    if not interview.finished:
+        _console().print(
+            f"Session {interview.session.id} saved. Resume with: "
+            f"interviewer practice --resume {interview.session.id}",
+            soft_wrap=True,
+        )
+    elif not as_json:
+        _console().print(f"[dim]Session {interview.session.id} finished. Export it with: "
+                         f"interviewer export {interview.session.id} --format md[/dim]",
+                         soft_wrap=True)
+
+
+def _print_turns(out, turns, interviewer_name: str) -> None:
+    from rich.markup import escape
+
+    for turn in turns:
+        who = interviewer_name if turn.speaker == "interviewer" else "You"
+        style = "bold cyan" if turn.speaker == "interviewer" else "bold green"
+        out.print(f"[{style}]{escape(who)}:[/{style}] {escape(turn.text)}\n", soft_wrap=True)
+
+
+def _run_answers(interview, answers: list[str], out) -> None:
+    for i, answer in enumerate(answers):
+        if interview.finished:
+            _console().print(f"[yellow]note:[/yellow] the interview ended; "
+                             f"{len(answers) - i} answer(s) not used")
+            return
+        before = len(interview.turns)
+        interview.answer(answer)
+        _print_turns(out, interview.turns[before:], interview.persona.name)
+    if not interview.finished:
+        _console().print("[yellow]note:[/yellow] the answers ran out before the interview ended")
+
+
+def _run_interactive(interview, out) -> None:
+    out.print("[dim]Type your answer and press Enter. /end finishes the interview, "
+              "/quit saves it for later, Ctrl-C too.[/dim]\n")
+    # SIGTERM saves like Ctrl-C: every turn is already stored, so just stop.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        while not interview.finished:
+            try:
+                line = input("You> ")
+            except EOFError:
+                break
+            command = line.strip().lower()
+            if command == "/quit":
+                break
+            before = len(interview.turns)
+            if command == "/end":
+                interview.end()
+            else:
+                interview.answer(line)
+            out.print()
+            _print_turns(out, interview.turns[before + (0 if command == "/end" else 1):],
+                         interview.persona.name)
+    except KeyboardInterrupt:
+        out.print()
+
+
+@cli.command("sessions")
+@click.option("--limit", default=30, show_default=True)
+@click.pass_context
+def sessions_cmd(ctx, limit):
+    """List past sessions, newest first."""
+    rows = _store(_settings(ctx)).list_sessions(limit)
+    if not rows:
+        click.echo("No sessions yet. Start one with: interviewer practice --persona manager_fit")
+        return
+    for r in rows:
+        click.echo(
+            f"{r['id']}  {r['updated_at']:%Y-%m-%d %H:%M}  {r['status']:<8}  "
+            f"{r['n_turns']:>3} turns  {r['persona_id']}"
+        )
+
+
+@cli.command("export")
+@click.argument("session_id")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "txt"]), default="md",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def export_cmd(ctx, session_id, fmt, output):
+    """Write a session's transcript (Markdown, JSON or plain text)."""
+    from .export import FORMATS
+
+    session = _store(_settings(ctx)).load(session_id)
+    text = FORMATS[fmt](session)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text)
+
+
+@cli.command("schema")
+@click.argument("kind", type=click.Choice(["persona"]), default="persona")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+def schema_cmd(kind, output):
+    """Print the JSON Schema of persona files (for editors)."""
+    from .personas import Persona
+
+    text = json.dumps(Persona.model_json_schema(), indent=2) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def main() -> None:
+    cli(prog_name="interviewer")

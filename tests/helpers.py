@@ -1,0 +1,37 @@
+"""Shared test helpers (plain functions, no mocks)."""
+
+from __future__ import annotations
+
+import re
+
+from langchain_core.messages import BaseMessage
+
+from interviewer.engine import core_question
+from interviewer.transcript import Turn
+from interviewer.validation import TurnContext, check
+
+TOPIC_IN_PROMPT = re.compile(r"follow-up question about (.+?)\. Address")
+
+
+def ask_about_topic(messages: list[BaseMessage]) -> str:
+    """A scripted step that words a sensible follow-up from the prompt it receives."""
+    topic = TOPIC_IN_PROMPT.search(str(messages[-1].content)).group(1)
+    return f"How did you apply {topic} in practice?"
+
+
+def visible_problems(turns: list[Turn], persona) -> list[str]:
+    """Validation problems of every interviewer question turn, as the engine would see them.
+    The invitation to start a monologue (the pitch) is an instruction, not a question."""
+    problems = []
+    earlier: list[str] = []
+    language = persona.language
+    for turn in turns:
+        if turn.speaker != "interviewer" or persona.stages[turn.stage_index].kind == "monologue":
+            continue
+        if turn.is_question:
+            q = core_question(turn.text)
+            found = check(q, "question", TurnContext(language=language, earlier_questions=earlier))
+            if turn.kind != "reask":
+                earlier.append(q)
+            problems += [f"turn {turn.seq} {q!r}: {p}" for p in found]
+    return problems
