@@ -165,23 +165,22 @@ def practice_cmd(ctx, persona_name, answers, as_json, cv, job, resume_id, clock,
     settings = _settings(ctx)
     if not persona_name and not resume_id:
         raise InputError("give --persona NAME (see `interviewer personas`) or --resume SESSION")
+    dirs = _persona_dirs(settings, personas_dirs)
+    store = _store(settings)
+    session = store.load(resume_id) if resume_id else None
+    persona = load_persona(persona_name or session.persona_id, dirs)
+    if session is not None and session.finished:
+        raise InputError(f"session {session.id} is finished; export it or start a new one")
     answer_list = split_answers(_read_text(answers, "answers file")) if answers else None
     if answers and not answer_list:
         raise InputError(f"no answers in {answers} (answers are separated by blank lines)")
-    store = _store(settings)
+    model = build_model(settings)
     progress.set_reporter(_rich_status)
-    dirs = _persona_dirs(settings, personas_dirs)
     clock_name = clock or ("spoken" if answer_list is not None else "wall")
     the_clock = SpokenClock() if clock_name == "spoken" else WallClock()
-    model = build_model(settings)
-    if resume_id:
-        session = store.load(resume_id)
-        persona = load_persona(persona_name or session.persona_id, dirs)
-        if session.finished:
-            raise InputError(f"session {session.id} is finished; export it or start a new one")
+    if session is not None:
         interview = Interview.resume(persona, model, store, session.id, clock=the_clock)
     else:
-        persona = load_persona(persona_name, dirs)
         profile = build_profile(
             _read_text(cv, "CV file") if cv else "", _read_text(job, "job file") if job else ""
         )

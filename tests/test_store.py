@@ -1,0 +1,71 @@
+"""Persistence in a real SQLite database: WAL, migrations, turns written as they happen."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from conftest import persona
+
+from interviewer.engine import Interview
+from interviewer.errors import SessionNotFound
+from interviewer.store import Store
+
+
+def test_sqlite_runs_in_wal_mode_and_migrations_are_recorded(tmp_path):
+    path = tmp_path / "x.db"
+    store = Store(f"sqlite:///{path}")
+    assert store.migrate() == []  # already applied on open
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert [r[0] for r in con.execute("SELECT name FROM _migrations")] == ["001_initial"]
+
+
+def test_each_turn_is_a_row_as_soon_as_it_is_said(tmp_path, scripted):
+    path = tmp_path / "x.db"
+    store = Store(f"sqlite:///{path}")
+    interview = Interview.start(persona("recruiter"), scripted, store)
+    con = sqlite3.connect(path)
+
+    def rows():
+        return con.execute(
+            "SELECT seq, speaker, kind FROM turns WHERE session_id=? ORDER BY seq",
+            (interview.session.id,),
+        ).fetchall()
+
+    assert rows() == [(0, "interviewer", "opening")]
+    interview.answer("I am a student who likes building things that people actually use every "
+                     "day, and I would love to learn how a big team ships software to users.")
+    assert rows() == [(0, "interviewer", "opening"), (1, "candidate", "answer"),
+                      (2, "interviewer", "question")]
+    notes = con.execute("SELECT notes_json FROM turns WHERE seq=2").fetchone()[0]
+    assert "words" in notes
+
+
+def test_model_calls_are_logged(store, scripted):
+    scripted.add("How did you use PyTorch for the recommender you built?")
+    interview = Interview.start(persona("recruiter"), scripted, store)
+    interview.answer("I built a recommender with PyTorch.")
+    with store.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT purpose, response, error, prompt_json FROM llm_calls"
+                                   ).one()
+    assert row[0] == "follow_up" and row[1].startswith("How did you use PyTorch")
+    assert row[2] is None and "I built a recommender with PyTorch." in row[3]
+
+
+def test_sessions_are_listed_and_found_by_prefix(store, scripted):
+    a = Interview.start(persona("recruiter"), scripted, store)
+    b = Interview.start(persona("pitch"), scripted, store)
+    listed = store.list_sessions()
+    assert {r["id"] for r in listed} == {a.session.id, b.session.id}
+    assert all(r["n_turns"] == 1 for r in listed)
+    assert store.load(a.session.id[:6]).id == a.session.id
+    with pytest.raises(SessionNotFound, match="no session 'zzz'"):
+        store.load("zzz")
+
+
+def test_round_trip_is_exact(store, scripted):
+    interview = Interview.start(persona("manager_fit"), scripted, store)
+    interview.answer("I enjoy teamwork and I like to ship things that people use, with tests, "
+                     "reviews and a clear plan agreed with the team before we start working.")
+    assert store.load(interview.session.id) == interview.session
