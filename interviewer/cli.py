@@ -202,9 +202,11 @@ def practice_cmd(ctx, persona_name, answers, as_json, cv, job, resume_id, clock,
             soft_wrap=True,
         )
     elif not as_json:
-        _console().print(f"[dim]Session {interview.session.id} finished. Export it with: "
-                         f"interviewer export {interview.session.id} --format md[/dim]",
-                         soft_wrap=True)
+        _console().print(
+            f"[dim]Session {interview.session.id} finished. Export it with: "
+            f"interviewer export {interview.session.id} --format md[/dim]",
+            soft_wrap=True,
+        )
 
 
 def _print_turns(out, turns, interviewer_name: str) -> None:
@@ -219,8 +221,9 @@ def _print_turns(out, turns, interviewer_name: str) -> None:
 def _run_answers(interview, answers: list[str], out) -> None:
     for i, answer in enumerate(answers):
         if interview.finished:
-            _console().print(f"[yellow]note:[/yellow] the interview ended; "
-                             f"{len(answers) - i} answer(s) not used")
+            _console().print(
+                f"[yellow]note:[/yellow] the interview ended; {len(answers) - i} answer(s) not used"
+            )
             return
         before = len(interview.turns)
         interview.answer(answer)
@@ -230,8 +233,10 @@ def _run_answers(interview, answers: list[str], out) -> None:
 
 
 def _run_interactive(interview, out) -> None:
-    out.print("[dim]Type your answer and press Enter. /end finishes the interview, "
-              "/quit saves it for later, Ctrl-C too.[/dim]\n")
+    out.print(
+        "[dim]Type your answer and press Enter. /end finishes the interview, "
+        "/quit saves it for later, Ctrl-C too.[/dim]\n"
+    )
     # SIGTERM saves like Ctrl-C: every turn is already stored, so just stop.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
@@ -249,8 +254,11 @@ def _run_interactive(interview, out) -> None:
             else:
                 interview.answer(line)
             out.print()
-            _print_turns(out, interview.turns[before + (0 if command == "/end" else 1):],
-                         interview.persona.name)
+            _print_turns(
+                out,
+                interview.turns[before + (0 if command == "/end" else 1) :],
+                interview.persona.name,
+            )
     except KeyboardInterrupt:
         out.print()
 
@@ -273,8 +281,9 @@ def sessions_cmd(ctx, limit):
 
 @cli.command("export")
 @click.argument("session_id")
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "txt"]), default="md",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "json", "txt"]), default="md", show_default=True
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
 def export_cmd(ctx, session_id, fmt, output):

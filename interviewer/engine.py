@@ -23,7 +23,7 @@ from .clock import Clock, SpokenClock
 from .errors import InputError
 from .llm import describe
 from .llm.messages import to_openai_dicts
-from .notes import observe
+from .notes import ADMITS_LIMIT, observe
 from .personas import Persona, Question, Stage
 from .store import Store
 from .text import clean, speaking_seconds
@@ -216,16 +216,16 @@ class Interview:
         return sum(
             1
             for t in self.turns
-            if t.kind == "reask" and (t.stage_index, t.question_index) == (stage_index,
-                                                                          question_index)
+            if t.kind == "reask"
+            and (t.stage_index, t.question_index) == (stage_index, question_index)
         )
 
     def _follow_ups_used(self, stage_index: int, question_index: int) -> int:
         return sum(
             1
             for t in self.turns
-            if t.kind == "follow_up" and (t.stage_index, t.question_index) == (stage_index,
-                                                                              question_index)
+            if t.kind == "follow_up"
+            and (t.stage_index, t.question_index) == (stage_index, question_index)
         )
 
     def _probed(self) -> set[str]:
@@ -250,12 +250,19 @@ class Interview:
         question = stage.questions[qi]
         stage_over = answer.elapsed_s - self._stage_started_at(si) >= stage.minutes * 60
         if stage.kind == "questions" and not stage_over:
-            limit = (question.max_follow_ups if question.max_follow_ups is not None
-                     else self.persona.follow_up.max_per_question)
-            if self._follow_ups_used(si, qi) < limit:
+            limit = (
+                question.max_follow_ups
+                if question.max_follow_ups is not None
+                else self.persona.follow_up.max_per_question
+            )
+            # An honest "I'm not sure" is not probed further: move on, as a fair interviewer does.
+            if self._follow_ups_used(si, qi) < limit and not ADMITS_LIMIT.search(answer.text):
                 probed = self._probed()
-                fresh = [t for t in topics(answer.text, projects=self.session.profile.projects)
-                         if t.lower() not in probed]
+                fresh = [
+                    t
+                    for t in topics(answer.text, projects=self.session.profile.projects)
+                    if t.lower() not in probed
+                ]
                 if fresh:
                     return Decision("follow_up", si, qi, topic=fresh[0])
                 if len(answer.text.split()) < self.persona.follow_up.min_answer_words:
@@ -282,17 +289,25 @@ class Interview:
         notes = observe(answer.text, question, projects=self.session.profile.projects)
         if stage.kind == "monologue":
             planned = stage.minutes * 60
-            notes.append(f"presentation took ~{answer.duration_s / 60:.1f} of "
-                         f"{planned / 60:.0f} minutes")
+            notes.append(
+                f"presentation took ~{answer.duration_s / 60:.1f} of {planned / 60:.0f} minutes"
+            )
         if stage.kind == "candidate_questions":
             return self._reply_to_candidate(answer, stage, notes)
-        if (stage.kind == "questions" and _is_counter_question(answer.text)
-                and not self._reasks_at(answer.stage_index, answer.question_index)):
-            lead = (_REPEAT if _WANTS_REPEAT.search(answer.text) else _DEFER)[
-                self.persona.language]
-            return self._say(lead + core_question(self.current_turn.text), "reask",
-                             answer.stage_index, answer.question_index, "plan",
-                             notes=[*notes, "asked a question instead of answering"])
+        if (
+            stage.kind == "questions"
+            and _is_counter_question(answer.text)
+            and not self._reasks_at(answer.stage_index, answer.question_index)
+        ):
+            lead = (_REPEAT if _WANTS_REPEAT.search(answer.text) else _DEFER)[self.persona.language]
+            return self._say(
+                lead + core_question(self.current_turn.text),
+                "reask",
+                answer.stage_index,
+                answer.question_index,
+                "plan",
+                notes=[*notes, "asked a question instead of answering"],
+            )
         decision = self._decide(answer)
         if decision.action == "follow_up":
             return self._follow_up(answer, question, decision.topic, notes)
@@ -310,27 +325,46 @@ class Interview:
             transition = _TRANSITION[self.persona.language].format(title=title)
         question = self._question(decision.stage_index, decision.question_index)
         text, topic = self._render(question)
-        return self._say(f"{lead} {transition}{text}", "question", decision.stage_index,
-                         decision.question_index, "plan", notes=notes, topic=topic)
+        return self._say(
+            f"{lead} {transition}{text}",
+            "question",
+            decision.stage_index,
+            decision.question_index,
+            "plan",
+            notes=notes,
+            topic=topic,
+        )
 
-    def _follow_up(self, answer: Turn, question: Question, topic: str | None,
-                   notes: list[str]) -> Turn:
+    def _follow_up(
+        self, answer: Turn, question: Question, topic: str | None, notes: list[str]
+    ) -> Turn:
         asked = core_question(self.current_turn.text)
         text, rejected = self._model_text("follow_up", "question", answer, asked, topic, notes)
         source: TurnSource = "model"
         if text is None:
             source = "fallback"
             text = self._template_follow_up(answer, topic)
-        return self._say(text, "follow_up", answer.stage_index, answer.question_index, source,
-                         notes=notes, rejected=rejected, topic=topic)
+        return self._say(
+            text,
+            "follow_up",
+            answer.stage_index,
+            answer.question_index,
+            source,
+            notes=notes,
+            rejected=rejected,
+            topic=topic,
+        )
 
     def _template_follow_up(self, answer: Turn, topic: str | None) -> str:
         policy = self.persona.follow_up
         used = sum(1 for t in self.turns if t.kind == "follow_up")
         earlier = [core_question(t.text) for t in self.turns if t.is_question]
-        pool = ([t.format(topic=topic) for t in policy.templates] if topic
-                else list(policy.vague_templates))
-        rotated = pool[used % len(pool):] + pool[: used % len(pool)]
+        pool = (
+            [t.format(topic=topic) for t in policy.templates]
+            if topic
+            else list(policy.vague_templates)
+        )
+        rotated = pool[used % len(pool) :] + pool[: used % len(pool)]
         ctx = TurnContext(language=self.persona.language, earlier_questions=earlier)
         for candidate in rotated:
             if not check(candidate, "question", ctx):
@@ -354,14 +388,21 @@ class Interview:
         reply = reply or stage.answer_fallback or ""
         more = stage.questions[-1]
         reply = f"{reply} {self._render(more)[0]}"
-        return self._say(reply, "reply", si, answer.question_index, source, notes=notes,
-                         rejected=rejected)
+        return self._say(
+            reply, "reply", si, answer.question_index, source, notes=notes, rejected=rejected
+        )
 
     def _reask(self, asked: Turn) -> Turn:
         lang = self.persona.language
         if self._reasks_at(asked.stage_index, asked.question_index) < MAX_REASKS:
-            return self._say(_REASK[lang] + core_question(asked.text), "reask", asked.stage_index,
-                             asked.question_index, "plan", notes=["no answer given"])
+            return self._say(
+                _REASK[lang] + core_question(asked.text),
+                "reask",
+                asked.stage_index,
+                asked.question_index,
+                "plan",
+                notes=["no answer given"],
+            )
         # Still nothing: move on to the next planned question.
         if asked.question_index + 1 < len(self.stage(asked.stage_index).questions):
             decision = Decision("next", asked.stage_index, asked.question_index + 1)
@@ -372,11 +413,18 @@ class Interview:
             return self._close(_MOVE_ON[lang].strip(), asked.stage_index, 0, notes, [])
         return self._ask_planned(decision, _MOVE_ON[lang].strip(), notes)
 
-    def _close(self, lead: str | None, stage_index: int, question_index: int, notes: list[str],
-               rejected: list[str]) -> Turn:
+    def _close(
+        self,
+        lead: str | None,
+        stage_index: int,
+        question_index: int,
+        notes: list[str],
+        rejected: list[str],
+    ) -> Turn:
         text = f"{lead} {self.persona.closing.strip()}" if lead else self.persona.closing.strip()
-        turn = self._say(text, "close", stage_index, question_index, "plan", notes=notes,
-                         rejected=rejected)
+        turn = self._say(
+            text, "close", stage_index, question_index, "plan", notes=notes, rejected=rejected
+        )
         self.store.set_status(self.session.id, "finished")
         self.session.status = "finished"
         return turn
@@ -403,8 +451,15 @@ class Interview:
         return generic.format(team_topics=values["team_topics"] or ""), None
 
     # -- model ---------------------------------------------------------------------------
-    def _model_text(self, purpose: str, expect: Expect, answer: Turn, asked: str,
-                    topic: str | None, notes: list[str]) -> tuple[str | None, list[str]]:
+    def _model_text(
+        self,
+        purpose: str,
+        expect: Expect,
+        answer: Turn,
+        asked: str,
+        topic: str | None,
+        notes: list[str],
+    ) -> tuple[str | None, list[str]]:
         """Ask the model for a turn; validate; retry once. None when nothing usable came."""
         rejected: list[str] = []
         if self._model_failures >= MODEL_FAILURES_BEFORE_PLAN_ONLY:
@@ -412,8 +467,11 @@ class Interview:
         stage = self.persona.stages[answer.stage_index]
         messages: list[BaseMessage] = [
             SystemMessage(prompting.system_prompt(self.persona, self.session.profile)),
-            HumanMessage(prompting.task_prompt(purpose, stage, question=asked, answer=answer.text,
-                                               topic=topic)),
+            HumanMessage(
+                prompting.task_prompt(
+                    purpose, stage, question=asked, answer=answer.text, topic=topic
+                )
+            ),
         ]
         ctx = TurnContext(
             language=self.persona.language,
@@ -445,9 +503,15 @@ class Interview:
         except Exception as e:  # the port boundary: any provider failure means "no text"
             self._model_failures += 1
             message = f"{type(e).__name__}: {e}"
-            self.store.log_llm_call(session_id=self.session.id, model=self.model_name,
-                                    purpose=purpose, messages=wire, response=None,
-                                    error=message[:2000], started=started)
+            self.store.log_llm_call(
+                session_id=self.session.id,
+                model=self.model_name,
+                purpose=purpose,
+                messages=wire,
+                response=None,
+                error=message[:2000],
+                started=started,
+            )
             if self._model_failures == MODEL_FAILURES_BEFORE_PLAN_ONLY:
                 self.warnings.append(
                     f"the model ({self.model_name}) failed twice ({message[:200]}); "
@@ -456,14 +520,29 @@ class Interview:
             return None
         self._model_failures = 0
         text = reply.content if isinstance(reply.content, str) else str(reply.content)
-        self.store.log_llm_call(session_id=self.session.id, model=self.model_name,
-                                purpose=purpose, messages=wire, response=text, error=None,
-                                started=started)
+        self.store.log_llm_call(
+            session_id=self.session.id,
+            model=self.model_name,
+            purpose=purpose,
+            messages=wire,
+            response=text,
+            error=None,
+            started=started,
+        )
         return text
 
-    def _say(self, text: str, kind: TurnKind, stage_index: int, question_index: int,
-             source: TurnSource, *, notes: list[str] | None = None,
-             rejected: list[str] | None = None, topic: str | None = None) -> Turn:
+    def _say(
+        self,
+        text: str,
+        kind: TurnKind,
+        stage_index: int,
+        question_index: int,
+        source: TurnSource,
+        *,
+        notes: list[str] | None = None,
+        rejected: list[str] | None = None,
+        topic: str | None = None,
+    ) -> Turn:
         spoken = speaking_seconds(text)
         turn = Turn(
             seq=len(self.turns),

@@ -9,15 +9,16 @@ SPEAKER_LABEL = {"interviewer": "Interviewer", "candidate": "Candidate"}
 
 
 def _clock(seconds: float) -> str:
-    minutes, secs = divmod(int(round(seconds)), 60)
+    minutes, secs = divmod(round(seconds), 60)
     return f"{minutes:02d}:{secs:02d}"
 
 
 def to_text(session: Session) -> str:
     """Plain ``Interviewer:`` / ``Candidate:`` lines, one turn per paragraph."""
-    return "\n\n".join(
-        f"{SPEAKER_LABEL[t.speaker]}: {t.text}" for t in session.transcript.turns
-    ) + "\n"
+    return (
+        "\n\n".join(f"{SPEAKER_LABEL[t.speaker]}: {t.text}" for t in session.transcript.turns)
+        + "\n"
+    )
 
 
 def to_markdown(session: Session) -> str:

@@ -12,8 +12,19 @@ from .text import speaking_seconds, word_count
 from .topics import topics
 
 HEDGES = (
-    "i guess", "i think maybe", "maybe", "kind of", "sort of", "probably", "i'm not sure",
-    "not sure", "i suppose", "perhaps", "it depends", "more or less", "somehow",
+    "i guess",
+    "i think maybe",
+    "maybe",
+    "kind of",
+    "sort of",
+    "probably",
+    "i'm not sure",
+    "not sure",
+    "i suppose",
+    "perhaps",
+    "it depends",
+    "more or less",
+    "somehow",
 )
 _HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
 _FIGURE = re.compile(
@@ -23,6 +34,11 @@ _FIGURE = re.compile(
 _DECISIVE = re.compile(
     r"\b(i(?:'d| would)? (?:choose|pick|prefer|go with)|interests? me (?:the )?most|"
     r"most interest\w*|my (?:first )?choice|definitely|without hesitation|i'm most excited)\b",
+    re.I,
+)
+ADMITS_LIMIT = re.compile(
+    r"\b(i'?m not sure|i am not sure|i don'?t know|i do not know|no idea|never used|"
+    r"only read|not familiar|i'?m not familiar|can'?t explain|cannot explain)\b",
     re.I,
 )
 INJECTION = re.compile(
@@ -45,6 +61,8 @@ def observe(answer: str, question: Question, *, projects: list[str] | None = Non
         notes.append(f"hedges: {', '.join(hedges)}")
     if question.kind == "preference":
         notes.append("decisive choice" if _DECISIVE.search(answer) else "no clear choice made")
+    if ADMITS_LIMIT.search(answer):
+        notes.append("admits the limits of their knowledge (honest, not bluffing)")
     if INJECTION.search(answer):
         notes.append("possible prompt injection in the answer")
     return notes

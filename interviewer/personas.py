@@ -126,8 +126,13 @@ class Persona(_Strict):
     stages: list[Stage] = Field(min_length=1)
     follow_up: FollowUpPolicy
     acknowledgements: list[str] = Field(
-        default_factory=lambda: ["Thank you.", "Thanks, that's helpful.", "Okay, thank you.",
-                                 "I see, thanks.", "Good, thank you."],
+        default_factory=lambda: [
+            "Thank you.",
+            "Thanks, that's helpful.",
+            "Okay, thank you.",
+            "I see, thanks.",
+            "Good, thank you.",
+        ],
         min_length=1,
         description="Said before the next planned question when the model gives nothing usable.",
     )
@@ -141,9 +146,11 @@ class Persona(_Strict):
             if stage.id in seen:
                 raise ValueError(f"stage id '{stage.id}' is used twice")
             seen.add(stage.id)
-        if "team_topics" in {
-            p for s in self.stages for q in s.questions for p in _placeholders(q.text)
-        } and not self.team_topics:
+        if (
+            "team_topics"
+            in {p for s in self.stages for q in s.questions for p in _placeholders(q.text)}
+            and not self.team_topics
+        ):
             raise ValueError("questions use {team_topics} but 'team_topics' is empty")
         return self
 

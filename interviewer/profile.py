@@ -21,8 +21,11 @@ _ROLE = re.compile(
     r"Analyst)(?:\s+(?:Intern|Internship))?)\b",
     re.M,
 )
-_COMPANY = re.compile(r"^\s*(?i:company|entreprise|employer)\s*:\s*(.+)$|\bat\s+([A-Z][\w&.-]+"
-                      r"(?:\s+[A-Z][\w&.-]+)?)", re.M)
+_COMPANY = re.compile(
+    r"^\s*(?i:company|entreprise|employer)\s*:\s*(.+)$|\bat\s+([A-Z][\w&.-]+"
+    r"(?:\s+[A-Z][\w&.-]+)?)",
+    re.M,
+)
 _RESEARCH = re.compile(r"\b(research|publication|paper|phd|thesis|theory|scientist|novel)\w*", re.I)
 _ENGINEERING = re.compile(
     r"\b(production|deploy|engineer|software|pipeline|scal|api|infrastructure|mlops|code)\w*", re.I
@@ -33,7 +36,7 @@ def _project_names(cv: str) -> list[str]:
     """Titles of the bullets in the CV's project/experience sections (before ':' or ' - ')."""
     names: list[str] = []
     for heading in _PROJECT_HEADING.finditer(cv):
-        section = cv[heading.end():]
+        section = cv[heading.end() :]
         next_heading = re.search(r"^\s*#+\s|\n\s*\n\s*[A-Z][A-Za-z ]+\n", section)
         if next_heading:
             section = section[: next_heading.start()]

@@ -56,8 +56,9 @@ def system_prompt(persona: Persona, profile: CandidateProfile) -> str:
     )
 
 
-def task_prompt(name: str, stage: Stage, *, question: str = "", answer: str = "",
-                topic: str | None = None) -> str:
+def task_prompt(
+    name: str, stage: Stage, *, question: str = "", answer: str = "", topic: str | None = None
+) -> str:
     return template(name).safe_substitute(
         stage_goal=stage.goal.strip(),
         question=question,

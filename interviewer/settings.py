@@ -45,7 +45,9 @@ class Settings(BaseSettings):
     scripted_file: Path | None = None
 
     data_dir: Path = Field(default_factory=default_data_dir)
-    db_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in data_dir.")
+    db_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default SQLite in data_dir."
+    )
     personas_dir: str | None = Field(
         default=None, description="Extra persona directories, os.pathsep-separated."
     )

@@ -134,7 +134,9 @@ class Store:
                 for name, fn in MIGRATIONS:
                     if name not in done:
                         fn(conn)
-                        conn.execute(insert(migrations_table).values(name=name, applied_at=utcnow()))
+                        conn.execute(
+                            insert(migrations_table).values(name=name, applied_at=utcnow())
+                        )
                         applied.append(name)
         except SQLAlchemyError as e:
             raise InterviewerError(f"cannot prepare database {self.url!r}: {e}") from e
@@ -188,13 +190,17 @@ class Store:
         with self.engine.connect() as conn:
             ids = list(
                 conn.scalars(
-                    select(sessions.c.id).where(sessions.c.id.startswith(id_or_prefix, autoescape=True))
+                    select(sessions.c.id).where(
+                        sessions.c.id.startswith(id_or_prefix, autoescape=True)
+                    )
                 )
             )
         if not ids:
             raise SessionNotFound(f"no session '{id_or_prefix}' (see `interviewer sessions`)")
         if len(ids) > 1 and id_or_prefix not in ids:
-            raise SessionNotFound(f"'{id_or_prefix}' matches {len(ids)} sessions; give more characters")
+            raise SessionNotFound(
+                f"'{id_or_prefix}' matches {len(ids)} sessions; give more characters"
+            )
         return id_or_prefix if id_or_prefix in ids else ids[0]
 
     def load(self, id_or_prefix: str) -> Session:
@@ -206,8 +212,11 @@ class Store:
             ).mappings()
             loaded = [
                 Turn(
-                    **{k: v for k, v in r.items() if k not in {"session_id", "notes_json",
-                                                               "rejected_json"}},
+                    **{
+                        k: v
+                        for k, v in r.items()
+                        if k not in {"session_id", "notes_json", "rejected_json"}
+                    },
                     notes=json.loads(r["notes_json"]),
                     rejected=json.loads(r["rejected_json"]),
                 )
@@ -269,9 +278,10 @@ class Store:
     def llm_call_count(self, session_id: str) -> int:
         with self.engine.connect() as conn:
             return conn.scalar(
-                select(func.count()).select_from(llm_calls).where(llm_calls.c.session_id == session_id)
+                select(func.count())
+                .select_from(llm_calls)
+                .where(llm_calls.c.session_id == session_id)
             )
 
     def close(self) -> None:
         self.engine.dispose()
-

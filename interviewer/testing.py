@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -23,7 +23,7 @@ from pydantic import PrivateAttr
 from .errors import ConfigError, UnexpectedModelCall
 from .settings import Settings
 
-Step = Union[str, Exception, Callable[[list[BaseMessage]], str]]
+Step = str | Exception | Callable[[list[BaseMessage]], str]
 
 
 class ScriptedChatModel(BaseChatModel):

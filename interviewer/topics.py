@@ -87,10 +87,11 @@ def named_things(text: str) -> list[str]:
     for m in _NAME_SEQ.finditer(text):
         name = m.group(1)
         before = text[: m.start()].rstrip()
-        at_sentence_start = not before or before[-1] in ".!?:;\n\"“"
+        at_sentence_start = not before or before[-1] in '.!?:;\n"“'
         parts = name.split()
-        if at_sentence_start and parts[0] in _COMMON_CAPS | {p.capitalize() for p in
-                                                            EN_STOPWORDS | FR_STOPWORDS}:
+        if at_sentence_start and parts[0] in _COMMON_CAPS | {
+            p.capitalize() for p in EN_STOPWORDS | FR_STOPWORDS
+        }:
             parts = parts[1:]
         elif at_sentence_start and len(parts) == 1:
             continue

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
-from typing import Literal
-
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -52,7 +50,9 @@ class Turn(BaseModel):
     stage_index: int = Field(ge=0)
     question_index: int = Field(ge=0, description="Planned question this turn belongs to.")
     elapsed_s: float = Field(ge=0, description="Interview clock when the turn ended.")
-    duration_s: float = Field(default=0.0, ge=0, description="Speaking time, measured or estimated.")
+    duration_s: float = Field(
+        default=0.0, ge=0, description="Speaking time, measured or estimated."
+    )
     created_at: UtcDatetime = Field(default_factory=utcnow)
     source: TurnSource
     topic: str | None = Field(default=None, description="What a follow-up probes.")

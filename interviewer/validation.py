@@ -19,7 +19,7 @@ Expect = Literal["question", "statement", "reply"]
 
 MAX_WORDS: dict[str, int] = {"question": 45, "statement": 25, "reply": 70}
 MAX_CHARS = 420
-REPEAT_SIMILARITY = 0.65
+REPEAT_SIMILARITY = 0.75
 PARROT_WORDS = 8
 
 _LEAK = re.compile(
@@ -27,26 +27,30 @@ _LEAK = re.compile(
     r"\b\d(\.\d)?\s*/\s*(5|10)\b|\bsystem prompt\b|\bmy notes\b",
     re.IGNORECASE,
 )
-_ROLE_LABEL = re.compile(r"^\s*(candidate|me|answer|user|assistant|human|response|a)\s*:",
-                         re.IGNORECASE)
+_ROLE_LABEL = re.compile(
+    r"^\s*(candidate|me|answer|user|assistant|human|response|a)\s*:", re.IGNORECASE
+)
 _INNER_LABEL = re.compile(r"(^|\n|\s)(candidate|interviewer|user|assistant)\s*:", re.IGNORECASE)
 _ROLE_CONFUSION = re.compile(
     r"\bthe candidate\b|\bas an ai\b|\blanguage model\b|\bsmollm\b|\bi am an assistant\b|"
     r"\bi'm an assistant\b|\bhelpful assistant\b|\ble candidat\b|"
     r"\bmy (internship|thesis|master'?s?|cv|resume|degree)\b|\bi (applied|am applying) (for|to)\b|"
     r"\bwould you like to (know|ask)\b|\b(how|what) can i (help|do for you)\b|\blet me know\b|"
-    r"\bi'?m (happy|glad|here) to (help|assist|continue)\b|\bhere'?s (a|my|the) (question|answer)\b",
+    r"\bi'?m (happy|glad|here) to (help|assist|continue)\b|"
+    r"\bhere'?s (a|my|the) (question|answer)\b",
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"[{}<>\[\]|#*`]|<\|im_|\$\w")
 _QUESTION_OPENERS = frozenset(
-    """what what's how how's why which who's who when where could can would will do does did is are was
-    were have has tell walk describe explain give talk share imagine suppose if
+    """what what's how how's why which who's who when where could can would will do does
+    did is are was were have has tell walk describe explain give talk share imagine suppose if
     pourquoi comment quel quelle quels quelles qui quand où pouvez pourriez est
     avez êtes parlez décrivez expliquez racontez""".split()
 )
-_YOU = {"en": {"you", "your", "yours", "you've", "you're", "you'd"},
-        "fr": {"vous", "votre", "vos", "tu", "ton", "ta", "tes"}}
+_YOU = {
+    "en": {"you", "your", "yours", "you've", "you're", "you'd"},
+    "fr": {"vous", "votre", "vos", "tu", "ton", "ta", "tes"},
+}
 
 
 @dataclass
@@ -106,8 +110,10 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
         len(note) >= 20 and note.lower() in stripped.lower() for note in ctx.notes
     ):
         problems.append("leaks hidden notes")
-    if _ROLE_LABEL.search(stripped) or _INNER_LABEL.search(stripped) or _ROLE_CONFUSION.search(
-        stripped
+    if (
+        _ROLE_LABEL.search(stripped)
+        or _INNER_LABEL.search(stripped)
+        or _ROLE_CONFUSION.search(stripped)
     ):
         problems.append("role confusion (speaks as or about the candidate)")
     if ctx.answer and _copied_run(stripped, ctx.answer, PARROT_WORDS):

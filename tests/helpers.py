@@ -30,7 +30,9 @@ def visible_problems(turns: list[Turn], persona) -> list[str]:
             continue
         if turn.is_question:
             q = core_question(turn.text)
-            found = check(q, "question", TurnContext(language=language, earlier_questions=earlier))
+            # Asking again is meant to repeat the question; everything else must not.
+            before = [] if turn.kind == "reask" else earlier
+            found = check(q, "question", TurnContext(language=language, earlier_questions=before))
             if turn.kind != "reask":
                 earlier.append(q)
             problems += [f"turn {turn.seq} {q!r}: {p}" for p in found]

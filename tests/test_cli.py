@@ -27,7 +27,11 @@ def run(*args, stdin: str | None = None, env: dict | None = None, check: bool = 
     full_env.update(env or {})
     result = subprocess.run(
         [sys.executable, "-m", "interviewer", *args],
-        input=stdin, capture_output=True, text=True, env=full_env, timeout=300,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=300,
     )
     if check and result.returncode != 0:
         raise AssertionError(f"exit {result.returncode}\n{result.stdout}\n{result.stderr}")
@@ -59,16 +63,17 @@ def test_practice_from_answers_file_then_sessions_and_export(tmp_path, scripted_
     assert Session.model_validate(data).transcript.turns[1].text == PLAIN[0]
 
     # Resume with the rest of the interview, read from stdin this time.
-    rest = "\n\n".join([
-        "My favourite subject at the moment is learning from very little labelled data, "
-        "because almost every real problem I have seen so far looked exactly like that one.",
-        "I want the engineering track, because I enjoy shipping things that people use and I "
-        "learn fastest when my work is reviewed and run for real every single day.",
-        "I could start in April for six months.",
-        "No, that's all, thanks.",
-    ])
-    out = run("practice", "--resume", sid, "--answers", "-", "--json", stdin=rest,
-              env=scripted_env)
+    rest = "\n\n".join(
+        [
+            "My favourite subject at the moment is learning from very little labelled data, "
+            "because almost every real problem I have seen so far looked exactly like that one.",
+            "I want the engineering track, because I enjoy shipping things that people use and I "
+            "learn fastest when my work is reviewed and run for real every single day.",
+            "I could start in April for six months.",
+            "No, that's all, thanks.",
+        ]
+    )
+    out = run("practice", "--resume", sid, "--answers", "-", "--json", stdin=rest, env=scripted_env)
     session = Session.model_validate_json(out.stdout)
     assert session.id == sid and session.finished
     assert [t.text for t in session.transcript.candidate_turns()][:3] == PLAIN
@@ -81,8 +86,19 @@ def test_cv_and_job_files_shape_the_questions(tmp_path, scripted_env):
     job.write_text("Title: ML Engineer Intern\nCompany: Criteo\n")
     answers = tmp_path / "a.txt"
     answers.write_text(PLAIN[0])
-    out = run("practice", "--persona", "technical_engineer", "--cv", str(cv), "--job", str(job),
-              "--answers", str(answers), "--json", env=scripted_env)
+    out = run(
+        "practice",
+        "--persona",
+        "technical_engineer",
+        "--cv",
+        str(cv),
+        "--job",
+        str(job),
+        "--answers",
+        str(answers),
+        "--json",
+        env=scripted_env,
+    )
     session = Session.model_validate_json(out.stdout)
     assert session.profile.projects == ["Energy of small LMs"]
     assert "Walk me through Energy of small LMs." in session.transcript.turns[0].text
@@ -92,13 +108,19 @@ def test_cv_and_job_files_shape_the_questions(tmp_path, scripted_env):
     "args, message",
     [
         (["practice", "--persona", "nope", "--answers", "-"], "unknown persona 'nope'"),
-        (["practice", "--persona", "recruiter", "--answers", "missing.txt"],
-         "answers file not found: missing.txt"),
+        (
+            ["practice", "--persona", "recruiter", "--answers", "missing.txt"],
+            "answers file not found: missing.txt",
+        ),
         (["practice", "--persona", "recruiter", "--answers", "-"], "no answers in -"),
-        (["--provider", "gpt5", "practice", "--persona", "recruiter", "--answers", "-"],
-         "unknown LLM provider 'gpt5' (available: local, openai, scripted"),
-        (["--provider", "openai", "practice", "--persona", "recruiter", "--answers", "-"],
-         "the openai provider needs INTERVIEWER_OPENAI_API_KEY"),
+        (
+            ["--provider", "gpt5", "practice", "--persona", "recruiter", "--answers", "-"],
+            "unknown LLM provider 'gpt5' (available: local, openai, scripted",
+        ),
+        (
+            ["--provider", "openai", "practice", "--persona", "recruiter", "--answers", "-"],
+            "the openai provider needs INTERVIEWER_OPENAI_API_KEY",
+        ),
         (["export", "abc123"], "no session 'abc123'"),
         (["practice", "--resume", "abc123"], "no session 'abc123'"),
         (["practice"], "give --persona NAME"),
@@ -123,19 +145,24 @@ def test_binary_answers_file_is_refused(tmp_path):
 def test_embedded_model_runs_a_whole_interview_offline(tmp_path):
     """Acceptance: the default provider (SmolLM2 in-process), no key, no network."""
     answers = tmp_path / "answers.txt"
-    answers.write_text("\n\n".join([
-        "Hi, I'm Camille, an MVA master's student. I did my internship at CFM on sports "
-        "betting with gradient boosting, and I built data pipelines before that.",
-        "I owned the modelling: feature selection, gradient boosting, and a 12% better return.",
-        *PLAIN,
-        "Anomaly detection on time series interests me the most: it mixes statistics and "
-        "production constraints.",
-        "A first anomaly detector in production with a dashboard.",
-        "Once a teammate wanted to rewrite our pipeline in Spark; we benchmarked both first.",
-        "Your team ships models to production and I want my work to be used.",
-        "Who would be my mentor during the internship?",
-        "No, that's all, thank you.",
-    ] + ["I think I have covered everything I wanted to say about that topic."] * 12))
+    answers.write_text(
+        "\n\n".join(
+            [
+                "Hi, I'm Camille, an MVA master's student. I did my internship at CFM on sports "
+                "betting with gradient boosting, and I built data pipelines before that.",
+                "I owned the modelling: feature selection, gradient boosting, and a 12% better return.",
+                *PLAIN,
+                "Anomaly detection on time series interests me the most: it mixes statistics and "
+                "production constraints.",
+                "A first anomaly detector in production with a dashboard.",
+                "Once a teammate wanted to rewrite our pipeline in Spark; we benchmarked both first.",
+                "Your team ships models to production and I want my work to be used.",
+                "Who would be my mentor during the internship?",
+                "No, that's all, thank you.",
+            ]
+            + ["I think I have covered everything I wanted to say about that topic."] * 12
+        )
+    )
     out = run("practice", "--persona", "manager_fit", "--answers", str(answers), "--json")
     session = Session.model_validate_json(out.stdout)
     assert session.finished and session.model.startswith("local:")

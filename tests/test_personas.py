@@ -31,10 +31,19 @@ def test_question_plans_follow_the_brief():
     preference = [q for s in manager.stages for q in s.questions if q.kind == "preference"]
     assert any("interests you the most" in q.text and "{team_topics}" in q.text for q in preference)
     research = persona("research_scientist")
-    assert any(q.kind == "probe" and "{topic}" in q.text for s in research.stages for q in s.questions)
+    assert any(
+        q.kind == "probe" and "{topic}" in q.text for s in research.stages for q in s.questions
+    )
     engineer = " ".join(q.text for s in persona("technical_engineer").stages for q in s.questions)
-    for needle in ("per-token classification head", "anomaly-detection", "LoRA", "RLHF",
-                   "backpropagation", "design pattern", "overlapping"):
+    for needle in (
+        "per-token classification head",
+        "anomaly-detection",
+        "LoRA",
+        "RLHF",
+        "backpropagation",
+        "design pattern",
+        "overlapping",
+    ):
         assert needle in engineer
     pitch = persona("pitch")
     assert pitch.stages[0].kind == "monologue" and pitch.stages[0].minutes == 15
@@ -67,7 +76,9 @@ def test_wrong_value_names_file_field_and_expectation(tmp_path):
 def test_unknown_field_is_refused(tmp_path):
     data = _manager_data()
     data["stages"][0]["question_plan"] = ["typo"]
-    with pytest.raises(ConfigError, match=r"stages\.0\.question_plan.*Extra inputs are not permitted"):
+    with pytest.raises(
+        ConfigError, match=r"stages\.0\.question_plan.*Extra inputs are not permitted"
+    ):
         load_persona(str(_write(tmp_path, data)))
 
 
@@ -80,7 +91,10 @@ def test_missing_field_is_named(tmp_path):
 
 def test_unknown_placeholder_is_refused(tmp_path):
     data = _manager_data()
-    data["stages"][0]["questions"][0] = {"text": "Tell me about {projet}?", "generic": "Hello there?"}
+    data["stages"][0]["questions"][0] = {
+        "text": "Tell me about {projet}?",
+        "generic": "Hello there?",
+    }
     with pytest.raises(ConfigError, match=r"stages\.0\.questions\.0.*unknown placeholder.*projet"):
         load_persona(str(_write(tmp_path, data)))
 
@@ -142,7 +156,9 @@ def test_cli_lists_personas_from_env_dir_and_reports_broken_files(tmp_path):
     (custom / "broken.yaml").write_text("name: [unclosed\n")
     result = subprocess.run(
         [sys.executable, "-m", "interviewer", "personas"],
-        capture_output=True, text=True, env={**_env(), "INTERVIEWER_PERSONAS_DIR": str(custom)},
+        capture_output=True,
+        text=True,
+        env={**_env(), "INTERVIEWER_PERSONAS_DIR": str(custom)},
         check=True,
     )
     lines = result.stdout.strip().splitlines()

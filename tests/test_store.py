@@ -34,10 +34,15 @@ def test_each_turn_is_a_row_as_soon_as_it_is_said(tmp_path, scripted):
         ).fetchall()
 
     assert rows() == [(0, "interviewer", "opening")]
-    interview.answer("I am a student who likes building things that people actually use every "
-                     "day, and I would love to learn how a big team ships software to users.")
-    assert rows() == [(0, "interviewer", "opening"), (1, "candidate", "answer"),
-                      (2, "interviewer", "question")]
+    interview.answer(
+        "I am a student who likes building things that people actually use every "
+        "day, and I would love to learn how a big team ships software to users."
+    )
+    assert rows() == [
+        (0, "interviewer", "opening"),
+        (1, "candidate", "answer"),
+        (2, "interviewer", "question"),
+    ]
     notes = con.execute("SELECT notes_json FROM turns WHERE seq=2").fetchone()[0]
     assert "words" in notes
 
@@ -47,8 +52,9 @@ def test_model_calls_are_logged(store, scripted):
     interview = Interview.start(persona("recruiter"), scripted, store)
     interview.answer("I built a recommender with PyTorch.")
     with store.engine.connect() as conn:
-        row = conn.exec_driver_sql("SELECT purpose, response, error, prompt_json FROM llm_calls"
-                                   ).one()
+        row = conn.exec_driver_sql(
+            "SELECT purpose, response, error, prompt_json FROM llm_calls"
+        ).one()
     assert row[0] == "follow_up" and row[1].startswith("How did you use PyTorch")
     assert row[2] is None and "I built a recommender with PyTorch." in row[3]
 
@@ -66,6 +72,8 @@ def test_sessions_are_listed_and_found_by_prefix(store, scripted):
 
 def test_round_trip_is_exact(store, scripted):
     interview = Interview.start(persona("manager_fit"), scripted, store)
-    interview.answer("I enjoy teamwork and I like to ship things that people use, with tests, "
-                     "reviews and a clear plan agreed with the team before we start working.")
+    interview.answer(
+        "I enjoy teamwork and I like to ship things that people use, with tests, "
+        "reviews and a clear plan agreed with the team before we start working."
+    )
     assert store.load(interview.session.id) == interview.session

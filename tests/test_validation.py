@@ -7,9 +7,13 @@ import pytest
 from interviewer.validation import TurnContext, check, parse_output
 
 ANSWER = "At CFM I compared logistic regression and gradient boosting for sports betting."
-CTX = TurnContext(answer=ANSWER, must_refer_to_answer=True, topic="gradient boosting",
-                  earlier_questions=["Could you start by introducing yourself?"],
-                  notes=["figures cited: 12% on the backtest"])
+CTX = TurnContext(
+    answer=ANSWER,
+    must_refer_to_answer=True,
+    topic="gradient boosting",
+    earlier_questions=["Could you start by introducing yourself?"],
+    notes=["figures cited: 12% on the backtest"],
+)
 
 
 @pytest.mark.parametrize(
@@ -28,10 +32,14 @@ CTX = TurnContext(answer=ANSWER, must_refer_to_answer=True, topic="gradient boos
         ("Could you start by introducing yourself again?", "repeats an earlier question"),
         ("How was your weekend, and did you rest well?", "does not refer"),
         ("Score: 3/5. How did you tune gradient boosting?", "leaks hidden notes"),
-        ("Given figures cited: 12% on the backtest, how did you tune gradient boosting?",
-         "leaks hidden notes"),
-        ("At CFM I compared logistic regression and gradient boosting for sports, right?",
-         "repeats the candidate's words"),
+        (
+            "Given figures cited: 12% on the backtest, how did you tune gradient boosting?",
+            "leaks hidden notes",
+        ),
+        (
+            "At CFM I compared logistic regression and gradient boosting for sports, right?",
+            "repeats the candidate's words",
+        ),
         ("How did you tune {topic} with gradient boosting?", "markup"),
         ("Pourquoi avez-vous choisi le gradient boosting pour ce projet ?", "language"),
         ("How " + "very " * 50 + "much gradient boosting did you use?", "too long"),

@@ -49,10 +49,13 @@ def build_model(settings: Settings) -> BaseChatModel:
             f"(available: {', '.join(sorted(registry))})",
             field="INTERVIEWER_LLM_PROVIDER",
         )
-    return _load(target)(settings)
+    model = _load(target)(settings)
+    model.metadata = {**(model.metadata or {}), "interviewer_provider": settings.llm_provider}
+    return model
 
 
 def describe(model: BaseChatModel) -> str:
     """A short human name for the model in use, e.g. ``openai:gpt-4o-mini``."""
+    provider = (model.metadata or {}).get("interviewer_provider", model._llm_type)
     name = getattr(model, "model_name", None) or getattr(model, "model", None)
-    return f"{model._llm_type}:{name}" if name else model._llm_type
+    return f"{provider}:{name}" if name else provider

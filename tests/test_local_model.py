@@ -1,0 +1,59 @@
+"""The embedded default model (SmolLM2-135M in llama.cpp, in-process) holds a coherent
+interview: every interviewer turn passes validation, after fallback where needed."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import persona
+from helpers import visible_problems
+
+from interviewer.engine import Interview
+from interviewer.llm import build_model
+from interviewer.settings import Settings
+
+pytestmark = pytest.mark.model
+
+ANSWERS = [
+    "For my take-home I trained an agent with PPO on a routing problem, and I read about "
+    "distributional RL and the Rainbow paper to improve the value estimates.",
+    "I used PyTorch and wrote the training loop myself, with unit tests for the environment.",
+    "Distributional RL learns the whole distribution of returns instead of only the mean.",
+    "Honestly I am not sure how Rainbow combines all its parts; I only read the abstract.",
+    "MCTS balances exploration and exploitation with an upper confidence bound on each node.",
+    "In a Bayesian network I would use variational inference or MCMC when exact inference fails.",
+    "The limitation of PPO in my project was sample efficiency: it needed ten million steps.",
+    "I compared it with a DQN baseline, and PPO was 20% better on the test instances.",
+    "What does a typical week look like for an intern in the team?",
+    "No, that's all, thank you very much.",
+]
+
+
+@pytest.fixture(scope="module")
+def local_model():
+    model = build_model(Settings(llm_provider="local", llm_seed=7))
+    model.load()
+    return model
+
+
+def test_bundled_model_answers(local_model):
+    reply = local_model.invoke("Say hello.")
+    assert isinstance(reply.content, str) and reply.content.strip()
+
+
+def test_ten_turn_interview_is_coherent(local_model, store):
+    research = persona("research_scientist")
+    interview = Interview.start(research, local_model, store)
+    for answer in ANSWERS:
+        if interview.finished:
+            break
+        interview.answer(answer)
+    interviewer_turns = [t for t in interview.turns if t.speaker == "interviewer"]
+    assert len(interviewer_turns) >= 10
+    assert visible_problems(interview.turns, research) == []
+    for turn in interviewer_turns:
+        if turn.kind != "close":
+            assert turn.text.count("?") == 1, turn.text
+    sources = [t.source for t in interviewer_turns]
+    print("interviewer turn sources:", {s: sources.count(s) for s in set(sources)})
+    # The model is really in the loop: it was called, and its output was judged.
+    assert store.llm_call_count(interview.session.id) >= 5
