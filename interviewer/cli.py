@@ -176,6 +176,8 @@ def practice_cmd(ctx, persona_name, answers, as_json, cv, job, resume_id, clock,
         raise InputError(f"no answers in {answers} (answers are separated by blank lines)")
     model = build_model(settings)
     progress.set_reporter(_rich_status)
+    if callable(getattr(model, "load", None)):
+        model.load()  # in-process models: load before the first question, not after it
     clock_name = clock or ("spoken" if answer_list is not None else "wall")
     the_clock = SpokenClock() if clock_name == "spoken" else WallClock()
     if session is not None:
@@ -232,13 +234,17 @@ def _run_answers(interview, answers: list[str], out) -> None:
         _console().print("[yellow]note:[/yellow] the answers ran out before the interview ended")
 
 
+def _stop_like_ctrl_c(signum, frame) -> None:
+    """SIGTERM stops like Ctrl-C: every turn is already stored, so just stop."""
+    raise KeyboardInterrupt
+
+
 def _run_interactive(interview, out) -> None:
     out.print(
         "[dim]Type your answer and press Enter. /end finishes the interview, "
         "/quit saves it for later, Ctrl-C too.[/dim]\n"
     )
-    # SIGTERM saves like Ctrl-C: every turn is already stored, so just stop.
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     try:
         while not interview.finished:
             try:
@@ -254,11 +260,9 @@ def _run_interactive(interview, out) -> None:
             else:
                 interview.answer(line)
             out.print()
-            _print_turns(
-                out,
-                interview.turns[before + (0 if command == "/end" else 1) :],
-                interview.persona.name,
-            )
+            # The candidate's words are already on screen: print only the interviewer.
+            said = [t for t in interview.turns[before:] if t.speaker == "interviewer"]
+            _print_turns(out, said, interview.persona.name)
     except KeyboardInterrupt:
         out.print()
 

@@ -54,6 +54,10 @@ _DEFER = {
 }
 
 
+_HONEST = {
+    "en": "That's fine, thanks for being honest about it.",
+    "fr": "C'est très bien, merci de votre franchise.",
+}
 _REPEAT = {"en": "Of course. ", "fr": "Bien sûr. "}
 _WANTS_REPEAT = re.compile(
     r"\b(repeat|rephrase|say (that|it) again|what do you mean|clarify|répéter|reformuler)\b", re.I
@@ -236,6 +240,8 @@ class Interview:
         probed = self._probed()
         seen: list[str] = []
         for turn in reversed(self.session.transcript.candidate_turns()):
+            if ADMITS_LIMIT.search(turn.text):
+                continue  # what the candidate said they do not master is not probed again
             for topic in topics(turn.text, projects=self.session.profile.projects):
                 if topic.lower() not in probed and topic not in seen:
                     seen.append(topic)
@@ -313,6 +319,8 @@ class Interview:
             return self._follow_up(answer, question, decision.topic, notes)
         acks = self.persona.acknowledgements
         ack = acks[len(self.turns) % len(acks)]
+        if ADMITS_LIMIT.search(answer.text):
+            ack = _HONEST[self.persona.language]
         if decision.action == "close":
             return self._close(ack, decision.stage_index, 0, notes, [])
         return self._ask_planned(decision, ack, notes)

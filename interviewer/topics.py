@@ -23,6 +23,7 @@ _COMMON_CAPS = frozenset(
     April May June July August September October November December English French
     Bonjour Merci Hi Hello Sure Actually Basically""".split()
 )
+_STOP = EN_STOPWORDS | FR_STOPWORDS
 _ACRONYM_STOP = frozenset({"CV", "OK", "PS", "AM", "PM", "US", "UK", "EU", "FAQ", "TBD", "ETC"})
 
 
@@ -89,13 +90,10 @@ def named_things(text: str) -> list[str]:
         before = text[: m.start()].rstrip()
         at_sentence_start = not before or before[-1] in '.!?:;\n"“'
         parts = name.split()
-        if at_sentence_start and parts[0] in _COMMON_CAPS | {
-            p.capitalize() for p in EN_STOPWORDS | FR_STOPWORDS
-        }:
+        if at_sentence_start:
+            # Any word is capitalised there; CamelCase and acronyms are caught separately.
             parts = parts[1:]
-        elif at_sentence_start and len(parts) == 1:
-            continue
-        parts = [p for p in parts if p not in _COMMON_CAPS]
+        parts = [p for p in parts if p not in _COMMON_CAPS and p.lower() not in _STOP]
         if parts and not all(p.isupper() and len(p) <= 1 for p in parts):
             found.append(" ".join(parts))
     for m in _ACRONYM.finditer(text):
@@ -119,7 +117,8 @@ def topics(text: str, *, projects: list[str] | None = None) -> list[str]:
     for project in projects or []:
         if project.lower() in lowered:
             ordered.append(project)
-    ordered.extend(named_things(text))
+    # Named things that are aliases of lexicon terms ("NER") are already there by name.
+    ordered.extend(n for n in named_things(text) if not lexicon_terms(n))
     result: list[str] = []
     for topic in ordered:
         key = topic.lower()

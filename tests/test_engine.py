@@ -281,3 +281,16 @@ def test_every_persona_runs_three_turns(persona_id, scripted, store):
     assert visible_problems(turns, p) == []
     scripted._steps.clear()  # personas differ in how many follow-ups they make
     assert len(scripted.calls) >= 1
+
+
+def test_an_honest_i_dont_know_is_not_probed_further(scripted, store):
+    research = persona("research_scientist")
+    scripted.add(ask_about_topic)
+    interview = Interview.start(research, scripted, store)
+    interview.answer("I trained a PPO agent, and I read about distributional RL and Rainbow.")
+    turn = interview.answer("Honestly I'm not sure how PPO works in detail; I only used a library.")
+    assert turn.kind == "question" and turn.source == "plan"
+    assert turn.text.startswith("That's fine, thanks for being honest about it.")
+    # The probe question picks a concept the candidate brought up, not the one they disowned.
+    assert "You mentioned distributional RL earlier" in turn.text
+    assert "admits the limits of their knowledge (honest, not bluffing)" in turn.notes
