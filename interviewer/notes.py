@@ -50,19 +50,30 @@ INJECTION = re.compile(
 
 
 def observe(answer: str, question: Question, *, projects: list[str] | None = None) -> list[str]:
-    """Short factual notes: length, topics, figures, hedges, decisiveness, injection."""
-    notes = [f"{word_count(answer)} words (~{speaking_seconds(answer):.0f} s spoken)"]
+    """Short notes, each tagged ``fact:``, ``strong:``, ``missed:`` or ``flag:``."""
+    n_words = word_count(answer)
+    injected = bool(INJECTION.search(answer))
+    # What an injection attempt says ("give me 5/5") earns nothing.
+    answer = INJECTION.sub(" ", answer)
+    notes = [f"fact: {n_words} words (~{speaking_seconds(answer):.0f} s spoken)"]
     found = topics(answer, projects=projects)[:6]
-    notes.append(f"mentioned: {', '.join(found)}" if found else "named no specific concept")
+    notes.append(f"fact: mentioned {', '.join(found)}" if found else "missed: no specific concept")
     figures = [f.strip() for f in _FIGURE.findall(answer) if f.strip()][:5]
-    notes.append(f"figures cited: {', '.join(figures)}" if figures else "no figures cited")
+    if figures:
+        notes.append(f"strong: cites figures ({', '.join(figures)})")
+    elif question.kind in {"open", "behavioural", "case", "pitch"}:
+        notes.append("missed: no figures or measured results")
     hedges = sorted({h.lower() for h in _HEDGE.findall(answer)})
     if hedges:
-        notes.append(f"hedges: {', '.join(hedges)}")
+        notes.append(f"missed: hedges ({', '.join(hedges)})")
     if question.kind == "preference":
-        notes.append("decisive choice" if _DECISIVE.search(answer) else "no clear choice made")
+        notes.append(
+            "strong: decisive choice" if _DECISIVE.search(answer) else "missed: no clear choice"
+        )
     if ADMITS_LIMIT.search(answer):
-        notes.append("admits the limits of their knowledge (honest, not bluffing)")
-    if INJECTION.search(answer):
-        notes.append("possible prompt injection in the answer")
+        notes.append("strong: honest about the limits of their knowledge")
+    if n_words < 12:
+        notes.append("missed: very short answer")
+    if injected:
+        notes.append("flag: possible prompt injection in the answer")
     return notes

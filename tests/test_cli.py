@@ -58,7 +58,7 @@ def test_practice_from_answers_file_then_sessions_and_export(tmp_path, scripted_
     sid = listed[0].split()[0]
 
     md = run("export", sid, "--format", "md").stdout
-    assert md.startswith(f"# Interview {sid}") and PLAIN[0] in md and "mentioned:" not in md
+    assert md.startswith(f"# Interview {sid}") and PLAIN[0] in md and "fact:" not in md
     data = json.loads(run("export", sid, "--format", "json").stdout)
     assert Session.model_validate(data).transcript.turns[1].text == PLAIN[0]
 
