@@ -69,6 +69,15 @@ def _is_counter_question(text: str) -> bool:
     return text.rstrip().endswith("?") and len(text.split()) <= 30
 
 
+def _natural_list(items: list[str], language: str) -> str | None:
+    """'a, b and c' (or 'a, b et c')."""
+    if not items:
+        return None
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {'et' if language == 'fr' else 'and'} {items[-1]}"
+
+
 def core_question(text: str) -> str:
     """The question sentence of a turn ("Thanks. What did you do?" -> "What did you do?")."""
     found = _QUESTION_SENTENCE.findall(text)
@@ -449,7 +458,7 @@ class Interview:
             "company": profile.company,
             "track": profile.track,
             "topic": mentioned[0] if mentioned else None,
-            "team_topics": ", ".join(self.persona.team_topics) or None,
+            "team_topics": _natural_list(self.persona.team_topics, self.persona.language),
         }
         needed = {name for _, name, _, _ in string.Formatter().parse(question.text) if name}
         if all(values.get(name) for name in needed):
