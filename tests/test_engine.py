@@ -151,6 +151,10 @@ def test_stage_time_budget_moves_the_interview_on(manager, scripted, store):
     # 11 minutes on the first experience question: its second question is skipped.
     turn = interview.answer(LONG_ANSWER, duration_s=660)
     assert (turn.stage_id, turn.question_index) == ("team", 0)
+    assert turn.text.endswith(
+        "Our team works on anomaly detection on time series, log parsing with language models "
+        "and forecasting for capacity planning. Which of these topics interests you the most?"
+    )
     assert scripted.calls == []
 
 
