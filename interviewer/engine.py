@@ -512,41 +512,34 @@ class Interview:
 
     def _call(self, messages: list[BaseMessage], purpose: str) -> str | None:
         started = time.monotonic()
-        wire = to_openai_dicts(messages)
+        text: str | None = None
+        error: str | None = None
         try:
             reply = self.model.invoke(messages)
+            text = reply.content if isinstance(reply.content, str) else str(reply.content)
         except AssertionError:
             raise  # a strict test fake saying the script is wrong: never swallow it
         except Exception as e:  # the port boundary: any provider failure means "no text"
-            self._model_failures += 1
-            message = f"{type(e).__name__}: {e}"
-            self.store.log_llm_call(
-                session_id=self.session.id,
-                model=self.model_name,
-                purpose=purpose,
-                messages=wire,
-                response=None,
-                error=message[:2000],
-                started=started,
-            )
-            if self._model_failures == MODEL_FAILURES_BEFORE_PLAN_ONLY:
-                self.warnings.append(
-                    f"the model ({self.model_name}) failed twice ({message[:200]}); "
-                    "continuing with the planned questions"
-                )
-            return None
-        self._model_failures = 0
-        text = reply.content if isinstance(reply.content, str) else str(reply.content)
+            error = f"{type(e).__name__}: {e}"[:2000]
         self.store.log_llm_call(
             session_id=self.session.id,
             model=self.model_name,
             purpose=purpose,
-            messages=wire,
+            messages=to_openai_dicts(messages),
             response=text,
-            error=None,
+            error=error,
             started=started,
         )
-        return text
+        if error is None:
+            self._model_failures = 0
+            return text
+        self._model_failures += 1
+        if self._model_failures == MODEL_FAILURES_BEFORE_PLAN_ONLY:
+            self.warnings.append(
+                f"the model ({self.model_name}) failed twice ({error[:200]}); "
+                "continuing with the planned questions"
+            )
+        return None
 
     def _say(
         self,
