@@ -137,7 +137,6 @@ class Persona(_Strict):
         description="Said before the next planned question when the model gives nothing usable.",
     )
     closing: str
-    rubrics: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique_stage_ids(self) -> Persona:

@@ -1,0 +1,1 @@
+"""Grading: rubrics as data, deterministic signals, an optional LLM judge, reports."""

@@ -1,0 +1,265 @@
+"""Grade a transcript against rubrics.
+
+Deterministic signals give a complete report on their own; an LLM judge, when given,
+adds a second opinion per criterion that is only used with valid verbatim evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..engine import core_question
+from ..notes import INJECTION
+from ..personas import Persona
+from ..transcript import Session
+from .report import AnswerFeedback, CriterionResult, Report, SignalScore
+from .rubrics import Mode, Rubric, select
+from .signals import SIGNALS, AnswerUnit, GradingContext, SignalResult, sentences
+
+_KIND_PATTERNS = [
+    ("pitch", r"\bpresent\b.*\b(fifteen|15) minutes\b|\bpresentation\b"),
+    (
+        "preference",
+        r"\bwhich\b.*\b(interests? you|prefer|would you (choose|pick)|do you want)\b|"
+        r"\bfavou?rite\b|\btrack\b.*\bor\b|\bwhich one\b",
+    ),
+    (
+        "behavioural",
+        r"\btell me about a time\b|\bdescribe a (situation|time)\b|\bhow did you "
+        r"handle\b|\bdisagree|\bconflict\b|\bfailure\b|\bmistake\b",
+    ),
+    ("case", r"\bhow would you (design|build|add|approach|detect|set up)\b|\bdesign an?\b"),
+    ("coding", r"\bcomplexity\b|\bgiven a list\b|\bwrite a function\b|\bmerge\b"),
+    (
+        "technical",
+        r"\bexplain\b|\bwhat is\b|\bwhat does\b|\bhow does\b|\bwhy does\b|\bderive\b|"
+        r"\bdifference between\b|\bdescribe the main steps\b",
+    ),
+]
+
+
+def infer_kind(question: str) -> str:
+    """The kind of a question asked elsewhere (no persona plan to look it up in)."""
+    for kind, pattern in _KIND_PATTERNS:
+        if re.search(pattern, question, re.I):
+            return kind
+    return "open"
+
+
+def strip_injection(text: str) -> tuple[str, list[str]]:
+    """Remove the sentences that try to instruct the grader; return them as flags."""
+    kept, removed = [], []
+    for sentence in sentences(text):
+        (removed if INJECTION.search(sentence) else kept).append(sentence)
+    return " ".join(kept), removed
+
+
+def units_from_session(
+    session: Session, persona: Persona | None
+) -> tuple[list[AnswerUnit], list[str]]:
+    """Pair each candidate answer with its question; drop the candidate's own questions."""
+    units: list[AnswerUnit] = []
+    flags: list[str] = []
+    last_question = ""
+    last_turn = None
+    for turn in session.transcript.turns:
+        if turn.speaker == "interviewer":
+            last_question, last_turn = core_question(turn.text), turn
+            continue
+        stage = None
+        if persona is not None and turn.stage_index < len(persona.stages):
+            stage = persona.stages[turn.stage_index]
+        if stage is not None and stage.kind == "candidate_questions":
+            continue
+        kind = infer_kind(last_question)
+        if (
+            stage is not None
+            and last_turn is not None
+            and last_turn.kind in {"opening", "question"}
+            and turn.question_index < len(stage.questions)
+        ):
+            kind = stage.questions[turn.question_index].kind
+        answer, removed = strip_injection(turn.text)
+        flags += [f"turn {turn.seq}: instruction to the grader ignored: {r!r}" for r in removed]
+        if not answer:
+            continue
+        units.append(
+            AnswerUnit(
+                seq=turn.seq,
+                question=last_question,
+                answer=answer,
+                kind=kind,
+                stage_kind=stage.kind if stage else "questions",
+                duration_s=turn.duration_s,
+                planned_minutes=stage.minutes if stage and stage.kind == "monologue" else None,
+            )
+        )
+    return units, flags
+
+
+@dataclass
+class _Applied:
+    ref_weight: float
+    advice: str
+    results: list[tuple[AnswerUnit, SignalResult]]
+
+    @property
+    def mean(self) -> float:
+        return sum(r.score for _, r in self.results) / len(self.results)
+
+
+def _apply(rubric: Rubric, units: list[AnswerUnit], ctx: GradingContext) -> dict[str, _Applied]:
+    applied: dict[str, _Applied] = {}
+    for ref in rubric.signals:
+        results = [(u, r) for u in units if (r := SIGNALS[ref.id](u, ctx)) is not None]
+        if results:
+            applied[ref.id] = _Applied(ref.weight, ref.advice, results)
+    return applied
+
+
+def _signal_score(sid: str, a: _Applied) -> SignalScore:
+    if len(a.results) == 1:
+        explanation = a.results[0][1].explanation
+    else:
+        worst_unit, worst = min(a.results, key=lambda ur: ur[1].score)
+        explanation = (
+            f"mean over {len(a.results)} answers; weakest (turn {worst_unit.seq}): "
+            f"{worst.explanation}"
+        )
+    evidence: list[str] = []
+    for _, r in sorted(a.results, key=lambda ur: ur[1].score):
+        evidence += [q for q in r.evidence if q not in evidence]
+    return SignalScore(
+        id=sid,
+        score=round(a.mean, 2),
+        explanation=explanation,
+        evidence=evidence[:3],
+        answers=len(a.results),
+    )
+
+
+JudgeFn = Callable[[list[Rubric], list[AnswerUnit]], dict]
+
+
+def grade_units(
+    units: list[AnswerUnit],
+    rubrics: list[Rubric],
+    ctx: GradingContext | None = None,
+    *,
+    judge: JudgeFn | None = None,
+) -> tuple[list[CriterionResult], list[AnswerFeedback], list[str]]:
+    ctx = ctx or GradingContext()
+    verdicts = judge(rubrics, units) if judge else {}
+    criteria: list[CriterionResult] = []
+    per_answer: dict[int, list[tuple[float, str, str]]] = {u.seq: [] for u in units}
+    weak: list[tuple[float, str]] = []
+    for rubric in rubrics:
+        applied = _apply(rubric, units, ctx)
+        signals = [_signal_score(sid, a) for sid, a in applied.items()]
+        total = sum(a.ref_weight for a in applied.values())
+        det = (sum(a.ref_weight * a.mean for a in applied.values()) / total) if total else None
+        score, sources = det, ["deterministic"] if det is not None else []
+        verdict = verdicts.get(rubric.id)
+        judge_result = None
+        if verdict is not None and verdict.get("verdict") is not None:
+            judge_result = verdict["verdict"]
+            score = judge_result.score if det is None else (det + judge_result.score) / 2
+            sources.append(f"llm:{judge_result.model}")
+        elif verdict is not None:
+            sources.append(f"llm judge rejected ({verdict['error']}): deterministic score kept")
+        evidence: list[str] = []
+        for s in sorted(signals, key=lambda s: s.score):
+            evidence += [q for q in s.evidence if q not in evidence]
+        if judge_result:
+            evidence = judge_result.evidence + [
+                q for q in evidence if q not in judge_result.evidence
+            ]
+        criteria.append(
+            CriterionResult(
+                id=rubric.id,
+                title=rubric.title,
+                weight=rubric.weight,
+                score=round(score, 2) if score is not None else None,
+                level=rubric.anchor(score) if score is not None else None,
+                evidence=evidence[:4],
+                sources=sources,
+                signals=signals,
+                judge=judge_result,
+            )
+        )
+        for sid, a in applied.items():
+            weak.append((rubric.weight * a.ref_weight * (5 - a.mean), a.advice))
+            for unit, r in a.results:
+                per_answer[unit.seq].append((r.score, r.explanation, a.advice))
+    answers = []
+    for unit in units:
+        scored = per_answer[unit.seq]
+        worked = [why for s, why, _ in sorted(scored, key=lambda x: -x[0]) if s >= 4][:2]
+        improve = list(dict.fromkeys(adv for s, _, adv in sorted(scored) if s <= 2.5))[:2]
+        answers.append(
+            AnswerFeedback(
+                seq=unit.seq,
+                question=unit.question,
+                answer=unit.answer,
+                worked=worked,
+                improve=improve,
+            )
+        )
+    actions = list(dict.fromkeys(adv for gap, adv in sorted(weak, reverse=True) if gap >= 1.5))
+    return criteria, answers, actions[:3]
+
+
+def overall(criteria: list[CriterionResult]) -> float | None:
+    scored = [c for c in criteria if c.score is not None]
+    if not scored:
+        return None
+    return round(sum(c.weight * c.score for c in scored) / sum(c.weight for c in scored), 2)
+
+
+def mode_of(persona: Persona | None) -> Mode:
+    if persona is not None and any(s.kind == "monologue" for s in persona.stages):
+        return "pitch"
+    return "interview"
+
+
+def grade_session(
+    session: Session,
+    persona: Persona | None,
+    rubrics: list[Rubric],
+    *,
+    judge: JudgeFn | None = None,
+) -> Report:
+    mode = mode_of(persona)
+    chosen = select(rubrics, persona.id if persona else session.persona_id, mode)
+    units, flags = units_from_session(session, persona)
+    ctx = GradingContext(
+        track=session.profile.track, team_topics=list(persona.team_topics) if persona else []
+    )
+    criteria, answers, actions = grade_units(units, chosen, ctx, judge=judge)
+    return Report(
+        session_id=session.id,
+        persona_id=session.persona_id,
+        mode=mode,
+        overall=overall(criteria),
+        criteria=criteria,
+        answers=answers,
+        actions=actions,
+        flags=flags,
+    )
+
+
+def grade_answer(
+    question: str,
+    answer: str,
+    rubrics: list[Rubric],
+    *,
+    kind: str | None = None,
+    ctx: GradingContext | None = None,
+) -> dict[str, float | None]:
+    """Score one answer on each rubric (used by the calibration set)."""
+    text, _ = strip_injection(answer)
+    unit = AnswerUnit(seq=1, question=question, answer=text, kind=kind or infer_kind(question))
+    criteria, _, _ = grade_units([unit], rubrics, ctx)
+    return {c.id: c.score for c in criteria}

@@ -1,0 +1,537 @@
+"""Deterministic signals: each scores one observable behaviour of an answer from 1 to 5,
+says why, and quotes the words that show it. They need no model, run in microseconds,
+and cannot be talked into a better score (injection sentences are removed first).
+
+A signal returns None when it does not apply to the answer (STAR only for behavioural
+questions, decisiveness only for preference questions, timing only for a pitch...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..text import EN_STOPWORDS, FR_STOPWORDS, normalise, words
+from ..topics import lexicon_terms
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+
+
+@dataclass(frozen=True)
+class AnswerUnit:
+    """One candidate answer with the question it answers."""
+
+    seq: int
+    question: str
+    answer: str
+    kind: str = "open"  # planned-question kind, or inferred from the question text
+    stage_kind: str = "questions"
+    duration_s: float = 0.0
+    planned_minutes: float | None = None
+
+
+@dataclass
+class GradingContext:
+    track: str | None = None
+    team_topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SignalResult:
+    score: float
+    explanation: str
+    evidence: list[str] = field(default_factory=list)
+
+
+Signal = Callable[[AnswerUnit, GradingContext], "SignalResult | None"]
+SIGNALS: dict[str, Signal] = {}
+
+
+def signal(name: str):
+    def register(fn: Signal) -> Signal:
+        SIGNALS[name] = fn
+        return fn
+
+    return register
+
+
+def _clamp(x: float) -> float:
+    return round(min(5.0, max(1.0, x)), 2)
+
+
+def _phrases(items: str) -> re.Pattern:
+    alternatives = [p.strip() for p in items.split("|") if p.strip()]
+    return re.compile(r"(?<!\w)(" + "|".join(alternatives) + r")(?!\w)", re.I)
+
+
+def _hits(pattern: re.Pattern, text: str) -> list[str]:
+    """Sentences of ``text`` in which ``pattern`` occurs (evidence quotes)."""
+    return [s for s in sentences(text) if pattern.search(s)]
+
+
+QA_KINDS = {"open", "behavioural", "case", "pitch"}
+THEORY_KINDS = {"technical", "probe", "coding"}
+
+# -- clarity ------------------------------------------------------------------------------
+
+FILLERS = _phrases(r"um+|uh+|erm|you know|i mean|basically|like,|sort of|kind of")
+_MARKERS = _phrases(
+    r"first(ly)?|second(ly)?|third(ly)?|then|finally|in the end|as a result|so|because|"
+    r"the main reason|in short|to sum up|overall|for example|for instance|specifically|"
+    r"which meant|this led to|my role|i was responsible"
+)
+
+
+def _content(text: str) -> list[str]:
+    stop = EN_STOPWORDS | FR_STOPWORDS
+    return [w for w in normalise(text).split() if w not in stop and len(w) > 2]
+
+
+@signal("concision")
+def concision(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Length in a useful band, without repeating itself."""
+    if unit.stage_kind == "monologue":
+        return None
+    n = len(words(unit.answer))
+    bands = [(8, 1.0), (20, 2.0), (35, 3.5), (170, 5.0), (250, 3.5), (400, 2.0)]
+    score = next((s for limit, s in bands if n < limit), 1.0)
+    content = _content(unit.answer)
+    repetition = 1 - len(set(content)) / len(content) if content else 0.0
+    why = f"{n} words"
+    if n >= 60 and repetition > 0.35:
+        score -= 1.5
+        why += f", {repetition:.0%} of the content words repeat"
+    fillers = FILLERS.findall(unit.answer)
+    if n and len(fillers) * 100 / n > 3:
+        score -= 1
+        why += f", {len(fillers)} fillers"
+    return SignalResult(_clamp(score), why)
+
+
+@signal("structure")
+def structure(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Signposted, sentences of a readable length, the point made early."""
+    sents = sentences(unit.answer)
+    if not sents or len(words(unit.answer)) < 8:
+        return SignalResult(1.5, "too short to have a structure")
+    avg = sum(len(words(s)) for s in sents) / len(sents)
+    markers = _MARKERS.findall(unit.answer)
+    score = 2.5 + min(2.0, 0.6 * len({m[0].lower() for m in markers}))
+    why = f"{len(sents)} sentences of {avg:.0f} words on average, {len(markers)} signposts"
+    if avg > 32:
+        score -= 1.5
+        why += "; sentences run on"
+    elif avg > 24:
+        score -= 0.5
+    if len(words(unit.answer)) > 200 and len(markers) < 3:
+        score -= 1
+        why += "; long and unsignposted"
+    return SignalResult(_clamp(score), why, _hits(_MARKERS, unit.answer)[:2])
+
+
+_STAR = {
+    "situation": _phrases(
+        r"when i|while i|during (my|our|the)|at my|at [A-Z]\w+|last (year|summer)|in my "
+        r"(internship|team|project|previous)|we were|the context|once"
+    ),
+    "task": _phrases(
+        r"i had to|my (goal|task|job|role|responsibility)|i was (asked|responsible)|"
+        r"we needed to|needed to|the goal was|the problem was|i wanted to"
+    ),
+    "action": _phrases(
+        r"i (built|wrote|proposed|implemented|organi[sz]ed|decided|set up|designed|"
+        r"talked|suggested|benchmarked|rewrote|led|created|measured|asked|scheduled|split|"
+        r"ran|added|fixed|introduced|explained|listened|compared)"
+    ),
+    "result": _phrases(
+        r"as a result|in the end|the result|which (led|meant)|resulted in|we (shipped|"
+        r"agreed|delivered|reduced|improved|cut)|improved|reduced|increased|saved|"
+        r"went from|\d+\s?%|\d+x"
+    ),
+}
+
+
+@signal("star")
+def star(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Behavioural answers: situation, task, action, result."""
+    if unit.kind != "behavioural":
+        return None
+    found = [part for part, pattern in _STAR.items() if pattern.search(unit.answer)]
+    missing = [p for p in _STAR if p not in found]
+    why = f"STAR parts found: {', '.join(found) or 'none'}"
+    if missing:
+        why += f"; missing: {', '.join(missing)}"
+    evidence = [h for p in found for h in _hits(_STAR[p], unit.answer)[:1]]
+    return SignalResult(_clamp(1 + len(found)), why, list(dict.fromkeys(evidence))[:3])
+
+
+@signal("fillers")
+def fillers(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Filler words per 100 words (about 2 reads as fluent, 5 or more as hesitant)."""
+    n = len(words(unit.answer))
+    found = FILLERS.findall(unit.answer)
+    if n < 20 or not found:
+        return None
+    rate = len(found) * 100 / n
+    score = 5 if rate < 1 else 4 if rate < 2 else 3 if rate < 4 else 2 if rate < 6 else 1
+    return SignalResult(
+        float(score),
+        f"{len(found)} fillers, {rate:.1f} per 100 words",
+        _hits(FILLERS, unit.answer)[:2],
+    )
+
+
+# -- technical depth ----------------------------------------------------------------------
+
+_EXPLAIN = _phrases(
+    r"because|so that|which means|this means|in order to|by (computing|using|adding|"
+    r"training|sorting|freezing|keeping|comparing|learning|measuring)|the idea is|works by|"
+    r"instead of|the reason|therefore|that way|it computes|it learns|we compute|i computed"
+)
+_TRADEOFF = _phrases(
+    r"trade-?off|rather than|instead of|compared (to|with)|at the cost of|downside|"
+    r"drawback|alternatively|on the other hand|however|limitation|but it|the catch|"
+    r"cheaper|faster but|slower but|more expensive|overkill|simpler"
+)
+_FIGURE = re.compile(
+    r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:%|x\b|×|ms\b|s\b|k\b|points?\b|pp\b|percent\b|times\b|"
+    r"hours?\b|days?\b|weeks?\b|months?\b|gb\b|mb\b|users\b|gpus?\b|million\b|f1\b)|"
+    r"(?:accuracy|f1|auc|precision|recall|latency|throughput|rmse|mae)\s+(?:of\s+)?\d",
+    re.I,
+)
+_VAGUE = _phrases(
+    r"very powerful|state of the art|state-of-the-art|well-known|everyone uses|it's like|"
+    r"basically|kind of|sort of|some kind of|stuff|things like that|and so on|etc|magic|"
+    r"it just works|super (good|efficient|powerful)|really (good|powerful|advanced)|"
+    r"cutting-edge|revolutionary|game-changer|synergy|leverage"
+)
+
+
+@dataclass(frozen=True)
+class Concept:
+    name: str
+    triggers: tuple[str, ...]
+    facets: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=1)
+def concepts() -> tuple[Concept, ...]:
+    raw = yaml.safe_load(
+        resources.files("interviewer").joinpath("data/concepts.yaml").read_text("utf-8")
+    )
+    return tuple(
+        Concept(name, tuple(c["triggers"]), tuple(tuple(f) for f in c["facets"]))
+        for name, c in raw["concepts"].items()
+    )
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, re.I) is not None
+
+
+def concept_asked(question: str) -> Concept | None:
+    """The concept a question is about: the most specific trigger wins
+    ("per-token classification head on a transformer" is about the head)."""
+    best, best_len = None, 0
+    for concept in concepts():
+        for trigger in concept.triggers:
+            if len(trigger) > best_len and _mentions(question, trigger):
+                best, best_len = concept, len(trigger)
+    return best
+
+
+def concept_coverage(concept: Concept, answer: str, question: str = "") -> tuple[int, list[str]]:
+    """Facets of the concept the answer covers; echoing the question's own words is not
+    explaining, so phrases already in the question do not count."""
+    lowered, asked = answer.lower(), question.lower()
+    covered = [
+        f[0]
+        for f in concept.facets
+        if any(p.lower() in lowered and p.lower() not in asked for p in f)
+    ]
+    return len(covered), covered
+
+
+@signal("specificity")
+def specificity(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Named methods, tools and concepts, each explained rather than listed."""
+    if len(words(unit.answer)) < 3:
+        return SignalResult(1.0, "no real answer")
+    terms = lexicon_terms(unit.answer)
+    explained = _EXPLAIN.findall(unit.answer)
+    vague = _VAGUE.findall(unit.answer)
+    score = 1.5 + min(2.5, 0.8 * len(terms)) + min(1.0, 0.5 * len(explained))
+    why = f"{len(terms)} technical terms, {len(explained)} explanations"
+    if len(terms) >= 3 and not explained:
+        score -= 2
+        why += "; terms listed without explaining any (jargon)"
+    if vague:
+        score -= min(2.0, 0.7 * len(vague))
+        why += f"; vague phrases: {', '.join(sorted({v[0].lower() for v in vague}))}"
+    return SignalResult(_clamp(score), why, _hits(_EXPLAIN, unit.answer)[:2])
+
+
+@signal("quantified")
+def quantified(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Results with numbers: metrics, percentages, sizes, durations."""
+    if unit.kind not in QA_KINDS:
+        return None
+    figures = _FIGURE.findall(unit.answer)
+    n = len(figures)
+    score = 1.5 if n == 0 else 3.5 if n == 1 else 4.5 if n == 2 else 5.0
+    return SignalResult(score, f"{n} figures or metrics cited", _hits(_FIGURE, unit.answer)[:2])
+
+
+@signal("tradeoffs")
+def tradeoffs(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Choices weighed against alternatives and limits."""
+    if unit.kind not in {"case", "technical", "open", "probe", "coding", "pitch"}:
+        return None
+    found = _TRADEOFF.findall(unit.answer)
+    n = len({f[0].lower() for f in found})
+    score = 1.5 if n == 0 else 3.5 if n == 1 else 5.0
+    return SignalResult(
+        score, f"{n} trade-offs or alternatives weighed", _hits(_TRADEOFF, unit.answer)[:2]
+    )
+
+
+@signal("correctness")
+def correctness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """When the question is about a known concept: how many of its facets are explained."""
+    concept = concept_asked(unit.question)
+    if concept is None:
+        return None
+    n, covered = concept_coverage(concept, unit.answer, unit.question)
+    needed = max(2, len(concept.facets) - 1)
+    score = 1 + 4 * min(1.0, n / needed)
+    why = f"{concept.name}: {n} of {len(concept.facets)} key points"
+    if covered:
+        why += f" ({', '.join(covered)})"
+    hits = [
+        s
+        for s in sentences(unit.answer)
+        if any(p.lower() in s.lower() for f in concept.facets for p in f)
+    ]
+    return SignalResult(_clamp(score), why, hits[:2])
+
+
+# -- positioning ----------------------------------------------------------------------------
+
+_DEV = _phrases(
+    r"production|shipped|ship|deployed|deploy|code review|unit tests?|tests|clean code|"
+    r"software|engineering|pipelines?|api|refactor\w*|docker|ci|package|repository|"
+    r"maintain\w*|infrastructure|built (a|the) (tool|service|system|library)"
+)
+_RESEARCH = _phrases(
+    r"research|papers?|publications?|published|experiments?|theory|theoretical|"
+    r"state of the art|novel|hypothes[ie]s|ablations?|reading|thesis|phd|lab"
+)
+_HYBRID = _phrases(
+    r"both|hybrid|bridge|the two sides|best of both|research and (engineering|production)|"
+    r"from research to production|developer and researcher|engineering and research"
+)
+_DECISIVE = _phrases(
+    r"i'?d (choose|pick|go with)|i would (choose|pick|go with)|i choose|i pick|"
+    r"interests me (the )?most|most interest\w*|i'?m most (excited|interested)|"
+    r"my (first )?choice|definitely|clearly|without hesitation|i want the|i prefer|"
+    r"i'd prefer|my preference"
+)
+_INDECISIVE = _phrases(
+    r"all of them|all (three|the) topics|each of them|hard to (choose|say|pick)|"
+    r"difficult to (choose|say|pick)|it depends|i (can'?t|cannot) (choose|decide)|"
+    r"i don'?t (really )?know which|not sure which|any of them|whatever|both are|"
+    r"i guess|maybe|probably|i'?m open to"
+)
+_REASON = _phrases(r"because|since|the reason|as i|that's why|given (my|that)")
+ADMITS = _phrases(
+    r"i'?m not sure|i am not sure|i don'?t know|i do not know|no idea|never used|"
+    r"only read|not familiar|i'?m not familiar|can'?t explain|cannot explain|"
+    r"i haven'?t (worked|used|implemented)|i would need to check|beyond what i know|"
+    r"i have not (worked|used|implemented)|i'?d have to look"
+)
+_COMPLAINT = _phrases(
+    r"terrible|awful|useless|incompetent|toxic|hated|boring|stupid|idiots?|a mess|"
+    r"(my|the) (manager|boss|team) (was|were) (bad|terrible|awful|useless|clueless)|"
+    r"they never|nobody (there|in that team)|waste of time|didn'?t care|micromanag\w*|"
+    r"clueless|disorganized|disorganised"
+)
+
+
+@signal("hybrid_framing")
+def hybrid_framing(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Presents both developer and researcher strengths, fitted to the track."""
+    if unit.kind not in {"open", "preference"} or unit.stage_kind == "monologue":
+        return None
+    dev = {d[0].lower() for d in _DEV.findall(unit.answer)}
+    research = {r[0].lower() for r in _RESEARCH.findall(unit.answer)}
+    if not dev and not research:
+        return None
+    if dev and research:
+        score = 4.0 + (1.0 if _HYBRID.search(unit.answer) else 0.5)
+        why = "presents both engineering and research strengths"
+    elif research:
+        score = 2.0 if ctx.track != "research" else 3.5
+        why = "research-only framing"
+    else:
+        score = 3.0 if ctx.track != "research" else 2.0
+        why = "engineering-only framing"
+    evidence = _hits(_DEV, unit.answer)[:1] + _hits(_RESEARCH, unit.answer)[:1]
+    return SignalResult(_clamp(score), why, list(dict.fromkeys(evidence)))
+
+
+@signal("decisiveness")
+def decisiveness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Preference questions: one clear choice, with a reason, early."""
+    if unit.kind != "preference":
+        return None
+    first = " ".join(sentences(unit.answer)[:2])
+    decisive = _DECISIVE.search(unit.answer)
+    early = _DECISIVE.search(first)
+    hedges = {h[0].lower() for h in _INDECISIVE.findall(unit.answer)}
+    reason = _REASON.search(unit.answer)
+    named = [t for t in ctx.team_topics if t.lower() in unit.answer.lower()]
+    score = 2.5
+    why = []
+    if decisive:
+        score += 1.5 if early else 0.75
+        why.append("makes a clear choice" + (" early" if early else " late"))
+    if reason:
+        score += 1
+        why.append("gives a reason")
+    if hedges:
+        score -= min(2.5, 1.0 * len(hedges))
+        why.append(f"hedges ({', '.join(sorted(hedges))})")
+    if len(named) > 1 and not decisive:
+        score -= 0.5
+        why.append("lists several topics without choosing")
+    evidence = _hits(_DECISIVE, unit.answer)[:1] + _hits(_INDECISIVE, unit.answer)[:1]
+    return SignalResult(_clamp(score), "; ".join(why) or "no explicit choice", evidence)
+
+
+@signal("honesty")
+def honesty(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Honest scoping: saying what one does not know beats bluffing about it."""
+    admits = ADMITS.search(unit.answer)
+    concept = concept_asked(unit.question)
+    vague = {v[0].lower() for v in _VAGUE.findall(unit.answer)}
+    if admits:
+        # Honest; better still when followed by what they do know.
+        follows_up = len(words(unit.answer)) > 15
+        return SignalResult(
+            4.5 if follows_up else 4.0,
+            "states the limits of their knowledge",
+            _hits(ADMITS, unit.answer)[:1],
+        )
+    if concept is not None and unit.kind in THEORY_KINDS:
+        n, _ = concept_coverage(concept, unit.answer, unit.question)
+        if (n <= 1 and (vague or len(words(unit.answer)) > 25)) or (n <= 2 and len(vague) >= 3):
+            return SignalResult(
+                1.5,
+                f"talks around {concept.name} without explaining it (bluffing risk)",
+                _hits(_VAGUE, unit.answer)[:2],
+            )
+        return SignalResult(3.5 + min(1.5, 0.5 * n), f"explains {concept.name} on substance")
+    if len(vague) >= 2:
+        return SignalResult(
+            2.0, f"vague claims ({', '.join(sorted(vague))})", _hits(_VAGUE, unit.answer)[:2]
+        )
+    return None
+
+
+_CONSTRUCTIVE = _phrases(
+    r"i learned|i learnt|we agreed|i listened|understood (his|her|their) (point|concerns?)|"
+    r"together|compromise|we aligned|i asked (him|her|them) why|with data|in hindsight"
+)
+
+
+@signal("professional_tone")
+def professional_tone(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """No complaints about former employers or teammates; conflicts told constructively."""
+    found = _COMPLAINT.findall(unit.answer)
+    if found:
+        return SignalResult(
+            1.5, "complains about a former team or employer", _hits(_COMPLAINT, unit.answer)[:2]
+        )
+    if unit.kind != "behavioural":
+        return None
+    constructive = _CONSTRUCTIVE.findall(unit.answer)
+    if constructive:
+        return SignalResult(
+            4.0 + min(1.0, 0.5 * len(constructive)),
+            "tells the situation constructively",
+            _hits(_CONSTRUCTIVE, unit.answer)[:1],
+        )
+    return SignalResult(3.0, "neutral, but says nothing about what was learned or agreed")
+
+
+# -- pitch ----------------------------------------------------------------------------------
+
+_SECTIONS = {
+    "context": _phrases(
+        r"context|background|at [A-Z]\w+|the team|the company|i joined|during my internship|"
+        r"we work(ed)? on|the setting|for (the|a) (client|team|company)"
+    ),
+    "problem": _phrases(
+        r"problem|challenge|the issue|the goal|pain point|needed to|had to|was too slow|"
+        r"was too expensive|question was|objective"
+    ),
+    "approach": _phrases(
+        r"approach|method|we built|i built|architecture|pipeline|we designed|i designed|"
+        r"model|we trained|i trained|implemented|algorithm"
+    ),
+    "results": re.compile(
+        r"(results?|improved|reduced|increased|achieved|accuracy|f1|latency|went from)"
+        r"[^.]*\d",
+        re.I,
+    ),
+    "impact": _phrases(
+        r"impact|business|users|customers|saved|adopted|in production|used by|revenue|"
+        r"cost|time saved|deployed"
+    ),
+    "next steps": _phrases(
+        r"next steps?|future work|in the future|would like to|next,? i|we plan|the plan is|"
+        r"given more time|if i had more time|remaining work|improve further"
+    ),
+}
+
+
+def pitch_sections(text: str) -> dict[str, list[str]]:
+    return {name: _hits(p, text)[:1] for name, p in _SECTIONS.items() if p.search(text)}
+
+
+@signal("coverage")
+def coverage(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """The pitch covers context, problem, approach, results with numbers, impact, next steps."""
+    if unit.stage_kind != "monologue":
+        return None
+    found = pitch_sections(unit.answer)
+    missing = [s for s in _SECTIONS if s not in found]
+    why = f"{len(found)} of {len(_SECTIONS)} sections: {', '.join(found) or 'none'}"
+    if missing:
+        why += f"; missing: {', '.join(missing)}"
+    evidence = [q for quotes in found.values() for q in quotes][:3]
+    return SignalResult(_clamp(1 + 4 * len(found) / len(_SECTIONS)), why, evidence)
+
+
+@signal("timing")
+def timing(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Speaking time of the presentation against its planned duration (15 minutes)."""
+    if unit.stage_kind != "monologue" or not unit.planned_minutes:
+        return None
+    minutes = unit.duration_s / 60
+    delta = abs(minutes - unit.planned_minutes)
+    score = 5 if delta <= 1 else 4 if delta <= 2 else 3 if delta <= 4 else 2 if delta <= 6 else 1
+    side = "over" if minutes > unit.planned_minutes else "under"
+    return SignalResult(
+        float(score),
+        f"{minutes:.1f} min for {unit.planned_minutes:.0f} planned ({delta:.1f} min {side})",
+    )
