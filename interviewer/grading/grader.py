@@ -189,7 +189,7 @@ def grade_units(
                 judge=judge_result,
             )
         )
-        for sid, a in applied.items():
+        for a in applied.values():
             weak.append((rubric.weight * a.ref_weight * (5 - a.mean), a.advice))
             for unit, r in a.results:
                 per_answer[unit.seq].append((r.score, r.explanation, a.advice))
