@@ -303,14 +303,100 @@ def export_cmd(ctx, session_id, fmt, output):
         click.echo(text)
 
 
+_rubrics_option = click.option(
+    "--rubrics",
+    "rubrics_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Extra rubric directory (also INTERVIEWER_RUBRICS_DIR).",
+)
+_judge_option = click.option(
+    "--judge/--no-judge",
+    default=None,
+    help="Add the configured LLM as a judge (default: on for capable providers, off for the "
+    "embedded model).",
+)
+_format_option = click.option(
+    "--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True
+)
+
+
+def _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output) -> None:
+    from .grading.grader import grade_session
+    from .grading.judge import LLMJudge
+    from .grading.render import FORMATS
+    from .grading.rubrics import load_rubrics, rubric_dirs
+    from .llm import build_model
+
+    settings = _settings(ctx)
+    rubrics = load_rubrics(rubric_dirs(list(rubrics_dirs), settings.rubrics_dir))
+    judge_fn = None
+    if judge is not False:
+        model = build_model(settings)
+        if judge or (model.metadata or {}).get("judge_by_default"):
+            judge_fn = LLMJudge(model)
+    progress.set_reporter(_rich_status)
+    with progress.task("Grading" + (" with an LLM judge" if judge_fn else "")):
+        report = grade_session(session, persona, rubrics, judge=judge_fn)
+    text = FORMATS[fmt](report)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text)
+
+
+@cli.command("report")
+@click.argument("session_id")
+@_format_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@_judge_option
+@_personas_option
+@_rubrics_option
+@click.pass_context
+def report_cmd(ctx, session_id, fmt, output, judge, personas_dirs, rubrics_dirs):
+    """Grade a stored session: scores with evidence, feedback per answer, top actions."""
+    from .personas import load_persona
+
+    settings = _settings(ctx)
+    session = _store(settings).load(session_id)
+    persona = load_persona(session.persona_id, _persona_dirs(settings, personas_dirs))
+    _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output)
+
+
+@cli.command("grade")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--persona", "persona_name", help="Persona the interview followed (optional).")
+@_format_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@_judge_option
+@_personas_option
+@_rubrics_option
+@click.pass_context
+def grade_cmd(ctx, file, persona_name, fmt, output, judge, personas_dirs, rubrics_dirs):
+    """Grade a transcript made elsewhere (Interviewer:/Candidate: lines, Markdown or JSON)."""
+    from .grading.transcripts import load_transcript
+    from .personas import load_persona
+
+    dirs = _persona_dirs(_settings(ctx), personas_dirs)
+    persona = load_persona(persona_name, dirs) if persona_name else None
+    session = load_transcript(file, persona)
+    if persona is None and session.persona_id != "imported":
+        persona = load_persona(session.persona_id, dirs)
+    _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output)
+
+
 @cli.command("schema")
-@click.argument("kind", type=click.Choice(["persona"]), default="persona")
+@click.argument("kind", type=click.Choice(["persona", "rubric", "report"]), default="persona")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 def schema_cmd(kind, output):
-    """Print the JSON Schema of persona files (for editors)."""
+    """Print the JSON Schema of persona or rubric files, or of the JSON report."""
+    from .grading.report import Report
+    from .grading.rubrics import Rubric
     from .personas import Persona
 
-    text = json.dumps(Persona.model_json_schema(), indent=2) + "\n"
+    models = {"persona": Persona, "rubric": Rubric, "report": Report}
+    text = json.dumps(models[kind].model_json_schema(), indent=2) + "\n"
     if output:
         output.write_text(text, encoding="utf-8")
     else:

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     db_url: str | None = Field(
         default=None, description="SQLAlchemy URL; default SQLite in data_dir."
     )
+    rubrics_dir: str | None = Field(
+        default=None, description="Extra rubric directories, os.pathsep-separated."
+    )
     personas_dir: str | None = Field(
         default=None, description="Extra persona directories, os.pathsep-separated."
     )

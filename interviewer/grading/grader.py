@@ -14,6 +14,7 @@ from ..engine import core_question
 from ..notes import INJECTION
 from ..personas import Persona
 from ..transcript import Session
+from .judge import JudgeResult
 from .report import AnswerFeedback, CriterionResult, Report, SignalScore
 from .rubrics import Mode, Rubric, select
 from .signals import SIGNALS, AnswerUnit, GradingContext, SignalResult, sentences
@@ -140,7 +141,7 @@ def _signal_score(sid: str, a: _Applied) -> SignalScore:
     )
 
 
-JudgeFn = Callable[[list[Rubric], list[AnswerUnit]], dict]
+JudgeFn = Callable[[list[Rubric], list[AnswerUnit]], "JudgeResult"]
 
 
 def grade_units(
@@ -151,7 +152,7 @@ def grade_units(
     judge: JudgeFn | None = None,
 ) -> tuple[list[CriterionResult], list[AnswerFeedback], list[str]]:
     ctx = ctx or GradingContext()
-    verdicts = judge(rubrics, units) if judge else {}
+    judged = judge(rubrics, units) if judge else JudgeResult()
     criteria: list[CriterionResult] = []
     per_answer: dict[int, list[tuple[float, str, str]]] = {u.seq: [] for u in units}
     weak: list[tuple[float, str]] = []
@@ -161,14 +162,14 @@ def grade_units(
         total = sum(a.ref_weight for a in applied.values())
         det = (sum(a.ref_weight * a.mean for a in applied.values()) / total) if total else None
         score, sources = det, ["deterministic"] if det is not None else []
-        verdict = verdicts.get(rubric.id)
-        judge_result = None
-        if verdict is not None and verdict.get("verdict") is not None:
-            judge_result = verdict["verdict"]
+        judge_result = judged.verdicts.get(rubric.id)
+        if judge_result is not None:
             score = judge_result.score if det is None else (det + judge_result.score) / 2
             sources.append(f"llm:{judge_result.model}")
-        elif verdict is not None:
-            sources.append(f"llm judge rejected ({verdict['error']}): deterministic score kept")
+        elif rubric.id in judged.errors:
+            sources.append(
+                f"llm judge not used ({judged.errors[rubric.id]}); deterministic score kept"
+            )
         evidence: list[str] = []
         for s in sorted(signals, key=lambda s: s.score):
             evidence += [q for q in s.evidence if q not in evidence]
@@ -205,6 +206,7 @@ def grade_units(
                 answer=unit.answer,
                 worked=worked,
                 improve=improve,
+                stronger_answer=judged.stronger.get(unit.seq),
             )
         )
     actions = list(dict.fromkeys(adv for gap, adv in sorted(weak, reverse=True) if gap >= 1.5))

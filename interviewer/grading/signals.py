@@ -106,7 +106,8 @@ def concision(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     score = next((s for limit, s in bands if n < limit), 1.0)
     content = _content(unit.answer)
     repetition = 1 - len(set(content)) / len(content) if content else 0.0
-    why = f"{n} words"
+    verdict = "too short" if n < 20 else "a good length" if n < 170 else "too long"
+    why = f"{n} words, {verdict}"
     if n >= 60 and repetition > 0.35:
         score -= 1.5
         why += f", {repetition:.0%} of the content words repeat"

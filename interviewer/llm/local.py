@@ -112,4 +112,6 @@ def build(settings: Settings) -> LocalLlamaChat:
         temperature=settings.llm_temperature,
         max_tokens=settings.llm_max_tokens,
         seed=settings.llm_seed,
+        # A 135M model cannot judge answers reliably: grading stays deterministic unless asked.
+        metadata={"judge_by_default": False},
     )

@@ -29,4 +29,5 @@ def build(settings: Settings) -> ChatOpenAI:
         timeout=settings.llm_timeout_s,
         max_retries=settings.llm_max_retries,
         seed=settings.llm_seed,
+        metadata={"judge_by_default": True},
     )

@@ -1,0 +1,137 @@
+"""Reports as Markdown, self-contained HTML (every candidate word escaped, an SVG chart of
+the criterion scores) and JSON."""
+
+from __future__ import annotations
+
+import html
+
+from .report import Report
+
+
+def _score(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}/5"
+
+
+def to_markdown(report: Report) -> str:
+    out = [
+        f"# Interview feedback{f' - session {report.session_id}' if report.session_id else ''}",
+        "",
+        f"**Overall: {_score(report.overall)}** ({report.mode}, persona `{report.persona_id}`)",
+        "",
+    ]
+    if report.actions:
+        out += ["## Top actions", ""] + [f"{i}. {a}" for i, a in enumerate(report.actions, 1)]
+        out.append("")
+    if report.flags:
+        out += ["## Flags", ""] + [f"- {f}" for f in report.flags] + [""]
+    out += ["## Criteria", "", "| criterion | score | level | sources |", "|---|---|---|---|"]
+    for c in report.criteria:
+        out.append(
+            f"| {c.title} | {_score(c.score)} | {c.level or '-'} | {'; '.join(c.sources) or '-'} |"
+        )
+    out.append("")
+    for c in report.criteria:
+        if c.score is None:
+            continue
+        out += [f"### {c.title}: {_score(c.score)}", ""]
+        for s in c.signals:
+            out.append(f"- **{s.id}** {s.score:.1f}: {s.explanation}")
+        if c.judge:
+            out.append(f"- **LLM judge** ({c.judge.model}) {c.judge.score}: {c.judge.reason}")
+        out += [""] + [f"> {q}" for q in c.evidence] + [""]
+    if report.speech:
+        out += ["## Speech", ""] + [f"- {k}: {v}" for k, v in report.speech.items()] + [""]
+    out += ["## Answer by answer", ""]
+    for a in report.answers:
+        out += [f"**Q (turn {a.seq}):** {a.question}", "", f"> {a.answer}", ""]
+        out += [f"- Worked: {w}" for w in a.worked] + [f"- Improve: {i}" for i in a.improve]
+        if a.stronger_answer:
+            out.append(f"- Stronger answer: {a.stronger_answer}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _chart(report: Report) -> str:
+    """Horizontal bars of the criterion scores as inline SVG (no script, no network)."""
+    rows = [c for c in report.criteria if c.score is not None]
+    height = 28 * len(rows) + 10
+    parts = [
+        f'<svg class="chart" role="img" aria-label="criterion scores" width="520" '
+        f'height="{height}" viewBox="0 0 520 {height}">'
+    ]
+    for i, c in enumerate(rows):
+        y = 8 + i * 28
+        width = int(300 * (c.score or 0) / 5)
+        parts.append(
+            f'<text x="0" y="{y + 14}" font-size="13">{html.escape(c.title)}</text>'
+            f'<rect x="150" y="{y}" width="300" height="18" fill="#eee"/>'
+            f'<rect x="150" y="{y}" width="{width}" height="18" fill="#3b7dd8"/>'
+            f'<text x="460" y="{y + 14}" font-size="13">{c.score:.1f}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def to_html(report: Report) -> str:
+    e = html.escape
+    body = [
+        f"<h1>Interview feedback</h1><p class='overall'>Overall: <b>{_score(report.overall)}"
+        f"</b> ({e(report.mode)}, persona {e(str(report.persona_id))})</p>",
+        _chart(report),
+    ]
+    if report.actions:
+        body.append(
+            "<h2>Top actions</h2><ol>"
+            + "".join(f"<li>{e(a)}</li>" for a in report.actions)
+            + "</ol>"
+        )
+    if report.flags:
+        body.append(
+            "<h2>Flags</h2><ul>" + "".join(f"<li>{e(f)}</li>" for f in report.flags) + "</ul>"
+        )
+    for c in report.criteria:
+        if c.score is None:
+            continue
+        signals = "".join(
+            f"<li><b>{e(s.id)}</b> {s.score:.1f}: {e(s.explanation)}</li>" for s in c.signals
+        )
+        judge = (
+            f"<li><b>LLM judge</b> ({e(c.judge.model)}) {c.judge.score}: {e(c.judge.reason)}</li>"
+            if c.judge
+            else ""
+        )
+        quotes = "".join(f"<blockquote>{e(q)}</blockquote>" for q in c.evidence)
+        body.append(
+            f"<section class='criterion'><h3>{e(c.title)}: {_score(c.score)}</h3>"
+            f"<p class='level'>{e(c.level or '')}</p><ul>{signals}{judge}</ul>{quotes}"
+            f"<p class='sources'>Sources: {e('; '.join(c.sources))}</p></section>"
+        )
+    body.append("<h2>Answer by answer</h2>")
+    for a in report.answers:
+        items = [f"<li>Worked: {e(w)}</li>" for w in a.worked]
+        items += [f"<li>Improve: {e(i)}</li>" for i in a.improve]
+        if a.stronger_answer:
+            items.append(f"<li>Stronger answer: {e(a.stronger_answer)}</li>")
+        body.append(
+            f"<section class='answer'><p><b>Q (turn {a.seq}):</b> {e(a.question)}</p>"
+            f"<blockquote class='candidate'>{e(a.answer)}</blockquote>"
+            f"<ul>{''.join(items)}</ul></section>"
+        )
+    style = (
+        "body{font-family:system-ui,sans-serif;max-width:860px;margin:2em auto;"
+        "line-height:1.45}blockquote{border-left:3px solid #3b7dd8;margin:.5em 0;"
+        "padding:.2em .8em;color:#333}.sources,.level{color:#666;font-size:.9em}"
+    )
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>Interview feedback</title><style>{style}</style></head><body>"
+        + "".join(body)
+        + "</body></html>\n"
+    )
+
+
+def to_json(report: Report) -> str:
+    return report.model_dump_json(indent=2)
+
+
+FORMATS = {"md": to_markdown, "html": to_html, "json": to_json}
