@@ -8,7 +8,6 @@ capitalised names inside a sentence).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -27,52 +26,34 @@ _STOP = EN_STOPWORDS | FR_STOPWORDS
 _ACRONYM_STOP = frozenset({"CV", "OK", "PS", "AM", "PM", "US", "UK", "EU", "FAQ", "TBD", "ETC"})
 
 
-@dataclass(frozen=True)
-class Term:
-    canonical: str
-    patterns: tuple[re.Pattern, ...]
-
-
 @lru_cache(maxsize=1)
-def lexicon() -> tuple[Term, ...]:
-    """The bundled terms, longest aliases first so 'distributional RL' beats 'RL'."""
+def _lexicon() -> tuple[re.Pattern, dict[str, str]]:
+    """One regex over every alias (longest first, so 'distributional RL' beats 'RL'),
+    and the canonical name of each alias."""
     raw = yaml.safe_load(
         resources.files("interviewer").joinpath("data/terms.yaml").read_text(encoding="utf-8")
     )
-    terms = []
+    canonical: dict[str, str] = {}
     for line in raw["terms"]:
         names = [n.strip() for n in line.split("|") if n.strip()]
-        patterns = tuple(
-            re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.IGNORECASE)
-            for n in sorted(names, key=len, reverse=True)
-        )
-        terms.append(Term(names[0], patterns))
-    return tuple(terms)
+        for name in names:
+            canonical.setdefault(name.lower(), names[0])
+    alternatives = sorted(canonical, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])", re.I
+    )
+    return pattern, canonical
 
 
 def lexicon_terms(text: str) -> list[str]:
-    """Lexicon terms found in ``text``, in order of first appearance, without overlaps."""
-    hits: list[tuple[int, int, str]] = []
-    for term in lexicon():
-        for pattern in term.patterns:
-            m = pattern.search(text)
-            if m:
-                hits.append((m.start(), m.end(), term.canonical))
-                break
-    # Drop terms nested inside a longer hit ("RL" inside "distributional RL").
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    kept: list[tuple[int, int, str]] = []
-    for start, end, name in hits:
-        if any(s <= start and end <= e for s, e, _ in kept):
-            continue
-        kept.append((start, end, name))
-    seen: set[str] = set()
-    ordered = []
-    for _, _, name in kept:
-        if name not in seen:
-            seen.add(name)
-            ordered.append(name)
-    return ordered
+    """Lexicon terms found in ``text``, canonical names, in order of first appearance."""
+    pattern, canonical = _lexicon()
+    found: list[str] = []
+    for m in pattern.finditer(text):
+        name = canonical[m.group(1).lower()]
+        if name not in found:
+            found.append(name)
+    return found
 
 
 _NAME_SEQ = re.compile(r"\b([A-Z][\w'’+-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'’+-]*)*)")

@@ -239,6 +239,7 @@ def _mentions(text: str, phrase: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, re.I) is not None
 
 
+@lru_cache(maxsize=512)
 def concept_asked(question: str) -> Concept | None:
     """The concept a question is about: the most specific trigger wins
     ("per-token classification head on a transformer" is about the head)."""
