@@ -18,12 +18,16 @@ def main() -> None:
     for name in ("calibration.yaml", "calibration_holdout.yaml"):
         pairs = evaluate(FIXTURES / name, rubrics)
         adv = [p for p in pairs if p.length_adversarial]
-        print(f"| {name} | {len(pairs)} | {accuracy(pairs):.0%} | {len(adv)} | "
-              f"{accuracy(adv):.0%} | {length_only_accuracy(pairs):.0%} |")
+        print(
+            f"| {name} | {len(pairs)} | {accuracy(pairs):.0%} | {len(adv)} | "
+            f"{accuracy(adv):.0%} | {length_only_accuracy(pairs):.0%} |"
+        )
         for p in pairs:
             if not p.correct:
-                print(f"|   wrong: {p.set_id} | {p.weaker} ({p.weaker_score}) vs "
-                      f"{p.stronger} ({p.stronger_score}) | | | | |")
+                print(
+                    f"|   wrong: {p.set_id} | {p.weaker} ({p.weaker_score}) vs "
+                    f"{p.stronger} ({p.stronger_score}) | | | | |"
+                )
 
 
 if __name__ == "__main__":

@@ -31,18 +31,33 @@ ANSWER = (
 
 
 def _turn(seq, speaker, text, stage_index=0, stage_id="s", kind="answer"):
-    return Turn(seq=seq, speaker=speaker, text=text, kind=kind, stage_id=stage_id,
-                stage_index=stage_index, question_index=0, elapsed_s=seq * 60.0,
-                duration_s=speaking_seconds(text),
-                source="candidate" if speaker == "candidate" else "plan")
+    return Turn(
+        seq=seq,
+        speaker=speaker,
+        text=text,
+        kind=kind,
+        stage_id=stage_id,
+        stage_index=stage_index,
+        question_index=0,
+        elapsed_s=seq * 60.0,
+        duration_s=speaking_seconds(text),
+        source="candidate" if speaker == "candidate" else "plan",
+    )
 
 
 def pitch_session() -> tuple[Session, object]:
     persona = load_persona("pitch", [builtin_personas_dir()])
     text = (PITCH_PARAGRAPH * 33).strip()
-    turns = [_turn(0, "interviewer", "Please present your project; you have fifteen minutes.",
-                   kind="opening", stage_id="pitch"),
-             _turn(1, "candidate", text, stage_id="pitch")]
+    turns = [
+        _turn(
+            0,
+            "interviewer",
+            "Please present your project; you have fifteen minutes.",
+            kind="opening",
+            stage_id="pitch",
+        ),
+        _turn(1, "candidate", text, stage_id="pitch"),
+    ]
     return Session(persona_id="pitch", transcript=Transcript(turns=turns)), persona
 
 
@@ -50,8 +65,15 @@ def interview_session() -> tuple[Session, object]:
     persona = load_persona("technical_engineer", [builtin_personas_dir()])
     turns = []
     for i in range(80):  # 80 answers of ~70 words, plus questions: about 45 minutes spoken
-        turns.append(_turn(2 * i, "interviewer", "How did you choose your model, and why?",
-                           kind="follow_up", stage_id="project"))
+        turns.append(
+            _turn(
+                2 * i,
+                "interviewer",
+                "How did you choose your model, and why?",
+                kind="follow_up",
+                stage_id="project",
+            )
+        )
         turns.append(_turn(2 * i + 1, "candidate", ANSWER.strip(), stage_id="project"))
     return Session(persona_id=persona.id, transcript=Transcript(turns=turns)), persona
 
@@ -64,9 +86,11 @@ def bench(name: str, session: Session, persona, rubrics, runs: int = 30) -> None
         start = time.perf_counter()
         grade_session(session, persona, rubrics)
         times.append((time.perf_counter() - start) * 1000)
-    print(f"{name:<22} {words:>6} candidate words  ~{spoken:4.1f} min spoken  "
-          f"median {statistics.median(times):6.1f} ms  p95 {sorted(times)[int(0.95 * runs)]:6.1f} ms"
-          f"  ({runs} runs)")
+    print(
+        f"{name:<22} {words:>6} candidate words  ~{spoken:4.1f} min spoken  "
+        f"median {statistics.median(times):6.1f} ms  p95 {sorted(times)[int(0.95 * runs)]:6.1f} ms"
+        f"  ({runs} runs)"
+    )
 
 
 def main() -> None:

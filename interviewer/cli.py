@@ -204,11 +204,30 @@ def practice_cmd(ctx, persona_name, answers, as_json, cv, job, resume_id, clock,
             soft_wrap=True,
         )
     elif not as_json:
-        _console().print(
-            f"[dim]Session {interview.session.id} finished. Export it with: "
-            f"interviewer export {interview.session.id} --format md[/dim]",
-            soft_wrap=True,
-        )
+        _print_summary(ctx, interview, out)
+
+
+def _print_summary(ctx, interview, out) -> None:
+    """Deterministic scores and the top actions, right after the interview."""
+    from .grading.grader import grade_session
+    from .grading.rubrics import load_rubrics, rubric_dirs
+
+    settings = _settings(ctx)
+    rubrics = load_rubrics(rubric_dirs([], settings.rubrics_dir))
+    report = grade_session(interview.session, interview.persona, rubrics)
+    sid = interview.session.id
+    scores = ", ".join(f"{c.title} {c.score:.1f}" for c in report.criteria if c.score)
+    out.print(
+        f"[bold]Feedback[/bold] (deterministic): overall {report.overall or 0:.1f}/5 - {scores}",
+        soft_wrap=True,
+    )
+    for i, action in enumerate(report.actions, 1):
+        out.print(f"  {i}. {action}", soft_wrap=True)
+    out.print(
+        f"[dim]Full report: interviewer report {sid} --format html -o report.html; "
+        f"transcript: interviewer export {sid} --format md[/dim]",
+        soft_wrap=True,
+    )
 
 
 def _print_turns(out, turns, interviewer_name: str) -> None:

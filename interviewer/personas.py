@@ -36,7 +36,15 @@ class Question(_Strict):
     text: str = Field(min_length=5, max_length=400)
     generic: str | None = Field(default=None, min_length=5, max_length=400)
     kind: Literal[
-        "open", "behavioural", "preference", "technical", "case", "probe", "coding", "pitch"
+        "open",
+        "behavioural",
+        "preference",
+        "technical",
+        "case",
+        "probe",
+        "coding",
+        "pitch",
+        "logistics",
     ] = "open"
     max_follow_ups: int | None = Field(default=None, ge=0, le=5)
 

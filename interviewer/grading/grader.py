@@ -20,6 +20,7 @@ from .rubrics import Mode, Rubric, select
 from .signals import SIGNALS, AnswerUnit, GradingContext, SignalResult, sentences
 
 _KIND_PATTERNS = [
+    ("logistics", r"\bwhen could you start\b|\bavailab|\bnotice period\b|\bsalary\b"),
     ("pitch", r"\bpresent\b.*\b(fifteen|15) minutes\b|\bpresentation\b"),
     (
         "preference",
@@ -234,7 +235,7 @@ def grade_session(
     judge: JudgeFn | None = None,
 ) -> Report:
     mode = mode_of(persona)
-    chosen = select(rubrics, persona.id if persona else session.persona_id, mode)
+    chosen = select(rubrics, persona.id if persona else None, mode)
     units, flags = units_from_session(session, persona)
     ctx = GradingContext(
         track=session.profile.track, team_topics=list(persona.team_topics) if persona else []

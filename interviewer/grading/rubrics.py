@@ -62,9 +62,13 @@ class Rubric(_Strict):
             raise ValueError("needs exactly the levels 1, 2, 3, 4 and 5")
         return value
 
-    def applies(self, persona_id: str, mode: Mode) -> bool:
+    def applies(self, persona_id: str | None, mode: Mode) -> bool:
+        """Used for this persona and mode; with no persona (a transcript from elsewhere)
+        every rubric of the mode applies."""
         personas = self.applies_to.personas
-        return mode in self.applies_to.modes and ("*" in personas or persona_id in personas)
+        return mode in self.applies_to.modes and (
+            persona_id is None or "*" in personas or persona_id in personas
+        )
 
     def anchor(self, score: float) -> str:
         return self.levels[min(5, max(1, round(score)))]  # type: ignore[index]
@@ -96,5 +100,5 @@ def load_rubrics(dirs: list[Path] | None = None) -> list[Rubric]:
     return [load_model(path, Rubric, defaults={"id": path.stem}) for path in found.values()]
 
 
-def select(rubrics: list[Rubric], persona_id: str, mode: Mode) -> list[Rubric]:
+def select(rubrics: list[Rubric], persona_id: str | None, mode: Mode) -> list[Rubric]:
     return [r for r in rubrics if r.applies(persona_id, mode)]

@@ -80,6 +80,7 @@ def _hits(pattern: re.Pattern, text: str) -> list[str]:
 
 QA_KINDS = {"open", "behavioural", "case", "pitch"}
 THEORY_KINDS = {"technical", "probe", "coding"}
+TECHNICAL_KINDS = {"open", "technical", "case", "probe", "coding", "pitch"}
 
 # -- clarity ------------------------------------------------------------------------------
 
@@ -99,7 +100,7 @@ def _content(text: str) -> list[str]:
 @signal("concision")
 def concision(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Length in a useful band, without repeating itself."""
-    if unit.stage_kind == "monologue":
+    if unit.stage_kind == "monologue" or unit.kind == "logistics":
         return None
     n = len(words(unit.answer))
     bands = [(8, 1.0), (20, 2.0), (35, 3.5), (170, 5.0), (250, 3.5), (400, 2.0)]
@@ -121,6 +122,8 @@ def concision(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
 @signal("structure")
 def structure(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Signposted, sentences of a readable length, the point made early."""
+    if unit.kind == "logistics":
+        return None
     sents = sentences(unit.answer)
     if not sents or len(words(unit.answer)) < 8:
         return SignalResult(1.5, "too short to have a structure")
@@ -266,6 +269,8 @@ def concept_coverage(concept: Concept, answer: str, question: str = "") -> tuple
 @signal("specificity")
 def specificity(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Named methods, tools and concepts, each explained rather than listed."""
+    if unit.kind not in TECHNICAL_KINDS:
+        return None
     if len(words(unit.answer)) < 3:
         return SignalResult(1.0, "no real answer")
     terms = lexicon_terms(unit.answer)
