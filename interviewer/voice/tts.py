@@ -1,0 +1,112 @@
+"""The interviewer's voice: hibari-tts (bundled English voice) by default, any
+OpenAI-compatible speech endpoint by configuration, or none."""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+import wave
+from collections.abc import Iterator
+from typing import Protocol
+
+import numpy as np
+
+from .. import progress
+from ..errors import ConfigError, ProviderError
+from ..settings import Settings
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
+class Speaker(Protocol):
+    sample_rate: int
+
+    def synthesize(self, text: str) -> np.ndarray: ...
+
+
+def stream(speaker: Speaker, text: str) -> Iterator[np.ndarray]:
+    """Sentence by sentence, so the first audio is ready after the first sentence."""
+    for sentence in split_sentences(text):
+        yield speaker.synthesize(sentence)
+
+
+class HibariSpeaker:
+    sample_rate = 24_000
+
+    def __init__(self, voice: str | None = None, speed: float = 1.0, seed: int | None = 0):
+        self.voice = voice
+        self.speed = speed
+        self.seed = seed
+        self._tts = None
+        self._lock = threading.Lock()
+
+    def load(self):
+        with self._lock:
+            if self._tts is None:
+                try:
+                    from hibari import Hibari
+                except ImportError as e:
+                    raise ProviderError("hibari-tts is not installed: install the project with "
+                                        "`pip install -e .`", provider="hibari") from e
+                with progress.task("Loading the interviewer's voice"):
+                    try:
+                        self._tts = Hibari(voice=self.voice) if self.voice else Hibari()
+                    except RuntimeError as e:  # another voice, offline: it names the file
+                        raise ConfigError(str(e), field="INTERVIEWER_TTS_VOICE") from e
+        return self._tts
+
+    def synthesize(self, text: str) -> np.ndarray:
+        tts = self.load()
+        with self._lock:
+            return np.asarray(tts(text, speed=self.speed, seed=self.seed), dtype=np.float32)
+
+
+class OpenAISpeaker:
+    """``/v1/audio/speech`` of OpenAI or a compatible server, as 16-bit WAV."""
+
+    sample_rate = 24_000
+
+    def __init__(self, settings: Settings):
+        from openai import OpenAI
+
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+        self.client = OpenAI(base_url=settings.tts_base_url or settings.openai_base_url,
+                             api_key=key or "not-needed", timeout=settings.llm_timeout_s,
+                             max_retries=settings.llm_max_retries)
+        self.model = settings.tts_model
+        self.voice = settings.tts_voice or "alloy"
+
+    def synthesize(self, text: str) -> np.ndarray:
+        try:
+            data = self.client.audio.speech.create(model=self.model, voice=self.voice,
+                                                   input=text, response_format="wav").content
+        except Exception as e:  # the port boundary
+            raise ProviderError(f"speech synthesis failed: {e}", provider="openai-tts") from e
+        with wave.open(io.BytesIO(data)) as wav:
+            self.sample_rate = wav.getframerate()
+            pcm = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2")
+        return pcm.astype(np.float32) / 32768
+
+
+def _none(settings: Settings) -> None:
+    return None
+
+
+TTS_PROVIDERS = {
+    "hibari": lambda s: HibariSpeaker(voice=s.tts_voice, speed=s.tts_speed),
+    "openai": OpenAISpeaker,
+    "none": _none,
+}
+
+
+def build_speaker(settings: Settings) -> Speaker | None:
+    factory = TTS_PROVIDERS.get(settings.tts_provider)
+    if factory is None:
+        raise ConfigError(f"unknown TTS provider '{settings.tts_provider}' "
+                          f"(available: {', '.join(TTS_PROVIDERS)})", field="INTERVIEWER_TTS_PROVIDER")
+    return factory(settings)
