@@ -142,6 +142,16 @@ def personas_cmd(ctx, personas_dirs):
 @cli.command("practice")
 @click.option("--persona", "persona_name", help="Persona id or YAML file.")
 @click.option("--answers", type=str, help="File of answers separated by blank lines; '-' is stdin.")
+@click.option(
+    "--audio-answers",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory of recorded answers (WAV, MP3, OGG, WebM...), used in file-name order.",
+)
+@click.option(
+    "--voice-out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the interviewer's turns as audio files into this directory.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the finished session as JSON.")
 @click.option("--cv", type=str, help="Your CV as a text file.")
 @click.option("--job", type=str, help="The job offer as a text file.")
@@ -154,7 +164,19 @@ def personas_cmd(ctx, personas_dirs):
 )
 @_personas_option
 @click.pass_context
-def practice_cmd(ctx, persona_name, answers, as_json, cv, job, resume_id, clock, personas_dirs):
+def practice_cmd(
+    ctx,
+    persona_name,
+    answers,
+    audio_answers,
+    voice_out,
+    as_json,
+    cv,
+    job,
+    resume_id,
+    clock,
+    personas_dirs,
+):
     """Run an interview in the terminal, or from a file of answers."""
     from .clock import SpokenClock, WallClock
     from .engine import Interview
@@ -178,7 +200,10 @@ def practice_cmd(ctx, persona_name, answers, as_json, cv, job, resume_id, clock,
     progress.set_reporter(_rich_status)
     if callable(getattr(model, "load", None)):
         model.load()  # in-process models: load before the first question, not after it
-    clock_name = clock or ("spoken" if answer_list is not None else "wall")
+    if answers and audio_answers:
+        raise InputError("give either --answers or --audio-answers, not both")
+    audio_files = _audio_files(audio_answers) if audio_answers else None
+    clock_name = clock or ("spoken" if answer_list is not None or audio_files else "wall")
     the_clock = SpokenClock() if clock_name == "spoken" else WallClock()
     if session is not None:
         interview = Interview.resume(persona, model, store, session.id, clock=the_clock)
@@ -189,7 +214,9 @@ def practice_cmd(ctx, persona_name, answers, as_json, cv, job, resume_id, clock,
         interview = Interview.start(persona, model, store, profile=profile, clock=the_clock)
     out = _console(stderr=as_json)
     _print_turns(out, interview.turns, interview.persona.name)
-    if answer_list is not None:
+    if audio_files is not None or voice_out:
+        _run_voice(ctx, interview, audio_files, voice_out, answer_list, out)
+    elif answer_list is not None:
         _run_answers(interview, answer_list, out)
     else:
         _run_interactive(interview, out)
@@ -237,6 +264,73 @@ def _print_turns(out, turns, interviewer_name: str) -> None:
         who = interviewer_name if turn.speaker == "interviewer" else "You"
         style = "bold cyan" if turn.speaker == "interviewer" else "bold green"
         out.print(f"[{style}]{escape(who)}:[/{style}] {escape(turn.text)}\n", soft_wrap=True)
+
+
+def _audio_files(directory: Path) -> list[Path]:
+    from .voice.audio import AUDIO_SUFFIXES
+
+    files = sorted(p for p in directory.iterdir() if p.suffix.lower() in AUDIO_SUFFIXES)
+    if not files:
+        raise InputError(
+            f"no audio files in {directory} (expected {', '.join(sorted(AUDIO_SUFFIXES))})"
+        )
+    return files
+
+
+def _run_voice(ctx, interview, audio_files, voice_out, answer_list, out) -> None:
+    """Answers from recordings (or text), the interviewer's turns written as audio."""
+    from .voice.metrics import SpeechTargets
+    from .voice.pipeline import VoiceInterview
+    from .voice.stt import build_transcriber
+    from .voice.tts import build_speaker
+
+    settings = _settings(ctx)
+    targets = SpeechTargets(
+        wpm_min=settings.target_wpm_min,
+        wpm_max=settings.target_wpm_max,
+        fillers_per_100_max=settings.target_fillers_per_100_max,
+    )
+    voice = VoiceInterview(
+        interview,
+        build_transcriber(settings),
+        build_speaker(settings) if voice_out else None,
+        voice_out=voice_out,
+        targets=targets,
+    )
+    for turn in interview.turns:
+        voice.speak(turn)
+    inputs = audio_files if audio_files is not None else answer_list
+    for i, item in enumerate(inputs):
+        if interview.finished:
+            _console().print(
+                f"[yellow]note:[/yellow] the interview ended; {len(inputs) - i} answer(s) not used"
+            )
+            break
+        before = len(interview.turns)
+        if isinstance(item, Path):
+            voice.answer_file(item)
+        else:
+            interview.answer(item)
+        for warning in voice.warnings:
+            _console().print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
+        voice.warnings.clear()
+        new = interview.turns[before:]
+        for turn in new:
+            voice.speak(turn)
+        _print_turns(out, new, interview.persona.name)
+        spoken = next((t.speech for t in new if t.speech), None)
+        if spoken is not None:
+            summary = [
+                f"{spoken.wpm:.0f} wpm",
+                f"{spoken.fillers} fillers",
+                f"{spoken.pauses} pauses",
+                *spoken.verdicts,
+            ]
+            out.print(f"[dim]  {'; '.join(summary)}[/dim]\n", soft_wrap=True)
+    if not interview.finished:
+        _console().print("[yellow]note:[/yellow] the answers ran out before the interview ended")
+    if voice_out:
+        _console().print(f"[dim]interviewer audio written to {voice_out}[/dim]")
 
 
 def _run_answers(interview, answers: list[str], out) -> None:

