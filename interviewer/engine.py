@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import string
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
@@ -58,6 +59,10 @@ _DEFER = {
 _HONEST = {
     "en": "That's fine, thanks for being honest about it.",
     "fr": "C'est très bien, merci de votre franchise.",
+}
+_FOLLOW_UP_LEADS = {
+    "en": ["I see.", "Okay.", "Right.", "Interesting."],
+    "fr": ["Je vois.", "D'accord.", "Très bien.", "Intéressant."],
 }
 _REPEAT = {"en": "Of course. ", "fr": "Bien sûr. "}
 _WANTS_REPEAT = re.compile(
@@ -113,6 +118,9 @@ class Interview:
         self.model_name = describe(model)
         self._model_failures = 0
         self.warnings: list[str] = []
+        #: Called with the first sentence of a reply as soon as it is known, before any
+        #: model call (the voice pipeline starts speaking it).
+        self.on_lead: Callable[[str], None] | None = None
         self.clock.start(self.elapsed)
 
     # -- life cycle ----------------------------------------------------------------
@@ -248,6 +256,9 @@ class Interview:
             and (t.stage_index, t.question_index) == (stage_index, question_index)
         )
 
+    def _follow_ups_used_total(self) -> int:
+        return sum(1 for t in self.turns if t.kind == "follow_up")
+
     def _follow_ups_used(self, stage_index: int, question_index: int) -> int:
         return sum(
             1
@@ -371,13 +382,19 @@ class Interview:
         self, answer: Turn, question: Question, topic: str | None, notes: list[str]
     ) -> Turn:
         asked = core_question(self.current_turn.text)
+        # The first words are known before the model is called: a voice can start saying
+        # them while the question is being written.
+        leads = _FOLLOW_UP_LEADS[self.persona.language]
+        lead = leads[self._follow_ups_used_total() % len(leads)]
+        if self.on_lead is not None:
+            self.on_lead(lead)
         text, rejected = self._model_text("follow_up", "question", answer, asked, topic, notes)
         source: TurnSource = "model"
         if text is None:
             source = "fallback"
             text = self._template_follow_up(answer, topic)
         return self._say(
-            text,
+            f"{lead} {text}",
             "follow_up",
             answer.stage_index,
             answer.question_index,
@@ -389,7 +406,7 @@ class Interview:
 
     def _template_follow_up(self, answer: Turn, topic: str | None) -> str:
         policy = self.persona.follow_up
-        used = sum(1 for t in self.turns if t.kind == "follow_up")
+        used = self._follow_ups_used_total()
         earlier = [core_question(t.text) for t in self.turns if t.is_question]
         pool = (
             [t.format(topic=topic) for t in policy.templates]
@@ -530,7 +547,9 @@ class Interview:
         text: str | None = None
         error: str | None = None
         try:
-            reply = self.model.invoke(messages)
+            # One line is one turn: stopping at the newline saves most of a weak model's
+            # rambling (and its time).
+            reply = self.model.invoke(messages, stop=["\n"])
             text = reply.content if isinstance(reply.content, str) else str(reply.content)
         except AssertionError:
             raise  # a strict test fake saying the script is wrong: never swallow it

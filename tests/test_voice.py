@@ -267,3 +267,25 @@ def test_spoken_interview_from_the_cli(tmp_path):
         assert w.getframerate() == 24_000 and w.getnframes() > 24_000
     data = json.loads(out.stdout)
     assert data["transcript"]["turns"][1]["speech"]["wpm"] > 0
+
+
+def test_report_of_a_spoken_interview_has_speech_metrics_and_pace(store, scripted):
+    from interviewer.grading.grader import grade_session
+    from interviewer.grading.render import to_markdown
+    from interviewer.grading.rubrics import load_rubrics
+
+    words = (
+        "So, um, I built the evaluation pipeline for the team, and uh I wrote the "
+        "unit tests, and we shipped it to production after two months of work."
+    ).split()
+    timed = [WordTiming(word=w, start=0.5 * i, end=0.5 * i + 0.4) for i, w in enumerate(words)]
+    metrics = compute(timed, 0.5 * len(words) + 1)  # 0.5 s per word: 120 wpm, slow
+    scripted.add("How did you decide what the unit tests should cover in the pipeline?")
+    interview = Interview.start(persona("recruiter"), scripted, store)
+    interview.answer(" ".join(words), speech=metrics, duration_s=0.5 * len(words) + 1)
+    report = grade_session(interview.session, persona("recruiter"), load_rubrics())
+    assert report.speech is not None and report.speech.wpm == metrics.wpm
+    clarity = report.criterion("clarity")
+    pace = next(s for s in clarity.signals if s.id == "pace")
+    assert pace.score < 5 and "slow" in pace.explanation
+    assert f"Pace: {metrics.wpm:.0f} words per minute" in to_markdown(report)

@@ -14,6 +14,7 @@ from ..engine import core_question
 from ..notes import INJECTION
 from ..personas import Persona
 from ..transcript import Session
+from ..voice.metrics import combine
 from .judge import JudgeResult
 from .report import AnswerFeedback, CriterionResult, Report, SignalScore
 from .rubrics import Mode, Rubric, select
@@ -96,6 +97,8 @@ def units_from_session(
                 stage_kind=stage.kind if stage else "questions",
                 duration_s=turn.duration_s,
                 planned_minutes=stage.minutes if stage and stage.kind == "monologue" else None,
+                wpm=turn.speech.wpm if turn.speech else None,
+                spoken_fillers_per_100=turn.speech.fillers_per_100_words if turn.speech else None,
             )
         )
     return units, flags
@@ -241,6 +244,7 @@ def grade_session(
         track=session.profile.track, team_topics=list(persona.team_topics) if persona else []
     )
     criteria, answers, actions = grade_units(units, chosen, ctx, judge=judge)
+    spoken = [t.speech for t in session.transcript.candidate_turns() if t.speech]
     return Report(
         session_id=session.id,
         persona_id=session.persona_id,
@@ -250,6 +254,7 @@ def grade_session(
         answers=answers,
         actions=actions,
         flags=flags,
+        speech=combine(spoken) if spoken else None,
     )
 
 

@@ -12,6 +12,23 @@ def _score(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1f}/5"
 
 
+def speech_lines(report: Report) -> list[str]:
+    m = report.speech
+    if m is None:
+        return []
+    fillers = ", ".join(f"{w} x{n}" for w, n in m.top_fillers) or "none"
+    return [
+        f"Pace: {m.wpm:.0f} words per minute ({m.articulation_wpm:.0f} without pauses)",
+        f"Fillers: {m.fillers} ({m.fillers_per_min:.1f} per minute, "
+        f"{m.fillers_per_100_words:.1f} per 100 words): {fillers}",
+        f"Hedges: {m.hedges}",
+        f"Pauses of 1 s or more: {m.pauses} (longest {m.longest_pause_s:.1f} s, "
+        f"total {m.total_pause_s:.1f} s)",
+        f"Speaking time: {m.speaking_s / 60:.1f} min",
+        *m.verdicts,
+    ]
+
+
 def to_markdown(report: Report) -> str:
     out = [
         f"# Interview feedback{f' - session {report.session_id}' if report.session_id else ''}",
@@ -40,7 +57,7 @@ def to_markdown(report: Report) -> str:
             out.append(f"- **LLM judge** ({c.judge.model}) {c.judge.score}: {c.judge.reason}")
         out += [""] + [f"> {q}" for q in c.evidence] + [""]
     if report.speech:
-        out += ["## Speech", ""] + [f"- {k}: {v}" for k, v in report.speech.items()] + [""]
+        out += ["## Speech", ""] + [f"- {line}" for line in speech_lines(report)] + [""]
     out += ["## Answer by answer", ""]
     for a in report.answers:
         out += [f"**Q (turn {a.seq}):** {a.question}", "", f"> {a.answer}", ""]
@@ -105,6 +122,12 @@ def to_html(report: Report) -> str:
             f"<section class='criterion'><h3>{e(c.title)}: {_score(c.score)}</h3>"
             f"<p class='level'>{e(c.level or '')}</p><ul>{signals}{judge}</ul>{quotes}"
             f"<p class='sources'>Sources: {e('; '.join(c.sources))}</p></section>"
+        )
+    if report.speech:
+        body.append(
+            "<h2>Speech</h2><ul>"
+            + "".join(f"<li>{e(x)}</li>" for x in speech_lines(report))
+            + "</ul>"
         )
     body.append("<h2>Answer by answer</h2>")
     for a in report.answers:

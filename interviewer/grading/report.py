@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..transcript import UtcDatetime, utcnow
+from ..voice.metrics import SpeechMetrics
 
 SCHEMA_VERSION = 1
 
@@ -64,7 +65,7 @@ class Report(_Model):
     answers: list[AnswerFeedback]
     actions: list[str] = Field(max_length=3, description="The top three things to work on.")
     flags: list[str] = Field(default_factory=list)
-    speech: dict | None = None
+    speech: SpeechMetrics | None = Field(default=None, description="Spoken interviews only.")
 
     def criterion(self, criterion_id: str) -> CriterionResult:
         return next(c for c in self.criteria if c.id == criterion_id)

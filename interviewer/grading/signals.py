@@ -37,12 +37,15 @@ class AnswerUnit:
     stage_kind: str = "questions"
     duration_s: float = 0.0
     planned_minutes: float | None = None
+    wpm: float | None = None  # spoken answers only
+    spoken_fillers_per_100: float | None = None
 
 
 @dataclass
 class GradingContext:
     track: str | None = None
     team_topics: list[str] = field(default_factory=list)
+    wpm_band: tuple[float, float] = (130.0, 160.0)
 
 
 @dataclass
@@ -183,15 +186,29 @@ def fillers(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Filler words per 100 words (about 2 reads as fluent, 5 or more as hesitant)."""
     n = len(words(unit.answer))
     found = FILLERS.findall(unit.answer)
-    if n < 20 or not found:
+    if n < 20 or (not found and unit.spoken_fillers_per_100 is None):
         return None
     rate = len(found) * 100 / n
+    if unit.spoken_fillers_per_100 is not None:
+        rate = unit.spoken_fillers_per_100
     score = 5 if rate < 1 else 4 if rate < 2 else 3 if rate < 4 else 2 if rate < 6 else 1
     return SignalResult(
-        float(score),
-        f"{len(found)} fillers, {rate:.1f} per 100 words",
-        _hits(FILLERS, unit.answer)[:2],
+        float(score), f"{rate:.1f} fillers per 100 words", _hits(FILLERS, unit.answer)[:2]
     )
+
+
+@signal("pace")
+def pace(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Spoken answers: words per minute against the target band (130-160 by default)."""
+    if unit.wpm is None or len(words(unit.answer)) < 15:
+        return None
+    low, high = ctx.wpm_band
+    if low <= unit.wpm <= high:
+        return SignalResult(5.0, f"{unit.wpm:.0f} wpm, in the {low:.0f}-{high:.0f} band")
+    off = (low - unit.wpm) / low if unit.wpm < low else (unit.wpm - high) / high
+    side = "slow" if unit.wpm < low else "fast"
+    score = 4.0 if off <= 0.1 else 3.0 if off <= 0.2 else 2.0 if off <= 0.35 else 1.0
+    return SignalResult(score, f"{unit.wpm:.0f} wpm, {side} (target {low:.0f}-{high:.0f})")
 
 
 # -- technical depth ----------------------------------------------------------------------

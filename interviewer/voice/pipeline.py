@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -10,10 +11,10 @@ from ..engine import Interview
 from ..errors import InputError
 from ..topics import lexicon_terms
 from ..transcript import Turn
-from .audio import SAMPLE_RATE, is_silent, load_audio, write_wav
+from .audio import is_silent, load_audio, write_wav
 from .metrics import SpeechTargets, compute
-from .stt import Transcriber, domain_prompt
-from .tts import Speaker
+from .stt import Transcriber, Transcription, domain_prompt
+from .tts import Speaker, stream
 
 
 def interview_terms(interview: Interview) -> list[str]:
@@ -24,7 +25,8 @@ def interview_terms(interview: Interview) -> list[str]:
 
 
 class VoiceInterview:
-    """Answers arrive as audio; the interviewer's turns can be written as audio files."""
+    """Answers arrive as audio; the interviewer's turns become audio (files, or a stream of
+    sentences through ``on_audio``)."""
 
     def __init__(
         self,
@@ -34,12 +36,14 @@ class VoiceInterview:
         *,
         voice_out: Path | None = None,
         targets: SpeechTargets | None = None,
+        on_audio: Callable[[np.ndarray], None] | None = None,
     ):
         self.interview = interview
         self.transcriber = transcriber
         self.speaker = speaker
         self.voice_out = Path(voice_out) if voice_out else None
         self.targets = targets or SpeechTargets()
+        self.on_audio = on_audio
         self.prompt = domain_prompt(interview_terms(interview))
         self.warnings: list[str] = []
 
@@ -49,12 +53,36 @@ class VoiceInterview:
             self.warnings.append(f"{source or 'recording'}: no speech detected")
             return self.interview.answer("")
         heard = self.transcriber.transcribe(audio, prompt=self.prompt)
+        return self.answer_transcription(heard, source=source)
+
+    def answer_transcription(self, heard: Transcription, *, source: str | None = None) -> Turn:
+        """The interviewer's reply to what was heard. With ``on_audio``, its voice comes
+        sentence by sentence, the first one before the model has written the question."""
         if not heard.text.strip():
             self.warnings.append(f"{source or 'recording'}: no words recognised")
-        metrics = compute(heard.words, audio.size / SAMPLE_RATE, self.targets, text=heard.text)
-        return self.interview.answer(
-            heard.text, speech=metrics, audio_path=source, duration_s=audio.size / SAMPLE_RATE
-        )
+        metrics = compute(heard.words, heard.duration_s, self.targets, text=heard.text)
+        streaming = self.on_audio is not None and self.speaker is not None
+        said: list[str] = []
+
+        def lead(text: str) -> None:
+            said.append(text)
+            self.on_audio(self.speaker.synthesize(text))
+
+        if streaming:
+            self.interview.on_lead = lead
+        try:
+            turn = self.interview.answer(
+                heard.text, speech=metrics, audio_path=source, duration_s=heard.duration_s
+            )
+        finally:
+            self.interview.on_lead = None
+        if streaming:
+            rest = (
+                turn.text[len(said[0]) :] if said and turn.text.startswith(said[0]) else turn.text
+            )
+            for chunk in stream(self.speaker, rest):
+                self.on_audio(chunk)
+        return turn
 
     def answer_file(self, path: Path) -> Turn:
         """A recording from disk; an unreadable one counts as no answer, with a warning."""
