@@ -289,3 +289,30 @@ def test_report_of_a_spoken_interview_has_speech_metrics_and_pace(store, scripte
     pace = next(s for s in clarity.signals if s.id == "pace")
     assert pace.score < 5 and "slow" in pace.explanation
     assert f"Pace: {metrics.wpm:.0f} words per minute" in to_markdown(report)
+
+
+def test_the_reply_starts_speaking_before_the_model_writes_the_question(store, scripted):
+    events: list[str] = []
+
+    def model_step(messages):
+        events.append("model")
+        return "How did you apply PyTorch in your pipeline?"
+
+    scripted.add(model_step)
+    speaker = ScriptedSpeaker()
+    interview = Interview.start(persona("recruiter"), scripted, store)
+    voice = VoiceInterview(
+        interview, ScriptedTranscriber([]), speaker, on_audio=lambda audio: events.append("audio")
+    )
+    heard = Transcription(
+        text="I built the pipeline with PyTorch.",
+        duration_s=2.0,
+        words=[WordTiming(word="I", start=0.0, end=0.2)],
+    )
+    turn = voice.answer_transcription(heard)
+    assert (
+        turn.kind == "follow_up"
+        and turn.text == "I see. How did you apply PyTorch in your pipeline?"
+    )
+    assert events[:2] == ["audio", "model"] and events.count("audio") == 2
+    assert speaker.texts == ["I see.", "How did you apply PyTorch in your pipeline?"]
