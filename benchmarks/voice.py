@@ -49,6 +49,37 @@ def make_answer(seconds: int, folder: Path) -> Path:
     return path
 
 
+FILLER_SENTENCES = [
+    "So, um, I built a data pipeline for the team.",
+    "Uh, the main problem was the latency of the model.",
+    "I think, um, we should use gradient boosting here.",
+    "Well, uh, I compared two models on the validation set.",
+    "The results, um, improved by twelve percent.",
+    "Uh, I would like to work on anomaly detection.",
+    "My internship was, um, about sports betting.",
+    "We, uh, shipped the model to production in March.",
+]
+
+
+def fillers(stt: FasterWhisperTranscriber, folder: Path) -> None:
+    """How often "um"/"uh" survive transcription, with the interview prompt and without."""
+    import re
+
+    found = {"with the prompt": 0, "without (control)": 0}
+    prompt = domain_prompt(["gradient boosting", "anomaly detection"])
+    for i, sentence in enumerate(FILLER_SENTENCES):
+        path = folder / f"filler{i}.wav"
+        subprocess.run(["espeak-ng", "-s", "150", "-w", str(path), sentence], check=True)
+        audio = load_audio(path)
+        for label, p in (("with the prompt", prompt), ("without (control)", None)):
+            text = stt.transcribe(audio, prompt=p).text.lower()
+            found[label] += bool(re.search(r"\b(um+|uh+|uhm|erm|hmm)\b", text))
+    print(
+        "Fillers kept in transcripts of espeak-ng speech with inserted um/uh: "
+        + ", ".join(f"{k} {v}/{len(FILLER_SENTENCES)}" for k, v in found.items())
+    )
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -58,11 +89,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--speedup", type=float, default=1.0)
+    parser.add_argument("--only-fillers", action="store_true")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp())
     stt = FasterWhisperTranscriber()
     stt.load()
+    fillers(stt, folder)
+    if args.only_fillers:
+        return
     speaker = HibariSpeaker()
     speaker.load()
     model = build_model(Settings(llm_provider="local", llm_seed=1))
