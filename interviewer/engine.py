@@ -27,7 +27,7 @@ from .llm.messages import to_openai_dicts
 from .notes import ADMITS_LIMIT, observe
 from .personas import Persona, Question, Stage
 from .store import Store
-from .text import clean, speaking_seconds
+from .text import EN_STOPWORDS, FR_STOPWORDS, clean, similarity, speaking_seconds, words
 from .topics import topics
 from .transcript import CandidateProfile, Session, Turn, TurnKind, TurnSource
 from .validation import Expect, TurnContext, check, parse_output
@@ -68,6 +68,42 @@ _REPEAT = {"en": "Of course. ", "fr": "Bien sûr. "}
 _WANTS_REPEAT = re.compile(
     r"\b(repeat|rephrase|say (that|it) again|what do you mean|clarify|répéter|reformuler)\b", re.I
 )
+
+
+_UNCLEAR = {
+    "en": "I'm not sure I understood your answer. ",
+    "fr": "Je ne suis pas sûr d'avoir compris votre réponse. ",
+}
+_VOWELS = set("aeiouyàâäéèêëîïôöùûü")
+
+
+def _wordlike(token: str) -> bool:
+    if token.isupper() and len(token) <= 6:
+        return True  # acronyms: RLHF, NLP
+    t = token.lower().strip("'’-")
+    if not t.isalpha():
+        return any(c.isdigit() for c in t)  # numbers and versions are fine
+    runs = re.findall(r"[^aeiouyàâäéèêëîïôöùûü]+", t)
+    return bool(_VOWELS & set(t)) and max((len(r) for r in runs), default=0) <= 4
+
+
+def non_answer(text: str, question: str) -> str | None:
+    """Why ``text`` is not an answer at all: gibberish, or the question read back."""
+    tokens = words(text)
+    if not tokens:
+        return None
+    lowered = [t.lower() for t in tokens]
+    wordlike = sum(_wordlike(t) for t in tokens) / len(tokens)
+    stops = sum(t in EN_STOPWORDS or t in FR_STOPWORDS for t in lowered)
+    if wordlike < 0.6 or (len(tokens) >= 5 and stops == 0 and wordlike < 0.9):
+        return "gibberish"
+    if (
+        len(tokens) >= 4
+        and similarity(text, question) >= 0.8
+        and len(tokens) <= len(words(question)) + 3
+    ):
+        return "repeats the question"
+    return None
 
 
 def _is_counter_question(text: str) -> bool:
@@ -285,12 +321,12 @@ class Interview:
     def _question(self, stage_index: int, question_index: int) -> Question:
         return self.persona.stages[stage_index].questions[question_index]
 
-    def _decide(self, answer: Turn) -> Decision:
+    def _decide(self, answer: Turn, *, follow_up: bool = True) -> Decision:
         si, qi = answer.stage_index, answer.question_index
         stage = self.persona.stages[si]
         question = stage.questions[qi]
         stage_over = answer.elapsed_s - self._stage_started_at(si) >= stage.minutes * 60
-        if stage.kind == "questions" and not stage_over:
+        if follow_up and stage.kind == "questions" and not stage_over:
             limit = (
                 question.max_follow_ups
                 if question.max_follow_ups is not None
@@ -335,6 +371,14 @@ class Interview:
             )
         if stage.kind == "candidate_questions":
             return self._reply_to_candidate(answer, stage, notes)
+        problem = non_answer(answer.text, core_question(self.current_turn.text))
+        if problem is not None:
+            # Gibberish or the question read back is not an answer: ask again, never praise it.
+            return self._reask(
+                self.current_turn,
+                lead=_UNCLEAR[self.persona.language],
+                note=f"not an answer: {problem}",
+            )
         if (
             stage.kind == "questions"
             and _is_counter_question(answer.text)
@@ -393,6 +437,12 @@ class Interview:
         if text is None:
             source = "fallback"
             text = self._template_follow_up(answer, topic)
+        if text is None:
+            # Every template would repeat an earlier question: move on instead.
+            decision = self._decide(answer, follow_up=False)
+            if decision.action == "close":
+                return self._close(lead, decision.stage_index, 0, notes, rejected)
+            return self._ask_planned(decision, lead, notes)
         return self._say(
             f"{lead} {text}",
             "follow_up",
@@ -404,7 +454,7 @@ class Interview:
             topic=topic,
         )
 
-    def _template_follow_up(self, answer: Turn, topic: str | None) -> str:
+    def _template_follow_up(self, answer: Turn, topic: str | None) -> str | None:
         policy = self.persona.follow_up
         used = self._follow_ups_used_total()
         earlier = [core_question(t.text) for t in self.turns if t.is_question]
@@ -418,7 +468,7 @@ class Interview:
         for candidate in rotated:
             if not check(candidate, "question", ctx):
                 return candidate
-        return rotated[0]
+        return None
 
     def _reply_to_candidate(self, answer: Turn, stage: Stage, notes: list[str]) -> Turn:
         si = answer.stage_index
@@ -441,16 +491,18 @@ class Interview:
             reply, "reply", si, answer.question_index, source, notes=notes, rejected=rejected
         )
 
-    def _reask(self, asked: Turn) -> Turn:
+    def _reask(
+        self, asked: Turn, *, lead: str | None = None, note: str = "no answer given"
+    ) -> Turn:
         lang = self.persona.language
         if self._reasks_at(asked.stage_index, asked.question_index) < MAX_REASKS:
             return self._say(
-                _REASK[lang] + core_question(asked.text),
+                (lead or _REASK[lang]) + core_question(asked.text),
                 "reask",
                 asked.stage_index,
                 asked.question_index,
                 "plan",
-                notes=["no answer given"],
+                notes=[note],
             )
         # Still nothing: move on to the next planned question.
         if asked.question_index + 1 < len(self.stage(asked.stage_index).questions):

@@ -307,3 +307,22 @@ def test_the_role_from_the_job_offer_is_named(scripted, store):
     interview.answer(PLAIN_LONG)
     turn = interview.answer(PLAIN_LONG, duration_s=400)
     assert "What makes you want the Machine Learning Engineer Intern position with us?" in turn.text
+
+
+@pytest.mark.parametrize(
+    "non_answer_text",
+    ["asdkj qwpoe zxmnv lkjhg", "Could you start by introducing yourself in a couple of minutes?"],
+)
+def test_gibberish_or_the_question_read_back_is_asked_again_not_praised(
+    manager, scripted, store, non_answer_text
+):
+    interview = start(manager, scripted, store)
+    turn = interview.answer(non_answer_text)
+    assert turn.kind == "reask"
+    assert turn.text == (
+        "I'm not sure I understood your answer. "
+        "Could you start by introducing yourself in a couple of minutes?"
+    )
+    interview.answer(non_answer_text)
+    moved = interview.answer(non_answer_text)
+    assert moved.text.startswith("Let's move on.") and scripted.calls == []

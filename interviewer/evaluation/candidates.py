@@ -1,0 +1,102 @@
+"""Simulated candidates: profiles as YAML, answered from scripted banks offline, or by an
+LLM playing the profile when one is configured."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import HumanMessage, SystemMessage
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..engine import Interview, core_question
+from ..prompting import template
+from ..yamlfile import load_model
+
+
+class CandidateSpec(BaseModel):
+    """A simulated candidate. ``answers`` maps a question kind (``open``, ``preference``,
+    ``follow_up``, ``candidate_questions``...) to answers used in turn; ``default`` covers
+    the rest."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    description: str
+    background: str = ""
+    behaviour: Literal["bank", "echo", "empty"] = "bank"
+    answers: dict[str, list[str]] = Field(default_factory=dict)
+
+
+def evals_dir() -> Path:
+    return Path(__file__).resolve().parent.parent.parent / "evals"
+
+
+def load_candidates(directory: Path | None = None) -> dict[str, CandidateSpec]:
+    directory = directory or evals_dir() / "candidates"
+    return {
+        p.stem: load_model(p, CandidateSpec, defaults={"id": p.stem})
+        for p in sorted(directory.glob("*.yaml"))
+    }
+
+
+def question_kind(interview: Interview) -> str:
+    """What the pending question is, to choose an answer from the bank."""
+    turn = interview.current_turn
+    stage = interview.persona.stages[turn.stage_index]
+    if stage.kind == "candidate_questions":
+        return "candidate_questions"
+    if turn.kind == "follow_up":
+        return "follow_up"
+    return stage.questions[turn.question_index].kind
+
+
+class ScriptedCandidate:
+    """Answers from the profile's banks, in turn; deterministic."""
+
+    def __init__(self, spec: CandidateSpec):
+        self.spec = spec
+        self.used: dict[str, int] = {}
+
+    def answer(self, interview: Interview) -> str:
+        if self.spec.behaviour == "empty":
+            return ""
+        if self.spec.behaviour == "echo":
+            return core_question(interview.current_turn.text)
+        kind = question_kind(interview)
+        bank = self.spec.answers.get(kind) or self.spec.answers.get("default") or [""]
+        if kind == "follow_up" and kind not in self.spec.answers:
+            bank = self.spec.answers.get("default") or bank
+        i = self.used.get(kind, 0)
+        self.used[kind] = i + 1
+        return bank[i % len(bank)]
+
+
+class LLMCandidate:
+    """A configured model plays the profile (background and style); falls back to the bank
+    when it says nothing usable."""
+
+    def __init__(self, spec: CandidateSpec, model: BaseChatModel):
+        self.spec = spec
+        self.model = model
+        self.fallback = ScriptedCandidate(spec)
+
+    def answer(self, interview: Interview) -> str:
+        if self.spec.behaviour != "bank":
+            return self.fallback.answer(interview)
+        examples = " | ".join(a for bank in self.spec.answers.values() for a in bank[:1])[:1500]
+        system = template("candidate").safe_substitute(
+            description=self.spec.description,
+            background=self.spec.background or "-",
+            examples=examples,
+        )
+        try:
+            reply = self.model.invoke(
+                [SystemMessage(system), HumanMessage(interview.current_turn.text)]
+            )
+        except AssertionError:
+            raise
+        except Exception:  # the port boundary: an unavailable model means the bank answers
+            return self.fallback.answer(interview)
+        text = str(reply.content).strip()
+        return text or self.fallback.answer(interview)
