@@ -499,6 +499,100 @@ def grade_cmd(ctx, file, persona_name, fmt, output, judge, personas_dirs, rubric
     _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output)
 
 
+QUICK_CANDIDATES = [
+    "strong_hybrid",
+    "research_only",
+    "rambling",
+    "terse",
+    "empty",
+    "gibberish",
+    "echo",
+    "injection",
+]
+
+
+@cli.command("eval")
+@click.option(
+    "--quick",
+    is_flag=True,
+    help=f"One interview per persona and key candidate ({', '.join(QUICK_CANDIDATES)}).",
+)
+@click.option("-n", "runs", default=1, show_default=True, help="Interviews per pair.")
+@click.option("--persona", "persona_ids", multiple=True, help="Only these personas.")
+@click.option("--candidate", "candidate_ids", multiple=True, help="Only these candidates.")
+@click.option(
+    "--llm-candidates",
+    is_flag=True,
+    help="Candidates played by the configured model instead of answer banks.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write eval.json, eval.md and the interviews' database.",
+)
+@_personas_option
+@click.pass_context
+def eval_cmd(ctx, quick, runs, persona_ids, candidate_ids, llm_candidates, out, personas_dirs):
+    """Simulated candidates interview with every persona: the interviewer's checks against
+    their floors, the grader's ordering of the candidates, timings."""
+    import datetime
+
+    from .evaluation.candidates import load_candidates
+    from .evaluation.run import run_eval, to_markdown
+    from .grading.rubrics import load_rubrics, rubric_dirs
+    from .llm import build_model
+    from .personas import load_all, load_persona
+    from .store import Store
+
+    settings = _settings(ctx)
+    dirs = _persona_dirs(settings, personas_dirs)
+    if persona_ids:
+        personas = [load_persona(p, dirs) for p in persona_ids]
+    else:
+        personas, errors = load_all(dirs)
+        if errors:
+            raise errors[0]
+    candidates = load_candidates()
+    wanted = list(candidate_ids) or (QUICK_CANDIDATES if quick else list(candidates))
+    unknown = [c for c in wanted if c not in candidates]
+    if unknown:
+        raise InputError(f"unknown candidate(s) {unknown} (available: {', '.join(candidates)})")
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = out or settings.data_dir / "evals" / stamp
+    out.mkdir(parents=True, exist_ok=True)
+    model = build_model(settings)
+    progress.set_reporter(_rich_status)
+    if callable(getattr(model, "load", None)):
+        model.load()
+    total = len(personas) * len(wanted) * runs
+    done = [0]
+    console = _console()
+
+    def report(label: str) -> None:
+        done[0] += 1
+        console.print(f"[dim]interview {done[0]}/{total}: {label}[/dim]")
+
+    result = run_eval(
+        personas,
+        [candidates[c] for c in wanted],
+        model,
+        Store(f"sqlite:///{out / 'eval.db'}"),
+        load_rubrics(rubric_dirs([], settings.rubrics_dir)),
+        n=runs,
+        candidate_model=model if llm_candidates else None,
+        on_progress=report,
+    )
+    command = "interviewer " + " ".join(sys.argv[1:])
+    markdown = to_markdown(result, command=command)
+    (out / "eval.json").write_text(result.model_dump_json(indent=2), encoding="utf-8")
+    (out / "eval.md").write_text(markdown, encoding="utf-8")
+    click.echo(markdown)
+    console.print(f"[dim]results: {out / 'eval.json'}, {out / 'eval.md'}[/dim]")
+    if not result.ok:
+        console.print("[bold red]below a floor or a wrong ordering[/bold red]")
+        sys.exit(1)
+
+
 @cli.command("schema")
 @click.argument("kind", type=click.Choice(["persona", "rubric", "report"]), default="persona")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))

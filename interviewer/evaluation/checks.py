@@ -9,6 +9,7 @@ from collections.abc import Callable
 from ..engine import core_question, non_answer
 from ..personas import Persona
 from ..text import similarity, words
+from ..topics import topics
 from ..transcript import Session, Turn
 from ..validation import (
     _INNER_LABEL,
@@ -102,7 +103,8 @@ def follow_ups_refer(session: Session, persona: Persona) -> Counts:
                 topic=t.topic,
                 language=persona.language,
             )
-            ok += t.topic.lower() in answer.text.lower() and not any(
+            mentioned = [m.lower() for m in topics(answer.text, projects=session.profile.projects)]
+            ok += t.topic.lower() in mentioned and not any(
                 "refer" in p for p in validate(core_question(t.text), "question", ctx)
             )
         else:  # a "could you be more specific?" after a short answer
