@@ -593,6 +593,50 @@ def eval_cmd(ctx, quick, runs, persona_ids, candidate_ids, llm_candidates, out, 
         sys.exit(1)
 
 
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--new-id", is_flag=True, help="Store it under a new id (keep the existing one).")
+@click.pass_context
+def import_cmd(ctx, file, new_id):
+    """Import a session exported with `interviewer export SESSION --format json`."""
+    from pydantic import ValidationError
+
+    from .transcript import Session, new_session_id
+
+    try:
+        session = Session.model_validate_json(_read_text(str(file), "session file"))
+    except ValidationError as e:
+        first = e.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise InputError(f"{file}: not a session JSON: field '{loc}': {first['msg']}") from e
+    if new_id:
+        session = session.model_copy(update={"id": new_session_id()})
+    _store(_settings(ctx)).import_session(session)
+    click.echo(f"imported session {session.id} ({len(session.transcript.turns)} turns)")
+
+
+@cli.command("delete")
+@click.argument("session_id", required=False)
+@click.option("--all", "delete_all", is_flag=True, help="Delete every session.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def delete_cmd(ctx, session_id, delete_all, yes):
+    """Delete a session (or all of them) with its turns, model logs and audio files."""
+    import shutil
+
+    settings = _settings(ctx)
+    store = _store(settings)
+    if delete_all == bool(session_id):
+        raise InputError("give a SESSION id or --all")
+    ids = store.all_ids() if delete_all else [store.resolve_id(session_id)]
+    if not yes and sys.stdin.isatty():
+        click.confirm(f"Delete {len(ids)} session(s) and their audio?", abort=True)
+    for sid in ids:
+        store.delete(sid)
+        shutil.rmtree(settings.data_dir / "audio" / sid, ignore_errors=True)
+    click.echo(f"deleted {len(ids)} session(s)")
+
+
 @cli.command("schema")
 @click.argument("kind", type=click.Choice(["persona", "rubric", "report"]), default="persona")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))

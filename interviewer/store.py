@@ -34,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from .errors import InterviewerError, SessionNotFound
+from .errors import InputError, InterviewerError, SessionNotFound
 from .transcript import CandidateProfile, Session, Transcript, Turn, utcnow
 from .voice.metrics import SpeechMetrics
 
@@ -268,6 +268,32 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
+
+    def import_session(self, session: Session) -> None:
+        """Store a session exported elsewhere, exactly as it was (same id, turns, status)."""
+        with self.engine.connect() as conn:
+            exists = conn.scalar(
+                select(func.count()).select_from(sessions).where(sessions.c.id == session.id)
+            )
+        if exists:
+            raise InputError(
+                f"session {session.id} already exists (delete it first, or import with --new-id)"
+            )
+        self.create_session(session)
+
+    def delete(self, session_id: str) -> None:
+        """Remove a session, its turns and its logged model calls."""
+        with self.engine.begin() as conn:
+            for table, column in (
+                (turns, turns.c.session_id),
+                (llm_calls, llm_calls.c.session_id),
+                (sessions, sessions.c.id),
+            ):
+                conn.execute(table.delete().where(column == session_id))
+
+    def all_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(sessions.c.id)))
 
     # -- model calls -------------------------------------------------------------
     def log_llm_call(
