@@ -299,14 +299,8 @@ def _run_voice(ctx, interview, audio_files, voice_out, answer_list, out) -> None
     )
     for turn in interview.turns:
         voice.speak(turn)
-    inputs = audio_files if audio_files is not None else answer_list
-    for i, item in enumerate(inputs):
-        if interview.finished:
-            _console().print(
-                f"[yellow]note:[/yellow] the interview ended; {len(inputs) - i} answer(s) not used"
-            )
-            break
-        before = len(interview.turns)
+
+    def answer_one(item) -> None:
         if isinstance(item, Path):
             voice.answer_file(item)
         else:
@@ -314,10 +308,10 @@ def _run_voice(ctx, interview, audio_files, voice_out, answer_list, out) -> None
         for warning in voice.warnings:
             _console().print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
         voice.warnings.clear()
-        new = interview.turns[before:]
+
+    def after(new) -> None:
         for turn in new:
             voice.speak(turn)
-        _print_turns(out, new, interview.persona.name)
         spoken = next((t.speech for t in new if t.speech), None)
         if spoken is not None:
             summary = [
@@ -327,13 +321,15 @@ def _run_voice(ctx, interview, audio_files, voice_out, answer_list, out) -> None
                 *spoken.verdicts,
             ]
             out.print(f"[dim]  {'; '.join(summary)}[/dim]\n", soft_wrap=True)
-    if not interview.finished:
-        _console().print("[yellow]note:[/yellow] the answers ran out before the interview ended")
+
+    inputs = audio_files if audio_files is not None else answer_list
+    _run_answers(interview, inputs, out, answer_one=answer_one, after=after)
     if voice_out:
         _console().print(f"[dim]interviewer audio written to {voice_out}[/dim]")
 
 
-def _run_answers(interview, answers: list[str], out) -> None:
+def _run_answers(interview, answers: list, out, *, answer_one=None, after=None) -> None:
+    """Feed answers (text, or recordings through ``answer_one``) until the interview ends."""
     for i, answer in enumerate(answers):
         if interview.finished:
             _console().print(
@@ -341,8 +337,11 @@ def _run_answers(interview, answers: list[str], out) -> None:
             )
             return
         before = len(interview.turns)
-        interview.answer(answer)
-        _print_turns(out, interview.turns[before:], interview.persona.name)
+        (answer_one or interview.answer)(answer)
+        new = interview.turns[before:]
+        _print_turns(out, new, interview.persona.name)
+        if after is not None:
+            after(new)
     if not interview.finished:
         _console().print("[yellow]note:[/yellow] the answers ran out before the interview ended")
 

@@ -167,3 +167,30 @@ def test_embedded_model_runs_a_whole_interview_offline(tmp_path):
     session = Session.model_validate_json(out.stdout)
     assert session.finished and session.model.startswith("local:")
     assert session.transcript.turns[-1].kind == "close"
+
+
+def test_interactive_session_survives_sigterm_and_quit(scripted_env):
+    import signal
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")}
+    env.update(scripted_env, INTERVIEWER_DATA_DIR=os.environ["INTERVIEWER_DATA_DIR"])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "interviewer", "practice", "--persona", "recruiter"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    proc.stdin.write(PLAIN[0] + "\n")
+    proc.stdin.flush()
+    time.sleep(3)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "Resume with: interviewer practice --resume" in err
+    listed = run("sessions").stdout
+    assert "  3 turns" in listed
+    sid = listed.split()[0]
+    out = run("practice", "--resume", sid, stdin="/quit\n", env=scripted_env)
+    assert "Resume with" in out.stderr and PLAIN[0] in out.stdout
