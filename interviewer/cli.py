@@ -109,6 +109,15 @@ def _store(settings: Settings):
     return Store(settings.database_url())
 
 
+def _write_or_echo(text: str, output: Path | None) -> None:
+    """Write ``text`` to ``output`` (saying so on stderr), or print it."""
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
 def _persona_dirs(settings: Settings, extra: tuple[Path, ...]) -> list[Path]:
     from .personas import persona_dirs
 
@@ -408,11 +417,7 @@ def export_cmd(ctx, session_id, fmt, output):
 
     session = _store(_settings(ctx)).load(session_id)
     text = FORMATS[fmt](session)
-    if output:
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text)
+    _write_or_echo(text, output)
 
 
 _rubrics_option = click.option(
@@ -451,11 +456,7 @@ def _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output) ->
     with progress.task("Grading" + (" with an LLM judge" if judge_fn else "")):
         report = grade_session(session, persona, rubrics, judge=judge_fn)
     text = FORMATS[fmt](report)
-    if output:
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text)
+    _write_or_echo(text, output)
 
 
 @cli.command("report")
@@ -647,10 +648,7 @@ def schema_cmd(kind, output):
 
     models = {"persona": Persona, "rubric": Rubric, "report": Report}
     text = json.dumps(models[kind].model_json_schema(), indent=2) + "\n"
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
+    _write_or_echo(text, output)
 
 
 def main() -> None:

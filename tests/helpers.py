@@ -37,3 +37,29 @@ def visible_problems(turns: list[Turn], persona) -> list[str]:
                 earlier.append(q)
             problems += [f"turn {turn.seq} {q!r}: {p}" for p in found]
     return problems
+
+
+def cli_env(**extra: str) -> dict:
+    """The environment for a CLI subprocess: no INTERVIEWER_* from the developer's shell,
+    this test's data directory, plus ``extra``."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")}
+    env["INTERVIEWER_DATA_DIR"] = os.environ["INTERVIEWER_DATA_DIR"]
+    env.update(extra)
+    return env
+
+
+def run_cli(*args: str, stdin: str | None = None, env: dict | None = None, timeout: float = 300):
+    """Run ``python -m interviewer ARGS`` as a user would; returns the CompletedProcess."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "interviewer", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=cli_env(**(env or {})),
+        timeout=timeout,
+    )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
+from helpers import cli_env, run_cli
 
 from interviewer.transcript import Session
 
@@ -22,17 +22,7 @@ PLAIN = [
 
 
 def run(*args, stdin: str | None = None, env: dict | None = None, check: bool = True):
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")}
-    full_env["INTERVIEWER_DATA_DIR"] = os.environ["INTERVIEWER_DATA_DIR"]
-    full_env.update(env or {})
-    result = subprocess.run(
-        [sys.executable, "-m", "interviewer", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=full_env,
-        timeout=300,
-    )
+    result = run_cli(*args, stdin=stdin, env=env)
     if check and result.returncode != 0:
         raise AssertionError(f"exit {result.returncode}\n{result.stdout}\n{result.stderr}")
     return result
@@ -173,8 +163,7 @@ def test_interactive_session_survives_sigterm_and_quit(scripted_env):
     import signal
     import time
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")}
-    env.update(scripted_env, INTERVIEWER_DATA_DIR=os.environ["INTERVIEWER_DATA_DIR"])
+    env = cli_env(**scripted_env)
     proc = subprocess.Popen(
         [sys.executable, "-m", "interviewer", "practice", "--persona", "recruiter"],
         stdin=subprocess.PIPE,

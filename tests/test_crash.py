@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -10,6 +9,7 @@ import sys
 import time
 
 import pytest
+from helpers import cli_env
 
 from interviewer.transcript import Session
 
@@ -20,12 +20,6 @@ ANSWERS = [
     "I owned the feature selection and the evaluation, and the return improved by 12 percent.",
     "I like shipping clean code and reading papers, so I see myself as a hybrid profile.",
 ]
-
-
-def _env(tmp_path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")}
-    env["INTERVIEWER_DATA_DIR"] = str(tmp_path / "data")
-    return env
 
 
 def _turns(db) -> list[tuple]:
@@ -43,7 +37,7 @@ def _turns(db) -> list[tuple]:
 
 
 def test_sigkill_mid_answer_then_resume(tmp_path):
-    env = _env(tmp_path)
+    env = cli_env(INTERVIEWER_DATA_DIR=str(tmp_path / "data"))
     db = tmp_path / "data" / "interviewer.db"
     proc = subprocess.Popen(
         [sys.executable, "-m", "interviewer", "practice", "--persona", "manager_fit"],

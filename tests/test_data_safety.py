@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from conftest import persona
+from helpers import run_cli
 
 from interviewer.engine import Interview
 from interviewer.settings import Settings
@@ -15,16 +12,7 @@ from interviewer.transcript import Session
 
 
 def _cli(*args, stdin=""):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")}
-    env["INTERVIEWER_DATA_DIR"] = os.environ["INTERVIEWER_DATA_DIR"]
-    return subprocess.run(
-        [sys.executable, "-m", "interviewer", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=stdin,
-        timeout=120,
-    )
+    return run_cli(*args, stdin=stdin, timeout=120)
 
 
 def _session(scripted) -> Session:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from conftest import persona
+from helpers import run_cli
 
 from interviewer.engine import Interview
 from interviewer.errors import ProviderError
@@ -95,15 +93,7 @@ def test_checks_catch_a_bad_interviewer(store, scripted):
 
 @pytest.mark.model
 def test_quick_eval_on_the_embedded_model(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")}
-    env["INTERVIEWER_DATA_DIR"] = os.environ["INTERVIEWER_DATA_DIR"]
-    out = subprocess.run(
-        [sys.executable, "-m", "interviewer", "eval", "--quick", "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
+    out = run_cli("eval", "--quick", "--out", str(tmp_path), timeout=900)
     print(out.stdout)
     result = json.loads((tmp_path / "eval.json").read_text())
     floors = load_floors()

@@ -4,14 +4,13 @@ escaping, and the report/grade commands."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import persona, repo_root
+from helpers import run_cli
 
 from interviewer.engine import Interview
 from interviewer.errors import ConfigError, InputError
@@ -331,17 +330,7 @@ def test_malformed_transcripts_name_the_line(tmp_path, content, message):
 
 
 def _cli(*args):
-    import os
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")}
-    env["INTERVIEWER_DATA_DIR"] = os.environ["INTERVIEWER_DATA_DIR"]
-    return subprocess.run(
-        [sys.executable, "-m", "interviewer", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return run_cli(*args, timeout=120)
 
 
 def test_grade_and_report_commands(tmp_path):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PERSONA_IDS, persona, repo_root
+from helpers import cli_env
 
 from interviewer.errors import ConfigError
 from interviewer.personas import Persona, builtin_personas_dir, load_all, load_persona
@@ -158,18 +159,10 @@ def test_cli_lists_personas_from_env_dir_and_reports_broken_files(tmp_path):
         [sys.executable, "-m", "interviewer", "personas"],
         capture_output=True,
         text=True,
-        env={**_env(), "INTERVIEWER_PERSONAS_DIR": str(custom)},
+        env=cli_env(INTERVIEWER_PERSONAS_DIR=str(custom)),
         check=True,
     )
     lines = result.stdout.strip().splitlines()
     assert len(lines) == len(PERSONA_IDS) + 1
     assert any(line.startswith("my_recruiter ") for line in lines)
     assert "broken.yaml: invalid YAML at line 2, column 1" in result.stderr.replace("\n", "")
-
-
-def _env() -> dict:
-    import os
-
-    return {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")} | {
-        "INTERVIEWER_DATA_DIR": os.environ["INTERVIEWER_DATA_DIR"]
-    }

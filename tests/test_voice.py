@@ -4,10 +4,7 @@ faster-whisper (the bundled Whisper tiny.en)."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import wave
 from itertools import pairwise
 
@@ -15,6 +12,7 @@ import jiwer
 import numpy as np
 import pytest
 from conftest import persona
+from helpers import run_cli
 from voice_audio import encode, espeak, hibari, load_audio, needs_espeak, speech_bounds
 
 from interviewer.engine import Interview
@@ -232,26 +230,15 @@ def test_spoken_interview_from_the_cli(tmp_path):
     )
     (answers / "03.wav").write_bytes(b"")  # a broken recording: asked again, nothing lost
     write_wav(answers / "04.wav", np.zeros(SAMPLE_RATE, dtype=np.float32), SAMPLE_RATE)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")}
-    env["INTERVIEWER_DATA_DIR"] = os.environ["INTERVIEWER_DATA_DIR"]
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "interviewer",
-            "practice",
-            "--persona",
-            "recruiter",
-            "--audio-answers",
-            str(answers),
-            "--voice-out",
-            str(tmp_path / "voice"),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
+    out = run_cli(
+        "practice",
+        "--persona",
+        "recruiter",
+        "--audio-answers",
+        str(answers),
+        "--voice-out",
+        str(tmp_path / "voice"),
+        "--json",
     )
     assert out.returncode == 0, out.stderr
     session = Session.model_validate_json(out.stdout)
