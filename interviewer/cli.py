@@ -124,13 +124,18 @@ def _persona_dirs(settings: Settings, extra: tuple[Path, ...]) -> list[Path]:
     return persona_dirs(list(extra), settings.personas_dir)
 
 
-_personas_option = click.option(
-    "--personas",
-    "personas_dirs",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Extra persona directory (also INTERVIEWER_PERSONAS_DIR).",
-)
+def _extra_dirs_option(kind: str):
+    """``--personas DIR`` / ``--rubrics DIR``: extra data directories, repeatable."""
+    return click.option(
+        f"--{kind}",
+        f"{kind}_dirs",
+        multiple=True,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help=f"Extra {kind[:-1]} directory (also INTERVIEWER_{kind.upper()}_DIR).",
+    )
+
+
+_personas_option = _extra_dirs_option("personas")
 
 
 @cli.command("personas")
@@ -420,13 +425,7 @@ def export_cmd(ctx, session_id, fmt, output):
     _write_or_echo(text, output)
 
 
-_rubrics_option = click.option(
-    "--rubrics",
-    "rubrics_dirs",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Extra rubric directory (also INTERVIEWER_RUBRICS_DIR).",
-)
+_rubrics_option = _extra_dirs_option("rubrics")
 _judge_option = click.option(
     "--judge/--no-judge",
     default=None,
