@@ -51,6 +51,7 @@ sessions = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("profile_json", Text, nullable=False),
+    Column("owner", String(200)),
 )
 
 turns = Table(
@@ -110,9 +111,16 @@ def _m002_speech(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE turns ADD COLUMN {name} TEXT"))
 
 
+def _m003_owner(conn: Connection) -> None:
+    """Who a session belongs to in a shared app (None on a local install)."""
+    if "owner" not in {c["name"] for c in inspect(conn).get_columns("sessions")}:
+        conn.execute(text("ALTER TABLE sessions ADD COLUMN owner VARCHAR(200)"))
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_speech", _m002_speech),
+    ("003_owner", _m003_owner),
 ]
 
 
@@ -171,6 +179,7 @@ class Store:
                     created_at=session.created_at,
                     updated_at=utcnow(),
                     profile_json=session.profile.model_dump_json(),
+                    owner=session.owner,
                 )
             )
             for turn in session.transcript.turns:
@@ -247,14 +256,16 @@ class Store:
             persona_id=row["persona_id"],
             persona_name=row["persona_name"],
             model=row["model"],
+            owner=row["owner"],
             status=row["status"],
             created_at=row["created_at"],
             profile=CandidateProfile.model_validate_json(row["profile_json"]),
             transcript=Transcript(turns=loaded),
         )
 
-    def list_sessions(self, limit: int = 50) -> list[dict]:
-        """Newest first: id, persona, status, dates and number of turns."""
+    def list_sessions(self, limit: int = 50, *, owner: str | None = None) -> list[dict]:
+        """Newest first: id, persona, status, dates and number of turns (only ``owner``'s
+        sessions when given)."""
         counts = (
             select(turns.c.session_id, func.count().label("n_turns"))
             .group_by(turns.c.session_id)
@@ -266,6 +277,8 @@ class Store:
             .order_by(sessions.c.updated_at.desc())
             .limit(limit)
         )
+        if owner is not None:
+            query = query.where(sessions.c.owner == owner)
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 

@@ -128,6 +128,9 @@ class Session(BaseModel):
     created_at: UtcDatetime = Field(default_factory=utcnow)
     status: SessionStatus = "active"
     model: str = Field(default="", description="Which LLM drove the interviewer.")
+    owner: str | None = Field(
+        default=None, description="The signed-in user of a shared app; None on a local install."
+    )
     profile: CandidateProfile = Field(default_factory=CandidateProfile)
     transcript: Transcript = Field(default_factory=Transcript)
 

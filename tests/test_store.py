@@ -21,6 +21,7 @@ def test_sqlite_runs_in_wal_mode_and_migrations_are_recorded(tmp_path):
     assert [r[0] for r in con.execute("SELECT name FROM _migrations")] == [
         "001_initial",
         "002_speech",
+        "003_owner",
     ]
 
 
@@ -31,6 +32,7 @@ def test_an_old_database_is_migrated_without_losing_turns(tmp_path, scripted, mo
     monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE turns (session_id TEXT, seq INTEGER)")  # the 001 layout, minimal
+    con.execute("CREATE TABLE sessions (id TEXT, persona_id TEXT)")
     con.commit()
     con.close()
     old = Store(f"sqlite:///{path}")
@@ -42,6 +44,7 @@ def test_an_old_database_is_migrated_without_losing_turns(tmp_path, scripted, mo
     con = sqlite3.connect(path)
     columns = [r[1] for r in con.execute("PRAGMA table_info(turns)")]
     assert "speech_json" in columns and "audio_path" in columns
+    assert "owner" in [r[1] for r in con.execute("PRAGMA table_info(sessions)")]
     assert con.execute("SELECT session_id, seq FROM turns").fetchall() == [("s1", 0)]
 
 

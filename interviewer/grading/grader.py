@@ -245,6 +245,8 @@ def grade_session(
     )
     criteria, answers, actions = grade_units(units, chosen, ctx, judge=judge)
     spoken = [t.speech for t in session.transcript.candidate_turns() if t.speech]
+    by_seq = {t.seq: t.speech for t in session.transcript.candidate_turns() if t.speech}
+    answers = [a.model_copy(update={"speech": by_seq.get(a.seq)}) for a in answers]
     return Report(
         session_id=session.id,
         persona_id=session.persona_id,

@@ -89,7 +89,46 @@ def _chart(report: Report) -> str:
     return "".join(parts)
 
 
-def to_html(report: Report) -> str:
+def timeline(report: Report) -> str:
+    """Pace (words per minute) and fillers of each spoken answer, in order, as inline SVG."""
+    points = [(a.seq, a.speech) for a in report.answers if a.speech is not None]
+    if not points:
+        return ""
+    width, height, left, top = 520, 180, 40, 10
+    plot_w, plot_h = width - left - 20, height - top - 40
+    top_wpm = max(200.0, *(m.wpm for _, m in points))
+    top_fillers = max(5, *(m.fillers for _, m in points))
+    step = plot_w / max(1, len(points) - 1)
+
+    def xy(i: int, value: float, scale: float) -> str:
+        return f"{left + i * step:.0f},{top + plot_h - plot_h * value / scale:.0f}"
+
+    pace = " ".join(xy(i, m.wpm, top_wpm) for i, (_, m) in enumerate(points))
+    bar_h = [plot_h * m.fillers / top_fillers for _, m in points]
+    bars = "".join(
+        f'<rect x="{left + i * step - 4:.0f}" y="{top + plot_h - h:.0f}" width="8" '
+        f'height="{h:.0f}" fill="#e8a33d"/>'
+        for i, h in enumerate(bar_h)
+    )
+    labels = "".join(
+        f'<text x="{left + i * step:.0f}" y="{height - 18}" font-size="11" '
+        f'text-anchor="middle">#{seq}</text>'
+        for i, (seq, _) in enumerate(points)
+    )
+    return (
+        f'<svg class="timeline" role="img" aria-label="pace and fillers per answer" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#f7f7f7"/>'
+        f"{bars}"
+        f'<polyline points="{pace}" fill="none" stroke="#3b7dd8" stroke-width="2"/>'
+        f"{labels}"
+        f'<text x="{left}" y="{height - 2}" font-size="11">blue: words per minute '
+        f"(top {top_wpm:.0f}); orange: fillers (top {top_fillers})</text></svg>"
+    )
+
+
+def html_body(report: Report) -> str:
+    """The report as an HTML fragment (the app shows it; :func:`to_html` wraps it)."""
     e = html.escape
     body = [
         f"<h1>Interview feedback</h1><p class='overall'>Overall: <b>{_score(report.overall)}"
@@ -128,10 +167,16 @@ def to_html(report: Report) -> str:
             "<h2>Speech</h2><ul>"
             + "".join(f"<li>{e(x)}</li>" for x in speech_lines(report))
             + "</ul>"
+            + timeline(report)
         )
     body.append("<h2>Answer by answer</h2>")
     for a in report.answers:
         items = [f"<li>Worked: {e(w)}</li>" for w in a.worked]
+        if a.speech is not None:
+            items.append(
+                f"<li>Spoken: {a.speech.wpm:.0f} wpm, {a.speech.fillers} fillers, "
+                f"{a.speech.pauses} pauses</li>"
+            )
         items += [f"<li>Improve: {e(i)}</li>" for i in a.improve]
         if a.stronger_answer:
             items.append(f"<li>Stronger answer: {e(a.stronger_answer)}</li>")
@@ -140,6 +185,10 @@ def to_html(report: Report) -> str:
             f"<blockquote class='candidate'>{e(a.answer)}</blockquote>"
             f"<ul>{''.join(items)}</ul></section>"
         )
+    return "".join(body)
+
+
+def to_html(report: Report) -> str:
     style = (
         "body{font-family:system-ui,sans-serif;max-width:860px;margin:2em auto;"
         "line-height:1.45}blockquote{border-left:3px solid #3b7dd8;margin:.5em 0;"
@@ -148,7 +197,7 @@ def to_html(report: Report) -> str:
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>Interview feedback</title><style>{style}</style></head><body>"
-        + "".join(body)
+        + html_body(report)
         + "</body></html>\n"
     )
 

@@ -50,6 +50,7 @@ class AnswerFeedback(_Model):
     worked: list[str]
     improve: list[str]
     stronger_answer: str | None = None
+    speech: SpeechMetrics | None = Field(default=None, description="When the answer was spoken.")
 
 
 class Report(_Model):

@@ -1,0 +1,188 @@
+"""What one app process shares between its browser sessions: settings, the database, the
+personas and rubrics, and the models (loaded once, in the background, so the page answers
+at once)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from typing import Literal
+
+from langchain_core.language_models import BaseChatModel
+from pydantic import BaseModel
+
+from ..engine import Interview
+from ..errors import InputError, InterviewerError, SessionNotFound
+from ..grading.rubrics import Rubric, load_rubrics, rubric_dirs
+from ..llm import build_model, describe
+from ..personas import Persona, load_all, persona_dirs
+from ..settings import Settings
+from ..store import Store
+from ..voice.metrics import SpeechTargets
+from ..voice.stt import FasterWhisperTranscriber, build_transcriber
+from ..voice.tts import Speaker, build_speaker
+
+State = Literal["loading", "ready", "failed", "off"]
+LIVE_INTERVIEWS = 500
+
+
+class Health(BaseModel):
+    """One provider as the setup screen shows it."""
+
+    part: str
+    provider: str
+    state: State = "loading"
+    detail: str = ""
+    seconds: float | None = None
+
+
+class LiveInterviews:
+    """Interviews in progress in this process, by session id, with one lock each: a
+    browser that sends two answers at once gets them handled in order. Evicted ones (or
+    ones started on another app process) are resumed from the database."""
+
+    def __init__(self, capacity: int = LIVE_INTERVIEWS):
+        self.capacity = capacity
+        self._items: OrderedDict[str, Interview] = OrderedDict()
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def lock(self, session_id: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(session_id, threading.Lock())
+
+    def get(self, session_id: str) -> Interview | None:
+        with self._guard:
+            interview = self._items.get(session_id)
+            if interview is not None:
+                self._items.move_to_end(session_id)
+            return interview
+
+    def put(self, interview: Interview) -> None:
+        with self._guard:
+            self._items[interview.session.id] = interview
+            self._items.move_to_end(interview.session.id)
+            while len(self._items) > self.capacity:
+                old, _ = self._items.popitem(last=False)
+                self._locks.pop(old, None)
+
+    def drop(self, session_id: str) -> None:
+        with self._guard:
+            self._items.pop(session_id, None)
+
+
+class Services:
+    """Built once per app process; nothing here calls the network or loads a model until
+    :meth:`load_in_background`."""
+
+    def __init__(self, settings: Settings, *, store: Store | None = None):
+        self.settings = settings
+        self.store = store or Store(settings.database_url())
+        self.persona_dirs = persona_dirs([], settings.personas_dir)
+        personas, errors = load_all(self.persona_dirs)
+        self.personas: dict[str, Persona] = {p.id: p for p in personas}
+        self.persona_errors = [str(e) for e in errors]
+        self.rubrics: list[Rubric] = load_rubrics(rubric_dirs([], settings.rubrics_dir))
+        self.model: BaseChatModel = build_model(settings)
+        self.transcriber: FasterWhisperTranscriber = build_transcriber(settings)
+        self.speaker: Speaker | None = build_speaker(settings)
+        self.targets = SpeechTargets(
+            wpm_min=settings.target_wpm_min,
+            wpm_max=settings.target_wpm_max,
+            fillers_per_100_max=settings.target_fillers_per_100_max,
+        )
+        self.live = LiveInterviews()
+        self.health: dict[str, Health] = {
+            "llm": Health(part="Interviewer model", provider=describe(self.model)),
+            "stt": Health(part="Speech to text", provider=f"faster-whisper {settings.stt_model}"),
+            "tts": Health(
+                part="Interviewer voice",
+                provider=settings.tts_provider,
+                state="loading" if self.speaker is not None else "off",
+            ),
+        }
+        self._loader: threading.Thread | None = None
+
+    # -- models --------------------------------------------------------------------------
+    def load_in_background(self) -> threading.Thread:
+        """Load (or check) every provider in a daemon thread; the health table follows."""
+        if self._loader is None:
+            self._loader = threading.Thread(target=self._load_all, name="load-models", daemon=True)
+            self._loader.start()
+        return self._loader
+
+    def _load_all(self) -> None:
+        self._check("llm", self._load_llm)
+        self._check("stt", self.transcriber.load)
+        if self.speaker is not None:
+            self._check("tts", getattr(self.speaker, "load", lambda: None))
+
+    def _check(self, key: str, load) -> None:
+        started = time.monotonic()
+        try:
+            detail = load()
+        except InterviewerError as e:
+            self.health[key] = self.health[key].model_copy(
+                update={"state": "failed", "detail": str(e)}
+            )
+            return
+        self.health[key] = self.health[key].model_copy(
+            update={
+                "state": "ready",
+                "detail": detail if isinstance(detail, str) else "",
+                "seconds": round(time.monotonic() - started, 2),
+            }
+        )
+
+    def _load_llm(self) -> str:
+        load = getattr(self.model, "load", None)
+        if callable(load):
+            load()
+            return "in this process"
+        base = self.settings.openai_base_url
+        if self.settings.llm_provider == "openai" and base:
+            return _probe_models(base, self.settings)
+        return ""
+
+    def wait_until_loaded(self, timeout: float | None = None) -> None:
+        if self._loader is not None:
+            self._loader.join(timeout)
+
+    # -- personas and sessions -------------------------------------------------------------
+    def persona(self, persona_id: str) -> Persona:
+        try:
+            return self.personas[persona_id]
+        except KeyError as e:
+            raise InputError(
+                f"unknown persona '{persona_id}' (available: {', '.join(sorted(self.personas))})"
+            ) from e
+
+    def check_owner(self, session_id: str, owner: str | None) -> None:
+        """A signed-in user reaches only their own sessions."""
+        if owner is None:
+            return
+        if self.store.load(session_id).owner != owner:
+            raise SessionNotFound(f"no session '{session_id}' for {owner}")
+
+
+def _probe_models(base_url: str, settings: Settings) -> str:
+    """``GET /models`` on an OpenAI-compatible server: reachable, and serving what?"""
+    import httpx
+
+    from ..errors import ProviderError
+
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "none"
+    try:
+        response = httpx.get(
+            base_url.rstrip("/") + "/models",
+            headers={"Authorization": f"Bearer {key}"},
+            timeout=5.0,
+        )
+        response.raise_for_status()
+        names = [m.get("id", "?") for m in response.json().get("data", [])]
+    except (httpx.HTTPError, ValueError) as e:
+        raise ProviderError(
+            f"{base_url} does not answer: {type(e).__name__}: {e}", provider="openai"
+        ) from e
+    return f"{base_url} serves {', '.join(names[:3]) or 'no model list'}"
