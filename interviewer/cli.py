@@ -636,6 +636,18 @@ def delete_cmd(ctx, session_id, delete_all, yes):
     click.echo(f"deleted {len(ids)} session(s)")
 
 
+@cli.command("serve")
+@click.option("--host", help="Address to listen on (default 127.0.0.1; others need sign-in).")
+@click.option("--port", type=int, help="Port (default 7860).")
+@click.option("--share", is_flag=True, help="A public Gradio share link (needs sign-in).")
+@click.pass_context
+def serve_cmd(ctx, host, port, share):
+    """Start the web app: voice or text interviews, the pitch, reports and history."""
+    from .web.serve import serve
+
+    serve(_settings(ctx), host=host, port=port, share=share)
+
+
 @cli.command("schema")
 @click.argument("kind", type=click.Choice(["persona", "rubric", "report"]), default="persona")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))

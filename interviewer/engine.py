@@ -169,12 +169,14 @@ class Interview:
         *,
         profile: CandidateProfile | None = None,
         clock: Clock | None = None,
+        owner: str | None = None,
     ) -> Interview:
         session = Session(
             persona_id=persona.id,
             persona_name=persona.name,
             model=describe(model),
             profile=profile or CandidateProfile(),
+            owner=owner,
         )
         store.create_session(session)
         interview = cls(persona, model, store, session, clock=clock)
@@ -228,6 +230,13 @@ class Interview:
             current = self.current_turn
             index = current.stage_index if current else 0
         return self.persona.stages[index]
+
+    def time_left(self) -> tuple[float, float]:
+        """Seconds left in the current stage and in the whole interview, now."""
+        now = self.clock.stamp(self.elapsed, 0.0)
+        index = self.current_turn.stage_index if self.current_turn else 0
+        stage_left = self.stage(index).minutes * 60 - (now - self._stage_started_at(index))
+        return stage_left, self.persona.total_minutes * 60 - now
 
     # -- candidate input -------------------------------------------------------------
     def answer(

@@ -74,6 +74,18 @@ class Settings(BaseSettings):
         default=None, description="Extra persona directories, os.pathsep-separated."
     )
 
+    # the web app (interviewer serve)
+    host: str = Field(default="127.0.0.1", description="Address to listen on.")
+    port: int = Field(default=7860, ge=0, le=65535)
+    auth: SecretStr | None = Field(
+        default=None,
+        description="Sign-in for a shared app: 'user:password' pairs separated by commas. "
+        "Required to listen on anything but loopback.",
+    )
+    web_concurrency: int = Field(
+        default=64, ge=1, description="Requests handled at once (model calls still queue)."
+    )
+
     def database_url(self) -> str:
         if self.db_url:
             return self.db_url

@@ -216,15 +216,31 @@ class IncrementalTranscriber:
             (start, self._executor.submit(self.transcriber.transcribe, chunk, prompt=self.prompt))
         )
 
+    def partial(self) -> Transcription:
+        """What is transcribed so far (the chunks finished in order), without waiting: live
+        figures while the candidate is still speaking."""
+        done = []
+        for start, future in self._futures:
+            if not future.done():
+                break
+            done.append((start, future))
+        return self._join(done, duration_s=done[-1][0] / SAMPLE_RATE if done else 0.0)
+
     def finish(self) -> Transcription:
         """Transcribe what is left and join the pieces in order."""
         tail = self._audio[self._committed :]
         # Whisper costs about the same for 0.3 s as for 10 s: skip a tail that is silence.
         if tail.size and not is_silent(tail):
             self._submit(self._committed, self._audio.size)
+        result = self._join(self._futures, duration_s=self._audio.size / SAMPLE_RATE)
+        self._executor.shutdown(wait=True)
+        return result
+
+    @staticmethod
+    def _join(futures: list[tuple[int, Future]], *, duration_s: float) -> Transcription:
         words: list[WordTiming] = []
         texts: list[str] = []
-        for start, future in self._futures:
+        for start, future in futures:
             part = future.result()
             offset = start / SAMPLE_RATE
             texts.append(part.text)
@@ -234,11 +250,12 @@ class IncrementalTranscriber:
                 )
                 for w in part.words
             ]
-        self._executor.shutdown(wait=True)
+        if futures:
+            duration_s = max(duration_s, words[-1].end if words else 0.0)
         return Transcription(
             text=" ".join(t for t in texts if t).strip(),
             words=words,
-            duration_s=round(self._audio.size / SAMPLE_RATE, 3),
+            duration_s=round(duration_s, 3),
         )
 
     @property

@@ -140,10 +140,8 @@ class Services:
         if callable(load):
             load()
             return "in this process"
-        base = self.settings.openai_base_url
-        if self.settings.llm_provider == "openai" and base:
-            return _probe_models(base, self.settings)
-        return ""
+        base = getattr(self.model, "openai_api_base", None)  # any OpenAI-compatible client
+        return _probe_models(base, self.settings) if base else ""
 
     def wait_until_loaded(self, timeout: float | None = None) -> None:
         if self._loader is not None:

@@ -1,0 +1,455 @@
+"""What the app does for one browser, without Gradio: start, answer (typed or spoken), the
+pitch, end, report, history and practice-again. The UI layer only maps these to widgets,
+so the same code is exercised by unit tests, the API and the browser."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from ..clock import WallClock
+from ..engine import Interview
+from ..errors import InputError
+from ..grading.grader import grade_answer, grade_session
+from ..grading.judge import LLMJudge
+from ..grading.render import FORMATS
+from ..grading.report import Report
+from ..grading.signals import pitch_sections
+from ..profile import build_profile
+from ..transcript import Session, Turn
+from ..voice.audio import SAMPLE_RATE, load_audio, write_wav
+from ..voice.metrics import compute
+from ..voice.pipeline import VoiceInterview
+from ..voice.stt import IncrementalTranscriber, Transcription
+from .services import Services
+
+MAX_ANSWER_CHARS = 100_000
+PITCH_SECTIONS = ["context", "problem", "approach", "results", "impact", "next steps"]
+
+
+class Screen(BaseModel):
+    """Everything the interview screen shows after an action."""
+
+    session_id: str
+    persona: str
+    messages: list[dict] = Field(description="Chat messages: role and content.")
+    finished: bool
+    clock: str
+    pitch: bool = Field(description="The persona's monologue stage is the current one.")
+    warnings: list[str] = Field(default_factory=list)
+
+
+class LiveStats(BaseModel):
+    """Figures while the candidate is still presenting, updated per transcribed chunk."""
+
+    seconds: float
+    words: int
+    wpm: float
+    fillers: int
+    sections: list[str]
+    text: str = ""
+
+
+def messages(turns: list[Turn]) -> list[dict]:
+    """Chat messages for the transcript; hidden notes never leave the server."""
+    return [
+        {"role": "assistant" if t.speaker == "interviewer" else "user", "content": t.text}
+        for t in turns
+    ]
+
+
+def _clock_text(interview: Interview) -> str:
+    if interview.finished:
+        return "Interview finished."
+    stage_left, total_left = interview.time_left()
+    stage = interview.stage()
+    index = interview.persona.stages.index(stage) + 1
+    return (
+        f"Stage {index}/{len(interview.persona.stages)}: {stage.title} · "
+        f"{_mmss(stage_left)} left in this stage · {_mmss(total_left)} left in all"
+    )
+
+
+def _mmss(seconds: float) -> str:
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(int(seconds))
+    return f"{sign}{seconds // 60}:{seconds % 60:02d}"
+
+
+class LivePitch:
+    """A presentation arriving in chunks (microphone stream or a file read in slices)."""
+
+    def __init__(self, voice: VoiceInterview):
+        self.voice = voice
+        self.incremental = IncrementalTranscriber(
+            voice.transcriber, prompt=voice.prompt, min_chunk_s=4.0, max_chunk_s=12.0
+        )
+        self.samples = 0
+
+    def feed(self, rate: int, samples: np.ndarray) -> LiveStats:
+        audio = _to_16k_mono(rate, samples)
+        self.samples += audio.size
+        self.incremental.feed(audio)
+        return self.stats()
+
+    def stats(self) -> LiveStats:
+        return _stats(self.incremental.partial(), self.samples / SAMPLE_RATE, self.voice)
+
+    def finish(self) -> Transcription:
+        return self.incremental.finish()
+
+
+def _stats(heard: Transcription, seconds: float, voice: VoiceInterview) -> LiveStats:
+    metrics = compute(heard.words, heard.duration_s, voice.targets, text=heard.text)
+    return LiveStats(
+        seconds=round(seconds, 1),
+        words=metrics.words,
+        wpm=metrics.wpm,
+        fillers=metrics.fillers,
+        sections=[s for s in PITCH_SECTIONS if s in pitch_sections(heard.text)],
+        text=heard.text,
+    )
+
+
+def _to_16k_mono(rate: int, samples: np.ndarray) -> np.ndarray:
+    audio = np.asarray(samples)
+    if audio.ndim == 2:
+        audio = audio.mean(axis=1)
+    if np.issubdtype(audio.dtype, np.integer):
+        audio = audio.astype(np.float32) / np.iinfo(audio.dtype).max
+    audio = audio.astype(np.float32, copy=False)
+    if rate != SAMPLE_RATE:
+        from math import gcd
+
+        from scipy.signal import resample_poly
+
+        g = gcd(rate, SAMPLE_RATE)
+        audio = resample_poly(audio, SAMPLE_RATE // g, rate // g).astype(np.float32)
+    return audio
+
+
+class Practice:
+    """The app's actions. ``owner`` is the signed-in user (None on a local install)."""
+
+    def __init__(self, services: Services):
+        self.services = services
+        self._pitches: dict[str, LivePitch] = {}
+        self._pitch_guard = threading.Lock()
+        self._graded: dict[tuple[str, int, str], Report] = {}
+
+    # -- sessions ----------------------------------------------------------------------
+    def start(
+        self, persona_id: str, *, cv: str = "", job: str = "", owner: str | None = None
+    ) -> Screen:
+        services = self.services
+        persona = services.persona(persona_id)
+        profile = build_profile(cv[:MAX_ANSWER_CHARS], job[:MAX_ANSWER_CHARS])
+        interview = Interview.start(
+            persona,
+            services.model,
+            services.store,
+            profile=profile,
+            clock=WallClock(),
+            owner=owner,
+        )
+        services.live.put(interview)
+        return self.screen_of(interview, said=interview.turns)
+
+    def interview(self, session_id: str, owner: str | None) -> Interview:
+        """The live interview of this process, or the stored one resumed (another app
+        process may have held it, or this one restarted)."""
+        services = self.services
+        interview = services.live.get(session_id)
+        if interview is None:
+            services.check_owner(session_id, owner)
+            session = services.store.load(session_id)
+            persona = services.persona(session.persona_id)
+            interview = Interview.resume(
+                persona, services.model, services.store, session.id, clock=WallClock()
+            )
+            services.live.put(interview)
+        elif owner is not None and interview.session.owner != owner:
+            services.check_owner(session_id, owner)
+        return interview
+
+    def resume(self, session_id: str, owner: str | None = None) -> Screen:
+        interview = self.interview(session_id, owner)
+        return self.screen_of(interview)
+
+    def resumable(self, session_id: str | None, owner: str | None) -> Session | None:
+        """The unfinished session this browser held, if it still exists."""
+        if not session_id:
+            return None
+        try:
+            self.services.check_owner(session_id, owner)
+            session = self.services.store.load(session_id)
+        except InputError:
+            return None
+        return None if session.finished else session
+
+    # -- answers -----------------------------------------------------------------------
+    def answer(
+        self,
+        session_id: str,
+        text: str,
+        *,
+        owner: str | None = None,
+        on_lead: Callable[[str], None] | None = None,
+    ) -> Screen:
+        if len(text) > MAX_ANSWER_CHARS:
+            raise InputError(
+                f"your answer has {len(text):,} characters; answers are limited to "
+                f"{MAX_ANSWER_CHARS:,}"
+            )
+        interview = self.interview(session_id, owner)
+        with self.services.live.lock(session_id):
+            before, warned = len(interview.turns), len(interview.warnings)
+            interview.on_lead = on_lead
+            try:
+                interview.answer(text)
+            finally:
+                interview.on_lead = None
+        return self.screen_of(
+            interview, said=interview.turns[before:], warnings=interview.warnings[warned:]
+        )
+
+    def answer_audio(self, session_id: str, path: str, *, owner: str | None = None) -> Screen:
+        """A recorded answer: kept with the session's audio, transcribed, answered."""
+        interview = self.interview(session_id, owner)
+        with self.services.live.lock(session_id):
+            kept = self._keep_recording(interview, Path(path))
+            voice = self._voice(interview)
+            before, warned = len(interview.turns), len(interview.warnings)
+            voice.answer_file(kept)
+        return self.screen_of(
+            interview,
+            said=interview.turns[before:],
+            warnings=voice.warnings + interview.warnings[warned:],
+        )
+
+    def end(self, session_id: str, *, owner: str | None = None) -> Screen:
+        interview = self.interview(session_id, owner)
+        with self.services.live.lock(session_id):
+            before = len(interview.turns)
+            if not interview.finished:
+                interview.end()
+        return self.screen_of(interview, said=interview.turns[before:])
+
+    # -- the pitch -----------------------------------------------------------------------
+    def pitch_chunk(
+        self, session_id: str, rate: int, samples: np.ndarray, *, owner: str | None = None
+    ) -> LiveStats:
+        interview = self.interview(session_id, owner)
+        with self._pitch_guard:
+            live = self._pitches.get(session_id)
+            if live is None:
+                live = self._pitches[session_id] = LivePitch(self._voice(interview))
+        return live.feed(rate, samples)
+
+    def pitch_file(self, session_id: str, path: str, *, owner: str | None = None):
+        """Yield live figures while a recorded presentation is read in one-second slices,
+        then the screen once the interviewer has moved on to the questions."""
+        audio = load_audio(Path(path))
+        stats = None
+        for start in range(0, audio.size, SAMPLE_RATE):
+            stats = self.pitch_chunk(
+                session_id, SAMPLE_RATE, audio[start : start + SAMPLE_RATE], owner=owner
+            )
+            yield stats
+        yield self.pitch_finish(session_id, owner=owner, recording=Path(path))
+
+    def pitch_finish(
+        self, session_id: str, *, owner: str | None = None, recording: Path | None = None
+    ) -> Screen:
+        interview = self.interview(session_id, owner)
+        with self._pitch_guard:
+            live = self._pitches.pop(session_id, None)
+        if live is None:
+            raise InputError("no presentation was recorded; record it or type it")
+        heard = live.finish()
+        with self.services.live.lock(session_id):
+            voice = live.voice
+            before, warned = len(interview.turns), len(interview.warnings)
+            source = str(self._keep_recording(interview, recording)) if recording else None
+            voice.answer_transcription(heard, source=source)
+        screen = self.screen_of(
+            interview,
+            said=interview.turns[before:],
+            warnings=voice.warnings + interview.warnings[warned:],
+        )
+        return screen
+
+    # -- report and history ------------------------------------------------------------------
+    def report(self, session_id: str, *, owner: str | None = None) -> Report:
+        services = self.services
+        services.check_owner(session_id, owner)
+        session = services.store.load(session_id)
+        persona = services.personas.get(session.persona_id)
+        model = services.model
+        judge = LLMJudge(model) if (model.metadata or {}).get("judge_by_default") else None
+        return grade_session(session, persona, services.rubrics, judge=judge)
+
+    def report_files(self, report: Report) -> list[Path]:
+        """The report as Markdown, HTML and JSON files to download."""
+        folder = self.services.settings.data_dir / "reports" / (report.session_id or "report")
+        folder.mkdir(parents=True, exist_ok=True)
+        files = []
+        for fmt, render in FORMATS.items():
+            path = folder / f"report-{report.session_id}.{fmt}"
+            path.write_text(render(report), encoding="utf-8")
+            files.append(path)
+        return files
+
+    def _past(self, owner: str | None, limit: int) -> list[tuple[dict, Session, Report]]:
+        """Stored sessions with their deterministic reports (cached while unchanged)."""
+        store = self.services.store
+        out = []
+        for row in store.list_sessions(limit, owner=owner):
+            key = (row["id"], row["n_turns"], row["status"])
+            session = store.load(row["id"])
+            report = self._graded.get(key)
+            if report is None:
+                persona = self.services.personas.get(session.persona_id)
+                report = self._graded[key] = grade_session(session, persona, self.services.rubrics)
+            out.append((row, session, report))
+        return out
+
+    def history(self, owner: str | None = None, limit: int = 50) -> list[HistoryRow]:
+        """Past sessions with their scores, oldest first (for the charts)."""
+        return [
+            HistoryRow(
+                session_id=session.id,
+                date=row["updated_at"].strftime("%Y-%m-%d %H:%M"),
+                persona=session.persona_id,
+                mode=report.mode,
+                status=session.status,
+                answers=len(session.transcript.candidate_turns()),
+                overall=report.overall,
+                scores={c.id: c.score for c in report.criteria if c.score is not None},
+            )
+            for row, session, report in reversed(self._past(owner, limit))
+        ]
+
+    def weak_answers(self, owner: str | None = None, limit: int = 10) -> list[WeakAnswer]:
+        """The lowest-scored answers of past sessions: what to practise again."""
+        found = []
+        for _row, session, report in self._past(owner, 50):
+            for a in report.answers:
+                scores = grade_answer(a.question, a.answer, self.services.rubrics)
+                mean = _mean(scores)
+                if mean is not None:
+                    found.append(
+                        WeakAnswer(
+                            session_id=session.id,
+                            seq=a.seq,
+                            question=a.question,
+                            answer=a.answer,
+                            scores=scores,
+                            mean=mean,
+                        )
+                    )
+        return sorted(found, key=lambda w: w.mean)[:limit]
+
+    def practice_again(self, weak: WeakAnswer, answer: str) -> Comparison:
+        """Grade a new answer to the same question and compare it with the earlier one."""
+        if not answer.strip():
+            raise InputError("type (or record) your new answer first")
+        scores = grade_answer(weak.question, answer[:MAX_ANSWER_CHARS], self.services.rubrics)
+        rows = [
+            (criterion, weak.scores.get(criterion), scores.get(criterion))
+            for criterion in sorted(set(weak.scores) | set(scores))
+        ]
+        return Comparison(
+            question=weak.question,
+            before=weak.answer,
+            after=answer,
+            rows=rows,
+            before_mean=weak.mean,
+            after_mean=_mean(scores),
+        )
+
+    # -- helpers -----------------------------------------------------------------------
+    def _voice(self, interview: Interview) -> VoiceInterview:
+        return VoiceInterview(interview, self.services.transcriber, targets=self.services.targets)
+
+    def _keep_recording(self, interview: Interview, path: Path) -> Path:
+        """Copy an uploaded recording next to the session's other audio (deleted with it)."""
+        if not path.is_file():
+            raise InputError(f"the recording {path.name} did not arrive; record it again")
+        folder = self.services.settings.data_dir / "audio" / interview.session.id
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = folder / f"{len(interview.turns):03d}-candidate{path.suffix.lower() or '.wav'}"
+        shutil.copyfile(path, kept)
+        return kept
+
+    def speak(self, interview: Interview, turn: Turn) -> str | None:
+        """The interviewer's turn as a WAV file, when a voice is ready (never waits for one
+        still loading)."""
+        speaker = self.services.speaker
+        if speaker is None or self.services.health["tts"].state != "ready":
+            return None
+        folder = self.services.settings.data_dir / "audio" / interview.session.id
+        path = folder / f"{turn.seq:03d}-interviewer.wav"
+        write_wav(path, speaker.synthesize(turn.text), speaker.sample_rate)
+        return str(path)
+
+    def screen_of(
+        self,
+        interview: Interview,
+        *,
+        said: list[Turn] | None = None,
+        warnings: list[str] | None = None,
+    ) -> Screen:
+        stage = interview.stage()
+        return Screen(
+            session_id=interview.session.id,
+            persona=interview.persona.name,
+            messages=messages(interview.turns),
+            finished=interview.finished,
+            clock=_clock_text(interview),
+            pitch=stage.kind == "monologue" and not interview.finished,
+            warnings=list(warnings or []),
+        )
+
+
+class HistoryRow(BaseModel):
+    session_id: str
+    date: str
+    persona: str
+    mode: str
+    status: str
+    answers: int
+    overall: float | None
+    scores: dict[str, float]
+
+
+class WeakAnswer(BaseModel):
+    session_id: str
+    seq: int
+    question: str
+    answer: str
+    scores: dict[str, float | None]
+    mean: float
+
+    @property
+    def label(self) -> str:
+        return f"{self.mean:.1f}/5 · {self.question[:90]} ({self.session_id[:8]}, turn {self.seq})"
+
+
+class Comparison(BaseModel):
+    question: str
+    before: str
+    after: str
+    rows: list[tuple[str, float | None, float | None]]
+    before_mean: float | None
+    after_mean: float | None
+
+
+def _mean(scores: dict[str, float | None]) -> float | None:
+    values = [v for v in scores.values() if v is not None]
+    return round(sum(values) / len(values), 2) if values else None

@@ -1,0 +1,600 @@
+"""The Gradio app: setup, interview (with the pitch panel), report and history.
+
+Handlers are thin: they call :class:`~interviewer.web.practice.Practice` and map its
+results to widgets. Every handler that may wait (a model, Whisper, the voice) is a plain
+function, which Gradio runs in a worker thread, off the event loop. Each endpoint that
+matters has an ``api_name``, so the same flows work through ``gradio_client``; the
+session id travels explicitly (a hidden textbox), and with sign-in every session is
+checked against its owner.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import queue
+import threading
+from collections.abc import Callable
+
+import gradio as gr
+
+from ..errors import InterviewerError
+from .practice import PITCH_SECTIONS, LiveStats, Practice, Screen, WeakAnswer
+from .services import Services
+from .uploads import read_upload
+
+STATE_ICONS = {"loading": "⏳ loading", "ready": "✅ ready", "failed": "❌ failed", "off": "➖ off"}
+CSS = """
+#banner {background:#fff4e5;border:1px solid #e8a33d;border-radius:6px;padding:.4em .8em}
+#clock, #pitch-clock {font-variant-numeric:tabular-nums}
+"""
+
+
+def theme():
+    """System fonts: the page never asks a font service for anything."""
+    return gr.themes.Default(
+        font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"]
+    )
+
+
+def _friendly(fn: Callable) -> Callable:
+    """Our errors become a message in the page (and in the API), never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            result = fn(*args, **kwargs)
+            if hasattr(result, "__next__"):
+                yield from result
+            else:
+                yield result
+        except InterviewerError as e:
+            raise gr.Error(str(e), duration=None) from e
+
+    return wrapper
+
+
+def _user(request: gr.Request | None) -> str | None:
+    return getattr(request, "username", None) if request is not None else None
+
+
+def status_markdown(services: Services) -> str:
+    rows = ["| Part | Provider | State | Detail |", "|---|---|---|---|"]
+    for h in services.health.values():
+        took = f" in {h.seconds:.1f} s" if h.seconds is not None else ""
+        detail = html.escape(h.detail).replace("|", "/")
+        rows.append(f"| {h.part} | {h.provider} | {STATE_ICONS[h.state]}{took} | {detail} |")
+    if services.persona_errors:
+        rows.append("")
+        rows += [f"- skipped persona file: {e}" for e in services.persona_errors]
+    return "\n".join(rows)
+
+
+def banner_update(screen: Screen | None, services: Services):
+    """Faults and warnings the candidate should see, kept on screen."""
+    lines = list(screen.warnings) if screen else []
+    failed = [h for h in services.health.values() if h.state == "failed"]
+    lines += [f"{h.part} unavailable: {h.detail}" for h in failed]
+    if not lines:
+        return gr.update(value="", visible=False)
+    return gr.update(value="\n".join(f"⚠️ {line}  " for line in lines), visible=True)
+
+
+def live_markdown(stats: LiveStats) -> str:
+    return (
+        f"**Speaking rate:** {stats.wpm:.0f} words per minute · **fillers:** {stats.fillers} "
+        f"· **words:** {stats.words} · recorded {stats.seconds:.0f} s"
+    )
+
+
+def history_chart(rows) -> str:
+    """Each criterion over the sessions, as inline SVG lines (oldest left)."""
+    scored = [r for r in rows if r.scores]
+    if len(scored) < 1:
+        return "<p>No graded session yet.</p>"
+    criteria = sorted({c for r in scored for c in r.scores})
+    colours = ["#3b7dd8", "#e8a33d", "#2e9e5b", "#c0392b", "#8e44ad", "#555"]
+    width, height, left, top = 560, 220, 30, 10
+    plot_w, plot_h = width - left - 140, height - top - 30
+    step = plot_w / max(1, len(scored) - 1)
+    parts = [
+        f'<svg id="history-chart" role="img" aria-label="criteria over time" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}">'
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#f7f7f7"/>'
+    ]
+    for level in range(1, 6):
+        y = top + plot_h - plot_h * (level - 1) / 4
+        parts.append(f'<text x="5" y="{y + 4:.0f}" font-size="11">{level}</text>')
+    for k, criterion in enumerate(criteria):
+        colour = colours[k % len(colours)]
+        points = [
+            f"{left + i * step:.0f},{top + plot_h - plot_h * (r.scores[criterion] - 1) / 4:.0f}"
+            for i, r in enumerate(scored)
+            if criterion in r.scores
+        ]
+        parts.append(
+            f'<polyline points="{" ".join(points)}" fill="none" stroke="{colour}" '
+            f'stroke-width="2"/>'
+        )
+        for p in points:
+            x, y = p.split(",")
+            parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{colour}"/>')
+        parts.append(
+            f'<text x="{left + plot_w + 10}" y="{top + 14 + 16 * k}" font-size="12" '
+            f'fill="{colour}">{html.escape(criterion)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def build_app(services: Services) -> gr.Blocks:
+    practice = Practice(services)
+    personas = sorted(services.personas.values(), key=lambda p: p.id)
+    pitch_ids = [p.id for p in personas if any(s.kind == "monologue" for s in p.stages)]
+
+    def persona_choices(mode: str) -> list[tuple[str, str]]:
+        wanted = [p for p in personas if (p.id in pitch_ids) == (mode == "pitch")]
+        return [(f"{p.name}, {p.role} ({p.total_minutes:.0f} min)", p.id) for p in wanted]
+
+    def persona_text(persona_id: str | None) -> str:
+        if not persona_id or persona_id not in services.personas:
+            return ""
+        p = services.personas[persona_id]
+        stages = ", ".join(f"{s.title} ({s.minutes:g} min)" for s in p.stages)
+        return f"**{p.name}**, {p.role}. {p.summary}\n\nStages: {stages}."
+
+    with gr.Blocks(title="interviewer: mock interviews") as demo:
+        session_box = gr.Textbox(visible=False, elem_id="session-id")
+        browser = gr.BrowserState("", storage_key="interviewer-session")
+        banner = gr.Markdown(visible=False, elem_id="banner")
+        with gr.Row(visible=False, elem_id="resume-row") as resume_row:
+            resume_text = gr.Markdown()
+            resume_btn = gr.Button("Resume it", variant="primary", elem_id="resume")
+            dismiss_btn = gr.Button("Start a new one", elem_id="dismiss")
+
+        with gr.Tabs(selected="setup") as tabs:
+            # -- setup ------------------------------------------------------------------
+            with gr.Tab("Setup", id="setup"):
+                gr.Markdown("## Rehearse an interview")
+                with gr.Row():
+                    with gr.Column(scale=2):
+                        mode = gr.Radio(
+                            [("Interview", "interview"), ("15-minute pitch", "pitch")],
+                            value="interview",
+                            label="Mode",
+                            elem_id="mode",
+                        )
+                        first = persona_choices("interview")
+                        persona = gr.Dropdown(
+                            first,
+                            value=first[0][1] if first else None,
+                            label="Interviewer",
+                            elem_id="persona",
+                        )
+                        persona_md = gr.Markdown(persona_text(first[0][1] if first else None))
+                        with gr.Accordion("Tailor the questions (optional)", open=False):
+                            cv_text = gr.Textbox(label="Your CV (paste)", lines=5, elem_id="cv")
+                            cv_file = gr.File(
+                                label="…or upload it (.txt, .md, .pdf)",
+                                file_types=[".txt", ".md", ".pdf"],
+                                type="filepath",
+                            )
+                            job_text = gr.Textbox(label="The job offer (paste)", lines=5)
+                            job_file = gr.File(
+                                label="…or upload it (.txt, .md, .pdf)",
+                                file_types=[".txt", ".md", ".pdf"],
+                                type="filepath",
+                            )
+                        start_btn = gr.Button("Start", variant="primary", elem_id="start")
+                    with gr.Column(scale=1):
+                        gr.Markdown("### Providers")
+                        status_md = gr.Markdown(status_markdown(services), elem_id="status")
+                        status_timer = gr.Timer(2.0)
+
+            # -- interview (and the pitch panel) ------------------------------------------
+            with gr.Tab("Interview", id="interview"):
+                clock_md = gr.Markdown("No interview yet: start one in Setup.", elem_id="clock")
+                with gr.Group(visible=False, elem_id="pitch") as pitch_box:
+                    pitch_clock = gr.Markdown(elem_id="pitch-clock")
+                    pitch_live = gr.Markdown(
+                        "Start presenting: your speaking rate and fillers appear here.",
+                        elem_id="pitch-live",
+                    )
+                    pitch_check = gr.CheckboxGroup(
+                        PITCH_SECTIONS,
+                        label="Sections covered",
+                        interactive=False,
+                        elem_id="pitch-sections",
+                    )
+                    with gr.Row():
+                        pitch_mic = gr.Audio(
+                            sources=["microphone"],
+                            streaming=True,
+                            label="Present (microphone); stop to hand over to the questions",
+                        )
+                        pitch_upload = gr.Audio(
+                            sources=["upload"],
+                            type="filepath",
+                            label="…or upload a recording of your presentation",
+                            elem_id="pitch-upload",
+                        )
+                chat = gr.Chatbot(label="Transcript", elem_id="chat", height=420)
+                with gr.Row():
+                    voice_out = gr.Audio(
+                        label="Interviewer voice", autoplay=True, interactive=False, scale=3
+                    )
+                    mute = gr.Checkbox(label="Mute the interviewer", value=False, scale=1)
+                answer_box = gr.Textbox(
+                    label="Your answer", lines=3, elem_id="answer", placeholder="Type, or record"
+                )
+                with gr.Row():
+                    send_btn = gr.Button("Send", variant="primary", elem_id="send")
+                    end_btn = gr.Button("End the interview", variant="stop", elem_id="end")
+                voice_in = gr.Audio(
+                    sources=["microphone", "upload"],
+                    type="filepath",
+                    label="…or answer by voice",
+                    elem_id="voice-answer",
+                )
+                tick = gr.Timer(1.0, active=False)
+
+            # -- report ------------------------------------------------------------------
+            with gr.Tab("Report", id="report"):
+                report_btn = gr.Button("Grade this session", elem_id="grade")
+                report_html = gr.HTML("<p>Finish an interview to see its report.</p>")
+                with gr.Row():
+                    dl_md = gr.DownloadButton("Markdown", visible=False, elem_id="dl-md")
+                    dl_html = gr.DownloadButton("HTML", visible=False, elem_id="dl-html")
+                    dl_json = gr.DownloadButton("JSON", visible=False, elem_id="dl-json")
+
+            # -- history -----------------------------------------------------------------
+            with gr.Tab("History", id="history") as history_tab:
+                history_btn = gr.Button("Refresh", elem_id="history-refresh")
+                history_table = gr.Dataframe(
+                    headers=["date", "persona", "status", "answers", "overall", "session"],
+                    interactive=False,
+                    elem_id="history-table",
+                )
+                history_svg = gr.HTML()
+                gr.Markdown("### Practise again a question that scored low")
+                weak_state = gr.State([])
+                weak_pick = gr.Dropdown([], label="Question", elem_id="weak")
+                weak_md = gr.Markdown()
+                again_box = gr.Textbox(label="Your new answer", lines=4, elem_id="again")
+                again_btn = gr.Button("Grade my new answer", elem_id="again-grade")
+                again_md = gr.Markdown(elem_id="again-result")
+
+        # ------------------------------------------------------------------------------
+        def screen_outputs(screen: Screen, voice: str | None = None) -> tuple:
+            return (
+                screen.session_id,
+                screen.session_id,
+                screen.messages,
+                screen.clock,
+                gr.update(visible=screen.pitch),
+                banner_update(screen, services),
+                voice,
+                gr.Timer(active=not screen.finished),
+            )
+
+        screen_targets = [
+            session_box,
+            browser,
+            chat,
+            clock_md,
+            pitch_box,
+            banner,
+            voice_out,
+            tick,
+        ]
+
+        def voice_for(screen: Screen, muted: bool) -> str | None:
+            if muted:
+                return None
+            interview = practice.interview(screen.session_id, None)
+            said = interview.session.transcript.last("interviewer")
+            return practice.speak(interview, said) if said is not None else None
+
+        @_friendly
+        def start(persona_id, cv, cv_path, job, job_path, muted, request: gr.Request):
+            cv_all = "\n".join([cv or "", read_upload(cv_path, "CV")])
+            job_all = "\n".join([job or "", read_upload(job_path, "job offer")])
+            screen = practice.start(persona_id, cv=cv_all, job=job_all, owner=_user(request))
+            return (
+                *screen_outputs(screen, voice_for(screen, muted)),
+                gr.Tabs(selected="interview"),
+                gr.update(visible=False),
+            )
+
+        start_btn.click(
+            start,
+            [persona, cv_text, cv_file, job_text, job_file, mute],
+            [*screen_targets, tabs, resume_row],
+            api_name="start",
+        )
+
+        @_friendly
+        def answer(text, session_id, muted, request: gr.Request):
+            """Show the answer at once, then the interviewer's first sentence as soon as it
+            is known, then the whole turn (and its voice)."""
+            if not session_id:
+                raise gr.Error("start an interview first (Setup)")
+            owner = _user(request)
+            shown = [*practice.interview(session_id, owner).session.transcript.turns]
+            pending: queue.Queue = queue.Queue()
+            result: dict = {}
+
+            def work():
+                try:
+                    result["screen"] = practice.answer(
+                        session_id, text, owner=owner, on_lead=pending.put
+                    )
+                except BaseException as e:  # handed to the request thread below
+                    result["error"] = e
+                pending.put(None)
+
+            threading.Thread(target=work, name="answer", daemon=True).start()
+            base = [
+                *({"role": m["role"], "content": m["content"]} for m in _msgs(shown)),
+                {"role": "user", "content": text},
+            ]
+            yield _partial(base, None)
+            while (lead := pending.get()) is not None:
+                yield _partial(base, lead)
+            if "error" in result:
+                raise result["error"]
+            screen = result["screen"]
+            yield (*screen_outputs(screen, voice_for(screen, muted)), "")
+
+        def _partial(base, lead):
+            shown = base if lead is None else [*base, {"role": "assistant", "content": lead}]
+            return (*(gr.update() for _ in screen_targets[:2]), shown, *_keep(5), gr.update())
+
+        answer_targets = [*screen_targets, answer_box]
+        for trigger in (send_btn.click, answer_box.submit):
+            trigger(
+                answer,
+                [answer_box, session_box, mute],
+                answer_targets,
+                api_name="answer" if trigger == send_btn.click else None,
+                api_visibility="public" if trigger == send_btn.click else "private",
+            )
+
+        @_friendly
+        def voice_answer(path, session_id, muted, request: gr.Request):
+            if not session_id:
+                raise gr.Error("start an interview first (Setup)")
+            if not path:
+                return (*_keep(len(screen_targets)), None)
+            screen = practice.answer_audio(session_id, path, owner=_user(request))
+            return (*screen_outputs(screen, voice_for(screen, muted)), None)
+
+        gr.on(
+            [voice_in.stop_recording, voice_in.upload],
+            voice_answer,
+            [voice_in, session_box, mute],
+            [*screen_targets, voice_in],
+            api_name="voice_answer",
+        )
+
+        @_friendly
+        def end(session_id, request: gr.Request):
+            if not session_id:
+                raise gr.Error("no interview to end")
+            owner = _user(request)
+            screen = practice.end(session_id, owner=owner)
+            return (*screen_outputs(screen), *report_outputs(session_id, owner))
+
+        def report_outputs(session_id: str, owner: str | None) -> tuple:
+            from ..grading.render import html_body
+
+            report = practice.report(session_id, owner=owner)
+            md, htm, js = practice.report_files(report)
+            return (
+                f"<div id='report-body'>{html_body(report)}</div>",
+                gr.DownloadButton(value=str(md), visible=True),
+                gr.DownloadButton(value=str(htm), visible=True),
+                gr.DownloadButton(value=str(js), visible=True),
+                gr.Tabs(selected="report"),
+            )
+
+        report_targets = [report_html, dl_md, dl_html, dl_json, tabs]
+        end_btn.click(end, [session_box], [*screen_targets, *report_targets], api_name="end")
+
+        @_friendly
+        def grade(session_id, request: gr.Request):
+            if not session_id:
+                raise gr.Error("no session yet: start an interview in Setup")
+            return report_outputs(session_id, _user(request))
+
+        report_btn.click(grade, [session_box], report_targets, api_name="report")
+
+        # -- pitch -------------------------------------------------------------------------
+        @_friendly
+        def pitch_stream(chunk, session_id, request: gr.Request):
+            if not session_id or chunk is None:
+                return gr.update(), gr.update()
+            rate, samples = chunk
+            stats = practice.pitch_chunk(session_id, rate, samples, owner=_user(request))
+            return live_markdown(stats), stats.sections
+
+        pitch_mic.stream(
+            pitch_stream,
+            [pitch_mic, session_box],
+            [pitch_live, pitch_check],
+            stream_every=1.0,
+            api_visibility="private",
+        )
+
+        @_friendly
+        def pitch_stop(session_id, muted, request: gr.Request):
+            screen = practice.pitch_finish(session_id, owner=_user(request))
+            return screen_outputs(screen, voice_for(screen, muted))
+
+        pitch_mic.stop_recording(
+            pitch_stop, [session_box, mute], screen_targets, api_visibility="private"
+        )
+
+        @_friendly
+        def pitch_file(path, session_id, muted, request: gr.Request):
+            """A recorded presentation: live figures while it is read, then the questions."""
+            if not session_id:
+                raise gr.Error("start a pitch first (Setup, mode: 15-minute pitch)")
+            if not path:
+                return
+            for item in practice.pitch_file(session_id, path, owner=_user(request)):
+                if isinstance(item, LiveStats):
+                    yield (live_markdown(item), item.sections, *_keep(len(screen_targets)))
+                else:
+                    yield (gr.update(), gr.update(), *screen_outputs(item, voice_for(item, muted)))
+
+        pitch_upload.upload(
+            pitch_file,
+            [pitch_upload, session_box, mute],
+            [pitch_live, pitch_check, *screen_targets],
+            api_name="pitch_file",
+        )
+
+        def clock(session_id, request: gr.Request):
+            if not session_id:
+                return gr.update(), gr.update(), gr.Timer(active=False)
+            try:
+                interview = practice.interview(session_id, _user(request))
+            except InterviewerError:
+                return gr.update(), gr.update(), gr.Timer(active=False)
+            screen = practice.screen_of(interview)
+            pitch = ""
+            if screen.pitch:
+                stage_left, _ = interview.time_left()
+                planned = interview.stage().minutes * 60
+                pitch = (
+                    f"## ⏱ {_mmss(stage_left)} left of {planned / 60:.0f} minutes · "
+                    f"{_mmss(planned - stage_left)} elapsed"
+                )
+            return screen.clock, pitch, gr.Timer(active=not screen.finished)
+
+        tick.tick(clock, [session_box], [clock_md, pitch_clock, tick], api_visibility="private")
+
+        # -- resume on reload ------------------------------------------------------------
+        def offer_resume(stored, request: gr.Request):
+            session = practice.resumable(stored, _user(request))
+            if session is None:
+                return gr.update(visible=False), ""
+            n = len(session.transcript.turns)
+            return (
+                gr.update(visible=True),
+                f"You have an unfinished interview with **{session.persona_name}** "
+                f"({n} turns, started {session.created_at:%Y-%m-%d %H:%M} UTC).",
+            )
+
+        demo.load(offer_resume, [browser], [resume_row, resume_text], api_visibility="private")
+
+        @_friendly
+        def resume(session_id, request: gr.Request):
+            screen = practice.resume(session_id, owner=_user(request))
+            return (
+                *screen_outputs(screen),
+                gr.Tabs(selected="interview"),
+                gr.update(visible=False),
+            )
+
+        resume_btn.click(
+            lambda stored: stored, [browser], [session_box], api_visibility="private"
+        ).then(resume, [session_box], [*screen_targets, tabs, resume_row], api_name="resume")
+        dismiss_btn.click(
+            lambda: (gr.update(visible=False), ""),
+            None,
+            [resume_row, browser],
+            api_visibility="private",
+        )
+
+        # -- setup helpers ----------------------------------------------------------------
+        def on_mode(m):
+            choices = persona_choices(m)
+            value = choices[0][1] if choices else None
+            return gr.Dropdown(choices=choices, value=value), persona_text(value)
+
+        mode.change(on_mode, [mode], [persona, persona_md], api_visibility="private")
+        persona.change(persona_text, [persona], [persona_md], api_visibility="private")
+
+        def refresh_status():
+            loading = any(h.state == "loading" for h in services.health.values())
+            return status_markdown(services), gr.Timer(active=loading)
+
+        status_timer.tick(refresh_status, None, [status_md, status_timer], api_name="status")
+
+        # -- history -------------------------------------------------------------------
+        @_friendly
+        def history(request: gr.Request):
+            owner = _user(request)
+            rows = practice.history(owner)
+            table = [
+                [r.date, r.persona, r.status, r.answers, r.overall, r.session_id]
+                for r in reversed(rows)
+            ]
+            weak = practice.weak_answers(owner)
+            return (
+                table,
+                history_chart(rows),
+                [w.model_dump() for w in weak],
+                gr.Dropdown(
+                    choices=[(w.label, i) for i, w in enumerate(weak)],
+                    value=0 if weak else None,
+                ),
+            )
+
+        history_btn.click(
+            history, None, [history_table, history_svg, weak_state, weak_pick], api_name="history"
+        )
+        history_tab.select(
+            history,
+            None,
+            [history_table, history_svg, weak_state, weak_pick],
+            api_visibility="private",
+        )
+
+        def show_weak(index, weak):
+            if index is None or not weak:
+                return ""
+            w = WeakAnswer.model_validate(weak[int(index)])
+            return f"**Question:** {w.question}\n\n**Your earlier answer:** {w.answer}"
+
+        weak_pick.change(show_weak, [weak_pick, weak_state], [weak_md], api_visibility="private")
+
+        @_friendly
+        def again(index, weak, text):
+            if index is None or not weak:
+                raise gr.Error("no earlier answer to practise: finish an interview first")
+            result = practice.practice_again(WeakAnswer.model_validate(weak[int(index)]), text)
+            lines = ["| Criterion | Before | Now |", "|---|---|---|"]
+            for criterion, before, after in result.rows:
+                lines.append(f"| {criterion} | {_fmt(before)} | {_fmt(after)} |")
+            lines += [
+                "",
+                f"**Mean:** {_fmt(result.before_mean)} → {_fmt(result.after_mean)}",
+            ]
+            return "\n".join(lines)
+
+        again_btn.click(again, [weak_pick, weak_state, again_box], [again_md], api_name="again")
+
+    return demo
+
+
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}"
+
+
+def _keep(n: int) -> tuple:
+    return tuple(gr.update() for _ in range(n))
+
+
+def _msgs(turns) -> list[dict]:
+    from .practice import messages
+
+    return messages(turns)
+
+
+def _mmss(seconds: float) -> str:
+    from .practice import _mmss as mmss
+
+    return mmss(seconds)
