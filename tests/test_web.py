@@ -1,0 +1,201 @@
+"""The app's actions (``interviewer.web``) with the strict scripted fake and a real SQLite
+database: the layer the browser and the API both go through."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import ask_about_topic
+
+from interviewer.errors import ConfigError, InputError, SessionNotFound
+from interviewer.settings import Settings
+from interviewer.testing import ScriptedChatModel
+from interviewer.web.practice import Practice
+from interviewer.web.serve import check_exposure, is_loopback, parse_auth
+from interviewer.web.services import Services
+from interviewer.web.uploads import read_upload
+
+RL_ANSWER = (
+    "I am a master's student in machine learning. During my internship I worked on "
+    "distributional RL for trading agents, and I built the evaluation pipeline in Python."
+)
+LONG_ANSWER = (
+    "I led the data pipeline rewrite for our recommendation service: I profiled the "
+    "jobs, moved the feature joins to Spark, and cut the nightly run from six hours to "
+    "forty minutes, which let the team retrain daily and raised click-through by 4 percent."
+)
+
+
+def services(tmp_path, model=None) -> Services:
+    settings = Settings(llm_provider="scripted", tts_provider="none", data_dir=tmp_path / "data")
+    built = Services(settings)
+    if model is not None:
+        built.model = model
+    return built
+
+
+@pytest.fixture
+def app(tmp_path, scripted):
+    return Practice(services(tmp_path, scripted))
+
+
+def test_a_text_interview_streams_its_lead_then_the_whole_turn(app, scripted):
+    scripted.add("How did you apply distributional RL in your internship?")
+    screen = app.start("manager_fit")
+    assert [m["role"] for m in screen.messages] == ["assistant"]
+    assert screen.clock.startswith("Stage 1/") and "left in this stage" in screen.clock
+    leads: list[str] = []
+    after = app.answer(screen.session_id, RL_ANSWER, on_lead=leads.append)
+    last = after.messages[-1]["content"]
+    assert leads == ["I see."] and last.startswith(leads[0])
+    assert last.endswith("How did you apply distributional RL in your internship?")
+    assert [m["role"] for m in after.messages] == ["assistant", "user", "assistant"]
+    # what the browser shows is what the database holds, hidden notes excluded
+    stored = app.services.store.load(screen.session_id)
+    assert [t.text for t in stored.transcript.turns] == [m["content"] for m in after.messages]
+    assert any(t.notes for t in stored.transcript.turns)
+    assert not any(
+        n in m["content"] for t in stored.transcript.turns for n in t.notes for m in after.messages
+    )
+
+
+def test_ending_grades_and_writes_three_report_files(app, scripted):
+    scripted.add("How did you apply distributional RL in your internship?")
+    sid = app.start("manager_fit").session_id
+    app.answer(sid, RL_ANSWER)
+    app.answer(sid, LONG_ANSWER)
+    screen = app.end(sid)
+    assert screen.finished and screen.clock == "Interview finished."
+    report = app.report(sid)
+    assert report.session_id == sid and report.overall is not None
+    files = app.report_files(report)
+    assert sorted(p.suffix for p in files) == [".html", ".json", ".md"]
+    assert "Interview feedback" in files[0].read_text()
+    assert LONG_ANSWER[:40] in files[1].read_text()
+
+
+def test_signed_in_users_never_reach_each_others_sessions(app, scripted):
+    alice = app.start("recruiter", owner="alice").session_id
+    bob = app.start("recruiter", owner="bob").session_id
+    with pytest.raises(SessionNotFound):
+        app.answer(alice, LONG_ANSWER, owner="bob")
+    with pytest.raises(SessionNotFound):
+        app.report(bob, owner="alice")
+    assert [r.session_id for r in app.history("alice")] == [alice]
+    assert {r.session_id for r in app.history(None)} == {alice, bob}  # local install: all
+    assert app.resumable(alice, "bob") is None
+    assert app.resumable(alice, "alice").id == alice
+
+
+def test_an_app_process_resumes_a_session_another_one_started(tmp_path, scripted):
+    scripted.add(ask_about_topic)
+    first = Practice(services(tmp_path, scripted))
+    sid = first.start("recruiter").session_id
+    first.answer(sid, LONG_ANSWER)
+    before = first.services.store.load(sid).transcript.turns
+    second = Practice(services(tmp_path, ScriptedChatModel()))  # same database, new process
+    screen = second.resume(sid)
+    assert [m["content"] for m in screen.messages] == [t.text for t in before]
+    second.answer(sid, LONG_ANSWER)
+    assert len(second.services.store.load(sid).transcript.turns) == len(before) + 2
+
+
+def test_enormous_and_empty_answers_get_clear_messages_and_lose_nothing(app):
+    sid = app.start("recruiter").session_id
+    with pytest.raises(InputError, match="limited to 100,000"):
+        app.answer(sid, "word " * 30_000)
+    screen = app.answer(sid, "   ")
+    assert screen.messages[-1]["role"] == "assistant"  # asked again
+    assert len(app.services.store.load(sid).transcript.turns) == len(screen.messages)
+
+
+def test_practice_again_grades_the_new_answer_against_the_old_one(app, scripted):
+    scripted.add("What stuff did you do, and why was it only fine?")
+    sid = app.start("recruiter").session_id
+    app.answer(sid, "I did some stuff, it was fine I guess.")
+    app.end(sid)
+    weak = app.weak_answers()
+    assert weak and weak[0].session_id == sid
+    assert weak[0].mean == min(w.mean for w in weak)
+    result = app.practice_again(weak[0], LONG_ANSWER)
+    assert result.after_mean > result.before_mean
+    assert {row[0] for row in result.rows} >= {"clarity"}
+    with pytest.raises(InputError, match="new answer"):
+        app.practice_again(weak[0], "  ")
+
+
+def test_history_lists_sessions_oldest_first_with_scores(app, scripted):
+    ids = []
+    for _ in range(2):
+        scripted.add(ask_about_topic)
+        sid = app.start("recruiter").session_id
+        app.answer(sid, LONG_ANSWER)
+        app.end(sid)
+        ids.append(sid)
+    rows = app.history()
+    assert [r.session_id for r in rows] == ids
+    assert all(r.status == "finished" and r.scores and r.overall for r in rows)
+
+
+def test_unknown_persona_and_session_are_named(app):
+    with pytest.raises(InputError, match="unknown persona 'nobody'"):
+        app.start("nobody")
+    with pytest.raises(SessionNotFound):
+        app.resume("doesnotexist")
+
+
+def test_uploads_read_text_and_name_what_is_wrong(tmp_path):
+    good = tmp_path / "cv.md"
+    good.write_text("# Projects\n- RAG assistant at Acme\n", encoding="utf-8")
+    assert "RAG assistant" in read_upload(str(good), "CV")
+    latin = tmp_path / "cv.txt"
+    latin.write_bytes("Expérience".encode("latin-1"))
+    with pytest.raises(InputError, match=r"cv\.txt is not UTF-8"):
+        read_upload(str(latin), "CV")
+    broken = tmp_path / "cv.pdf"
+    broken.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    with pytest.raises(InputError, match=r"cv\.pdf is not a readable PDF"):
+        read_upload(str(broken), "CV")
+    doc = tmp_path / "cv.docx"
+    doc.write_bytes(b"PK\x03\x04")
+    with pytest.raises(InputError, match=r"\.txt, \.md or \.pdf"):
+        read_upload(str(doc), "CV")
+    assert read_upload(None, "CV") == ""
+
+
+def test_a_pdf_cv_is_read(tmp_path):
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=300, height=200)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+    )
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 12 Tf 20 100 Td (Internship at Acme: RAG assistant) Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    path = tmp_path / "cv.pdf"
+    with path.open("wb") as f:
+        writer.write(f)
+    assert "RAG assistant" in read_upload(str(path), "CV")
+
+
+def test_exposed_serving_needs_sign_in():
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("example.org")
+    with pytest.raises(ConfigError, match=r"refusing to serve on 0\.0\.0\.0 without sign-in"):
+        check_exposure("0.0.0.0", False, [])
+    with pytest.raises(ConfigError, match="share link"):
+        check_exposure("127.0.0.1", True, [])
+    check_exposure("0.0.0.0", False, [("alice", "pw")])
+    check_exposure("127.0.0.1", False, [])
+    assert parse_auth(Settings(auth="alice:pw1, bob:p:w2")) == [("alice", "pw1"), ("bob", "p:w2")]
+    with pytest.raises(ConfigError, match="INTERVIEWER_AUTH"):
+        parse_auth(Settings(auth="alice"))
