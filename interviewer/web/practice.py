@@ -261,17 +261,21 @@ class Practice:
                 session_id, SAMPLE_RATE, audio[start : start + SAMPLE_RATE], owner=owner
             )
             yield stats
-        yield self.pitch_finish(session_id, owner=owner, recording=Path(path))
+        final, screen = self.pitch_finish(session_id, owner=owner, recording=Path(path))
+        yield final
+        yield screen
 
     def pitch_finish(
         self, session_id: str, *, owner: str | None = None, recording: Path | None = None
-    ) -> Screen:
+    ) -> tuple[LiveStats, Screen]:
+        """The whole presentation transcribed: its figures, and the interviewer's reply."""
         interview = self.interview(session_id, owner)
         with self._pitch_guard:
             live = self._pitches.pop(session_id, None)
         if live is None:
             raise InputError("no presentation was recorded; record it or type it")
         heard = live.finish()
+        final = _stats(heard, live.samples / SAMPLE_RATE, live.voice)
         with self.services.live.lock(session_id):
             voice = live.voice
             before, warned = len(interview.turns), len(interview.warnings)
@@ -282,7 +286,7 @@ class Practice:
             said=interview.turns[before:],
             warnings=voice.warnings + interview.warnings[warned:],
         )
-        return screen
+        return final, screen
 
     # -- report and history ------------------------------------------------------------------
     def report(self, session_id: str, *, owner: str | None = None) -> Report:

@@ -170,6 +170,8 @@ def build_app(services: Services) -> gr.Blocks:
                             value=first[0][1] if first else None,
                             label="Interviewer",
                             elem_id="persona",
+                            # the mode filters the list; any persona id is checked on start
+                            allow_custom_value=True,
                         )
                         persona_md = gr.Markdown(persona_text(first[0][1] if first else None))
                         with gr.Accordion("Tailor the questions (optional)", open=False):
@@ -428,11 +430,18 @@ def build_app(services: Services) -> gr.Blocks:
 
         @_friendly
         def pitch_stop(session_id, muted, request: gr.Request):
-            screen = practice.pitch_finish(session_id, owner=_user(request))
-            return screen_outputs(screen, voice_for(screen, muted))
+            final, screen = practice.pitch_finish(session_id, owner=_user(request))
+            return (
+                live_markdown(final),
+                final.sections,
+                *screen_outputs(screen, voice_for(screen, muted)),
+            )
 
         pitch_mic.stop_recording(
-            pitch_stop, [session_box, mute], screen_targets, api_visibility="private"
+            pitch_stop,
+            [session_box, mute],
+            [pitch_live, pitch_check, *screen_targets],
+            api_visibility="private",
         )
 
         @_friendly
