@@ -315,14 +315,17 @@ def build_app(services: Services) -> gr.Blocks:
             api_name="start",
         )
 
-        @_friendly
         def answer(text, session_id, muted, request: gr.Request):
             """Show the answer at once, then the interviewer's first sentence as soon as it
-            is known, then the whole turn (and its voice)."""
+            is known, then the whole turn (and its voice). Send is off meanwhile; on an error
+            the answer goes back into the box, nothing typed is lost."""
             if not session_id:
                 raise gr.Error("start an interview first (Setup)")
             owner = _user(request)
-            shown = [*practice.interview(session_id, owner).session.transcript.turns]
+            try:
+                shown = [*practice.interview(session_id, owner).session.transcript.turns]
+            except InterviewerError as e:
+                raise gr.Error(str(e), duration=None) from e
             pending: queue.Queue = queue.Queue()
             result: dict = {}
 
@@ -336,23 +339,25 @@ def build_app(services: Services) -> gr.Blocks:
                 pending.put(None)
 
             threading.Thread(target=work, name="answer", daemon=True).start()
-            base = [
-                *({"role": m["role"], "content": m["content"]} for m in _msgs(shown)),
-                {"role": "user", "content": text},
-            ]
+            base = [*_msgs(shown), {"role": "user", "content": text}]
             yield _partial(base, None)
             while (lead := pending.get()) is not None:
                 yield _partial(base, lead)
-            if "error" in result:
-                raise result["error"]
+            error = result.get("error")
+            if error is not None:
+                yield (*_keep(len(screen_targets)), text, gr.update(interactive=True))
+                if isinstance(error, InterviewerError):
+                    raise gr.Error(str(error), duration=None) from error
+                raise error
             screen = result["screen"]
-            yield (*screen_outputs(screen, voice_for(screen, muted)), "")
+            voice = voice_for(screen, muted)
+            yield (*screen_outputs(screen, voice), gr.update(), gr.update(interactive=True))
 
         def _partial(base, lead):
             shown = base if lead is None else [*base, {"role": "assistant", "content": lead}]
-            return (*(gr.update() for _ in screen_targets[:2]), shown, *_keep(5), gr.update())
+            return (*_keep(2), shown, *_keep(5), "", gr.update(interactive=False))
 
-        answer_targets = [*screen_targets, answer_box]
+        answer_targets = [*screen_targets, answer_box, send_btn]
         for trigger in (send_btn.click, answer_box.submit):
             trigger(
                 answer,
