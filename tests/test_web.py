@@ -199,3 +199,14 @@ def test_exposed_serving_needs_sign_in():
     assert parse_auth(Settings(auth="alice:pw1, bob:p:w2")) == [("alice", "pw1"), ("bob", "p:w2")]
     with pytest.raises(ConfigError, match="INTERVIEWER_AUTH"):
         parse_auth(Settings(auth="alice"))
+
+
+def test_serve_on_all_interfaces_without_sign_in_exits_with_a_clear_message():
+    from helpers import run_cli
+
+    result = run_cli("serve", "--host", "0.0.0.0", timeout=60)
+    assert result.returncode == 2
+    assert "refusing to serve on 0.0.0.0 without sign-in" in result.stderr
+    assert "INTERVIEWER_AUTH" in result.stderr
+    shared = run_cli("serve", "--share", timeout=60)
+    assert shared.returncode == 2 and "share link" in shared.stderr

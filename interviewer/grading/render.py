@@ -121,7 +121,11 @@ def timeline(report: Report) -> str:
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#f7f7f7"/>'
         f"{bars}"
         f'<polyline points="{pace}" fill="none" stroke="#3b7dd8" stroke-width="2"/>'
-        f"{labels}"
+        + "".join(
+            f'<circle cx="{p.split(",")[0]}" cy="{p.split(",")[1]}" r="4" fill="#3b7dd8"/>'
+            for p in pace.split()
+        )
+        + f"{labels}"
         f'<text x="{left}" y="{height - 2}" font-size="11">blue: words per minute '
         f"(top {top_wpm:.0f}); orange: fillers (top {top_fillers})</text></svg>"
     )

@@ -23,7 +23,7 @@ from .practice import PITCH_SECTIONS, LiveStats, Practice, Screen, WeakAnswer
 from .services import Services
 from .uploads import read_upload
 
-STATE_ICONS = {"loading": "⏳ loading", "ready": "✅ ready", "failed": "❌ failed", "off": "➖ off"}
+STATE_ICONS = {"loading": "loading…", "ready": "ready", "failed": "**failed**", "off": "off"}
 CSS = """
 #banner {background:#fff4e5;border:1px solid #e8a33d;border-radius:6px;padding:.4em .8em}
 #clock, #pitch-clock {font-variant-numeric:tabular-nums}
@@ -77,7 +77,7 @@ def banner_update(screen: Screen | None, services: Services):
     lines += [f"{h.part} unavailable: {h.detail}" for h in failed]
     if not lines:
         return gr.update(value="", visible=False)
-    return gr.update(value="\n".join(f"⚠️ {line}  " for line in lines), visible=True)
+    return gr.update(value="\n".join(f"**Warning:** {line}  " for line in lines), visible=True)
 
 
 def live_markdown(stats: LiveStats) -> str:
@@ -482,7 +482,7 @@ def build_app(services: Services) -> gr.Blocks:
                 stage_left, _ = interview.time_left()
                 planned = interview.stage().minutes * 60
                 pitch = (
-                    f"## ⏱ {_mmss(stage_left)} left of {planned / 60:.0f} minutes · "
+                    f"## {_mmss(stage_left)} left of {planned / 60:.0f} minutes · "
                     f"{_mmss(planned - stage_left)} elapsed"
                 )
             return screen.clock, pitch, gr.Timer(active=not screen.finished)
