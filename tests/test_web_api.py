@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from gradio_client import Client, handle_file
 from voice_audio import espeak
-from web_server import running_app
 
 from interviewer.grading.report import Report
+from interviewer.web.launch import running_app
 
 pytestmark = pytest.mark.model
 

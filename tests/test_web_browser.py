@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import repo_root
 from voice_audio import espeak
-from web_server import running_app
+
+from interviewer.web.launch import running_app
 
 pytestmark = pytest.mark.model
 

@@ -1,5 +1,5 @@
-"""Start ``interviewer serve`` as a user would (a subprocess on 127.0.0.1) for API, browser
-and crash tests."""
+"""Start ``interviewer serve`` as a user would, a subprocess on 127.0.0.1: for the API,
+browser, crash and load tests and the benchmarks."""
 
 from __future__ import annotations
 

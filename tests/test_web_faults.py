@@ -1,0 +1,114 @@
+"""The running app under faults and load, its model an OpenAI-compatible fault server on
+127.0.0.1: a banner when the model fails, no turn lost when the app is SIGKILLed, and
+concurrent users through the API (the CI size; ``benchmarks/load.py`` runs 50)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from gradio_client import Client
+
+from interviewer.fault_server import FaultServer
+from interviewer.store import Store
+from interviewer.web.launch import running_app
+from interviewer.web.loadtest import run_load
+
+ANSWERS = [
+    "During my internship at a bank I built a retrieval system for internal documents, with a "
+    "Python pipeline, an evaluation set of two hundred questions and a reranker.",
+    "The hardest part was evaluation: recall at ten went from 61 to 84 percent once I added "
+    "the reranker, and latency stayed under two hundred milliseconds.",
+    "I chose a cross-encoder over a bigger embedding model because it was cheaper to run and "
+    "the analysts cared more about precision than about speed.",
+]
+
+
+@pytest.fixture
+def llm():
+    with FaultServer() as server:
+        yield server
+
+
+def env_for(llm: FaultServer) -> dict:
+    return {
+        "INTERVIEWER_LLM_PROVIDER": "openai",
+        "INTERVIEWER_OPENAI_BASE_URL": llm.url,
+        "INTERVIEWER_OPENAI_API_KEY": "none",
+        "INTERVIEWER_OPENAI_MODEL": "fault",
+        "INTERVIEWER_LLM_TIMEOUT_S": "3",
+        "INTERVIEWER_TTS_PROVIDER": "none",
+    }
+
+
+def texts(messages) -> list[str]:
+    out = []
+    for m in messages:
+        content = m["content"]
+        if isinstance(content, list):
+            content = " ".join(part.get("text", "") for part in content)
+        out.append(content)
+    return out
+
+
+def test_a_failing_model_shows_a_banner_and_the_interview_goes_on(llm, tmp_path):
+    llm.default_mode = "500"
+    data = tmp_path / "data"
+    with running_app(data, **env_for(llm)) as app:
+        client = Client(app.url, verbose=False)
+        sid = client.predict("manager_fit", "", None, "", None, True, api_name="/start")[0]
+        banners = []
+        for answer in ANSWERS:
+            out = client.predict(answer, sid, True, api_name="/answer")
+            banners.append(out[4])  # session, browser, chat, clock, banner, ...
+            said = texts(out[2])
+            assert said[-2] == answer and said[-1].strip()  # answered all the same
+        shown = [b for b in banners if isinstance(b, dict) and b.get("visible")]
+        assert shown and "continuing with the planned questions" in shown[0]["value"]
+        assert "HTTP 500" in shown[0]["value"] or "500" in shown[0]["value"]
+        report = client.predict(sid, api_name="/report")[0]
+        assert "Interview feedback" in report  # graded without the model
+    stored = Store(f"sqlite:///{data / 'interviewer.db'}").load(sid)
+    assert [t.text for t in stored.transcript.turns] == said
+
+
+def test_sigkill_mid_answer_then_restart_and_resume_loses_no_turn(llm, tmp_path):
+    data = tmp_path / "data"
+    db = Store(f"sqlite:///{data / 'interviewer.db'}")
+    with running_app(data, **env_for(llm)) as app:
+        client = Client(app.url, verbose=False)
+        sid = client.predict("manager_fit", "", None, "", None, True, api_name="/start")[0]
+        for answer in ANSWERS[:2]:
+            seen = texts(client.predict(answer, sid, True, api_name="/answer")[2])
+        llm.push("hang")  # the next model call hangs: the answer is stored, the reply is not
+        llm.default_mode = "hang"
+        client.submit(ANSWERS[2], sid, True, api_name="/answer")
+        deadline = time.monotonic() + 30
+        while len(db.load(sid).transcript.turns) <= len(seen):
+            assert time.monotonic() < deadline, "the in-flight answer was never stored"
+            time.sleep(0.05)
+        app.kill()
+    stored = [t.text for t in db.load(sid).transcript.turns]
+    assert stored[: len(seen)] == seen and stored[len(seen)] == ANSWERS[2]
+
+    llm.default_mode = "ok"
+    with running_app(data, **env_for(llm)) as app:
+        out = Client(app.url, verbose=False).predict(sid, api_name="/resume")
+        resumed = texts(out[2])
+    assert resumed[: len(seen) + 1] == [*seen, ANSWERS[2]]
+    assert len(resumed) == len(seen) + 2  # the interrupted answer got its reply on resume
+    after = db.load(sid).transcript.turns
+    assert [t.text for t in after] == resumed
+    assert [t.seq for t in after] == list(range(len(after)))
+
+
+def test_ten_concurrent_interviews_through_the_api(llm, tmp_path):
+    data = tmp_path / "data"
+    with running_app(data, **env_for(llm)) as app:
+        result = run_load(app.url, f"sqlite:///{data / 'interviewer.db'}", sessions=10, turns=3)
+    assert result.errors == [] and result.mixed == [] and result.missing == []
+    assert result.turns == 30
+    print(
+        f"\nload (10 x 3): latency p50/p95 {result.latency_p50_ms}/{result.latency_p95_ms} ms, "
+        f"app overhead p50/p95 {result.overhead_p50_ms}/{result.overhead_p95_ms} ms"
+    )
