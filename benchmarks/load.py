@@ -2,7 +2,9 @@
 OpenAI-compatible model (``interviewer.fault_server``) on 127.0.0.1. Prints errors, mixing,
 missing turns, and the app's overhead per turn (latency minus the model time it logged).
 
-Run: .venv/bin/python benchmarks/load.py [--sessions 50] [--turns 5]   (about a minute)
+Run: .venv/bin/python benchmarks/load.py [--sessions 50] [--turns 5] [--think 5]
+(about a minute; --think 0 measures saturation: every user answers the instant the reply
+arrives)
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--turns", type=int, default=5)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=5.0,
+        help="Mean seconds a candidate takes before each answer (0: none, saturation).",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, FaultServer() as llm:
         data = Path(tmp) / "data"
@@ -38,10 +46,12 @@ def main() -> None:
                 f"sqlite:///{data / 'interviewer.db'}",
                 sessions=args.sessions,
                 turns=args.turns,
+                think_s=args.think,
             )
     print(result.model_dump_json(indent=2))
     print(
-        f"{result.sessions} sessions x {args.turns} turns: {result.turns} turns in "
+        f"{result.sessions} sessions x {args.turns} turns, think {args.think} s: "
+        f"{result.turns} turns in "
         f"{result.wall_s} s; errors {len(result.errors)}, mixed {len(result.mixed)}, missing "
         f"{len(result.missing)}; latency p50/p95 {result.latency_p50_ms}/"
         f"{result.latency_p95_ms} ms; app overhead p50/p95/max {result.overhead_p50_ms}/"

@@ -105,7 +105,9 @@ def test_sigkill_mid_answer_then_restart_and_resume_loses_no_turn(llm, tmp_path)
 def test_ten_concurrent_interviews_through_the_api(llm, tmp_path):
     data = tmp_path / "data"
     with running_app(data, **env_for(llm)) as app:
-        result = run_load(app.url, f"sqlite:///{data / 'interviewer.db'}", sessions=10, turns=3)
+        result = run_load(
+            app.url, f"sqlite:///{data / 'interviewer.db'}", sessions=10, turns=3, think_s=0.5
+        )
     assert result.errors == [] and result.mixed == [] and result.missing == []
     assert result.turns == 30
     print(

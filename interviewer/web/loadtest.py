@@ -9,6 +9,7 @@ so a slow or fast fake model does not change it.
 
 from __future__ import annotations
 
+import random
 import statistics
 import threading
 import time
@@ -26,6 +27,7 @@ ANSWER = (
 
 class LoadResult(BaseModel):
     sessions: int
+    think_s: float
     turns: int
     errors: list[str]
     mixed: list[str]
@@ -56,19 +58,25 @@ def run_load(
     sessions: int = 50,
     turns: int = 5,
     persona: str = "recruiter",
+    think_s: float = 0.0,
     timeout_s: float = 120.0,
+    seed: int = 0,
 ) -> LoadResult:
+    """``think_s``: the mean pause before each answer (uniform, 0.5x to 1.5x), as a candidate
+    speaks or types; 0 sends the next answer as soon as the last reply arrives."""
     from gradio_client import Client
 
     records: list[tuple[str, float, float]] = []  # session id, start, end (epoch seconds)
     errors: list[str] = []
     session_of: dict[str, str] = {}  # token -> session id
     returned: dict[str, int] = {}  # session id -> messages the API returned last
+    sent: dict[str, int] = {}  # session id -> answers sent
     lock = threading.Lock()
     barrier = threading.Barrier(sessions)
 
     def user(k: int) -> None:
         token = f"u{k:03d}x"
+        rng = random.Random(seed * 1000 + k)
         try:
             client = Client(url, verbose=False)
             barrier.wait(timeout_s)
@@ -79,6 +87,8 @@ def run_load(
             with lock:
                 session_of[token] = sid
             for n in range(turns):
+                if think_s:
+                    time.sleep(rng.uniform(0.5 * think_s, 1.5 * think_s))
                 started = time.time()
                 out = client.submit(
                     ANSWER.format(token=token, n=n), sid, True, api_name="/answer"
@@ -87,6 +97,9 @@ def run_load(
                 with lock:
                     records.append((sid, started, ended))
                     returned[sid] = len(out[2])
+                    sent[sid] = n + 1
+                if out[3] == "Interview finished.":  # the plan ran out: a complete interview
+                    break
         except Exception as e:  # every failure is reported, none stops the others
             with lock:
                 errors.append(f"user {token}: {type(e).__name__}: {e}"[:300])
@@ -96,7 +109,7 @@ def run_load(
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout_s * (turns + 2))
+        t.join(timeout_s * (turns + 2) + 2 * think_s * turns)
     wall_s = time.monotonic() - wall
     if any(t.is_alive() for t in threads):
         errors.append("some users did not finish in time")
@@ -108,8 +121,8 @@ def run_load(
         said = [t.text for t in session.transcript.candidate_turns()]
         if any(token not in text for text in said):
             mixed.append(f"{sid}: holds another user's answer")
-        if len(said) != turns:
-            missing.append(f"{sid}: {len(said)} answers stored, {turns} sent")
+        if len(said) != sent.get(sid, 0):
+            missing.append(f"{sid}: {len(said)} answers stored, {sent.get(sid, 0)} sent")
         if returned.get(sid) != len(session.transcript.turns):
             missing.append(
                 f"{sid}: the API showed {returned.get(sid)} turns, the database holds "
@@ -126,6 +139,7 @@ def run_load(
     store.close()
     return LoadResult(
         sessions=sessions,
+        think_s=think_s,
         turns=len(records),
         errors=errors,
         mixed=mixed,

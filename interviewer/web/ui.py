@@ -276,7 +276,7 @@ def build_app(services: Services) -> gr.Blocks:
                 gr.update(visible=screen.pitch),
                 banner_update(screen, services),
                 voice,
-                gr.Timer(active=not screen.finished),
+                gr.update(active=not screen.finished),
             )
 
         screen_targets = [
@@ -304,7 +304,7 @@ def build_app(services: Services) -> gr.Blocks:
             screen = practice.start(persona_id, cv=cv_all, job=job_all, owner=_user(request))
             return (
                 *screen_outputs(screen, voice_for(screen, muted)),
-                gr.Tabs(selected="interview"),
+                gr.update(selected="interview"),
                 gr.update(visible=False),
             )
 
@@ -358,14 +358,30 @@ def build_app(services: Services) -> gr.Blocks:
             return (*_keep(2), shown, *_keep(5), "", gr.update(interactive=False))
 
         answer_targets = [*screen_targets, answer_box, send_btn]
-        for trigger in (send_btn.click, answer_box.submit):
+        for name, trigger in (("send", send_btn.click), ("enter", answer_box.submit)):
             trigger(
                 answer,
                 [answer_box, session_box, mute],
                 answer_targets,
-                api_name="answer" if trigger == send_btn.click else None,
-                api_visibility="public" if trigger == send_btn.click else "private",
+                api_name=f"answer_streaming_{name}",
+                api_visibility="private",
             )
+
+        @_friendly
+        def answer_api(text, session_id, muted, request: gr.Request):
+            """The same as Send, in one response (for programs: no partial updates)."""
+            if not session_id:
+                raise gr.Error("start an interview first (Setup)")
+            screen = practice.answer(session_id, text, owner=_user(request))
+            return (*screen_outputs(screen, voice_for(screen, muted)), "")
+
+        api_answer = gr.Button(visible=False)
+        api_answer.click(
+            answer_api,
+            [answer_box, session_box, mute],
+            [*screen_targets, answer_box],
+            api_name="answer",
+        )
 
         @_friendly
         def voice_answer(path, session_id, muted, request: gr.Request):
@@ -399,10 +415,10 @@ def build_app(services: Services) -> gr.Blocks:
             md, htm, js = practice.report_files(report)
             return (
                 f"<div id='report-body'>{html_body(report)}</div>",
-                gr.DownloadButton(value=str(md), visible=True),
-                gr.DownloadButton(value=str(htm), visible=True),
-                gr.DownloadButton(value=str(js), visible=True),
-                gr.Tabs(selected="report"),
+                gr.update(value=str(md), visible=True),
+                gr.update(value=str(htm), visible=True),
+                gr.update(value=str(js), visible=True),
+                gr.update(selected="report"),
             )
 
         report_targets = [report_html, dl_md, dl_html, dl_json, tabs]
@@ -471,11 +487,11 @@ def build_app(services: Services) -> gr.Blocks:
 
         def clock(session_id, request: gr.Request):
             if not session_id:
-                return gr.update(), gr.update(), gr.Timer(active=False)
+                return gr.update(), gr.update(), gr.update(active=False)
             try:
                 interview = practice.interview(session_id, _user(request))
             except InterviewerError:
-                return gr.update(), gr.update(), gr.Timer(active=False)
+                return gr.update(), gr.update(), gr.update(active=False)
             screen = practice.screen_of(interview)
             pitch = ""
             if screen.pitch:
@@ -485,7 +501,7 @@ def build_app(services: Services) -> gr.Blocks:
                     f"## {_mmss(stage_left)} left of {planned / 60:.0f} minutes · "
                     f"{_mmss(planned - stage_left)} elapsed"
                 )
-            return screen.clock, pitch, gr.Timer(active=not screen.finished)
+            return screen.clock, pitch, gr.update(active=not screen.finished)
 
         tick.tick(clock, [session_box], [clock_md, pitch_clock, tick], api_visibility="private")
 
@@ -508,7 +524,7 @@ def build_app(services: Services) -> gr.Blocks:
             screen = practice.resume(session_id, owner=_user(request))
             return (
                 *screen_outputs(screen),
-                gr.Tabs(selected="interview"),
+                gr.update(selected="interview"),
                 gr.update(visible=False),
             )
 
@@ -526,14 +542,14 @@ def build_app(services: Services) -> gr.Blocks:
         def on_mode(m):
             choices = persona_choices(m)
             value = choices[0][1] if choices else None
-            return gr.Dropdown(choices=choices, value=value), persona_text(value)
+            return gr.update(choices=choices, value=value), persona_text(value)
 
         mode.change(on_mode, [mode], [persona, persona_md], api_visibility="private")
         persona.change(persona_text, [persona], [persona_md], api_visibility="private")
 
         def refresh_status():
             loading = any(h.state == "loading" for h in services.health.values())
-            return status_markdown(services), gr.Timer(active=loading)
+            return status_markdown(services), gr.update(active=loading)
 
         status_timer.tick(refresh_status, None, [status_md, status_timer], api_name="status")
 
@@ -551,7 +567,7 @@ def build_app(services: Services) -> gr.Blocks:
                 table,
                 history_chart(rows),
                 [w.model_dump() for w in weak],
-                gr.Dropdown(
+                gr.update(
                     choices=[(w.label, i) for i, w in enumerate(weak)],
                     value=0 if weak else None,
                 ),
