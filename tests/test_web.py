@@ -210,3 +210,43 @@ def test_serve_on_all_interfaces_without_sign_in_exits_with_a_clear_message():
     assert "INTERVIEWER_AUTH" in result.stderr
     shared = run_cli("serve", "--share", timeout=60)
     assert shared.returncode == 2 and "share link" in shared.stderr
+
+
+PITCH_TEXT = (
+    "Context: during my internship the team had a support backlog. The problem was that "
+    "answers were too slow. My approach: I built a retrieval pipeline. Results: we reduced "
+    "the answer time from 10 minutes to 2 minutes."
+)
+
+
+def test_a_pitch_whose_time_is_up_hands_over_to_the_questions(tmp_path, scripted):
+    import numpy as np
+
+    from interviewer.testing import ScriptedTranscriber
+    from interviewer.voice.metrics import WordTiming
+    from interviewer.voice.stt import Transcription
+
+    words = [
+        WordTiming(word=w, start=i * 0.4, end=i * 0.4 + 0.3)
+        for i, w in enumerate(PITCH_TEXT.split())
+    ]
+    built = services(tmp_path, scripted)
+    built.transcriber = ScriptedTranscriber(
+        [Transcription(text=PITCH_TEXT, words=words, duration_s=words[-1].end)]
+    )
+    app = Practice(built)
+    sid = app.start("pitch").session_id
+    assert app.screen_of(app.interview(sid, None)).pitch
+    tone = (0.3 * np.sin(np.arange(32_000) * 2 * np.pi * 440 / 16_000)).astype(np.float32)
+    live = app.pitch_chunk(sid, 16_000, tone)
+    assert live.seconds == 2.0
+    assert app.finish_pitch_if_time_is_up(sid) is None  # fifteen minutes are not over
+    app.interview(sid, None).clock.offset += 15 * 60 + 1  # the wall clock, 15 minutes on
+    final, screen = app.finish_pitch_if_time_is_up(sid)
+    assert 140 < final.wpm < 160 and {"context", "problem", "approach", "results"} <= set(
+        final.sections
+    )
+    assert screen.messages[-2] == {"role": "user", "content": PITCH_TEXT}
+    assert screen.messages[-1]["role"] == "assistant" and not screen.pitch
+    built.transcriber.assert_complete()
+    assert app.finish_pitch_if_time_is_up(sid) is None  # only once

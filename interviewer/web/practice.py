@@ -251,6 +251,20 @@ class Practice:
                 live = self._pitches[session_id] = LivePitch(self._voice(interview))
         return live.feed(rate, samples)
 
+    def finish_pitch_if_time_is_up(
+        self, session_id: str, *, owner: str | None = None
+    ) -> tuple[LiveStats, Screen] | None:
+        """The countdown reached zero while the candidate was still presenting: take what
+        was said and let the persona ask its questions."""
+        with self._pitch_guard:
+            recording = session_id in self._pitches
+        if not recording:
+            return None
+        interview = self.interview(session_id, owner)
+        if interview.stage().kind != "monologue" or interview.time_left()[0] > 0:
+            return None
+        return self.pitch_finish(session_id, owner=owner)
+
     def pitch_file(self, session_id: str, path: str, *, owner: str | None = None):
         """Yield live figures while a recorded presentation is read in one-second slices,
         then the screen once the interviewer has moved on to the questions."""

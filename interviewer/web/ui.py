@@ -485,13 +485,26 @@ def build_app(services: Services) -> gr.Blocks:
             api_name="pitch_file",
         )
 
-        def clock(session_id, request: gr.Request):
+        def clock(session_id, muted, request: gr.Request):
+            """Once a second: the stage clock, the pitch countdown, and the end of a pitch
+            whose time is up (the questions start even if the microphone is still on)."""
+            idle = (*_keep(len(screen_targets) + 2), gr.update(active=False))
             if not session_id:
-                return gr.update(), gr.update(), gr.update(active=False)
+                return idle
+            owner = _user(request)
             try:
-                interview = practice.interview(session_id, _user(request))
+                interview = practice.interview(session_id, owner)
+                over = practice.finish_pitch_if_time_is_up(session_id, owner=owner)
             except InterviewerError:
-                return gr.update(), gr.update(), gr.update(active=False)
+                return idle
+            if over is not None:
+                final, screen = over
+                return (
+                    "## Time is up: questions on your presentation",
+                    live_markdown(final),
+                    final.sections,
+                    *screen_outputs(screen, voice_for(screen, muted)),
+                )
             screen = practice.screen_of(interview)
             pitch = ""
             if screen.pitch:
@@ -501,9 +514,22 @@ def build_app(services: Services) -> gr.Blocks:
                     f"## {_mmss(stage_left)} left of {planned / 60:.0f} minutes · "
                     f"{_mmss(planned - stage_left)} elapsed"
                 )
-            return screen.clock, pitch, gr.update(active=not screen.finished)
+            # pitch clock, live figures, sections, then session, browser, chat, clock,
+            # pitch panel, banner, voice, timer
+            return (
+                pitch,
+                *_keep(5),
+                screen.clock,
+                *_keep(3),
+                gr.update(active=not screen.finished),
+            )
 
-        tick.tick(clock, [session_box], [clock_md, pitch_clock, tick], api_visibility="private")
+        tick.tick(
+            clock,
+            [session_box, mute],
+            [pitch_clock, pitch_live, pitch_check, *screen_targets],
+            api_visibility="private",
+        )
 
         # -- resume on reload ------------------------------------------------------------
         def offer_resume(stored, request: gr.Request):
