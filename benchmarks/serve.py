@@ -7,57 +7,23 @@ Run: .venv/bin/python benchmarks/serve.py [--runs 5]   (about a minute)
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
+from gradio_client import Client
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from interviewer.web.launch import running_app
 
 
 def one_run(data_dir: Path) -> tuple[float, float]:
-    from gradio_client import Client
-
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")}
-    env["INTERVIEWER_DATA_DIR"] = str(data_dir)
-    started = time.monotonic()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "interviewer", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.05)
-            if time.monotonic() - started > 60:
-                raise TimeoutError("no HTTP 200 in 60 s")
-        page = time.monotonic() - started
-        client = Client(url, verbose=False)
+    """Seconds to HTTP 200, and to every provider ready, from the process start."""
+    with running_app(data_dir) as app:
+        client = Client(app.url, verbose=False)
         while "loading" in client.predict(api_name="/status")[0]:
             time.sleep(0.1)
-        ready = time.monotonic() - started
-    finally:
-        proc.terminate()
-        proc.wait(15)
-    return page, ready
+        return app.seconds_to_200, time.monotonic() - app.started
 
 
 def main() -> None:

@@ -50,8 +50,9 @@ def wait_http_200(url: str, timeout: float, proc: subprocess.Popen | None = None
 class Server:
     """A running app: ``url``, the seconds it took to answer 200, its log file."""
 
-    def __init__(self, proc: subprocess.Popen, url: str, seconds: float, log: Path):
+    def __init__(self, proc: subprocess.Popen, url: str, seconds: float, log: Path, started: float):
         self.proc, self.url, self.seconds_to_200, self.log = proc, url, seconds, log
+        self.started = started  # time.monotonic() when the process was started
 
     def kill(self) -> None:
         """SIGKILL: no clean-up at all, as a crash or an OOM kill."""
@@ -68,6 +69,7 @@ def running_app(data_dir: Path, *args: str, timeout: float = 60, **env: str):
     data_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log = data_dir / f"serve-{port}.log"
+    started = time.monotonic()
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "interviewer", "serve", "--port", str(port), *args],
@@ -81,7 +83,7 @@ def running_app(data_dir: Path, *args: str, timeout: float = 60, **env: str):
             seconds = wait_http_200(url, timeout, proc)
         except (RuntimeError, TimeoutError) as e:
             raise RuntimeError(f"{e}; server log:\n{log.read_text(errors='replace')}") from e
-        yield Server(proc, url, seconds, log)
+        yield Server(proc, url, seconds, log, started)
     finally:
         if proc.poll() is None:
             proc.terminate()
