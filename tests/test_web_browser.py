@@ -237,3 +237,45 @@ def test_two_browsers_do_not_see_each_others_turns(browser, server):
 def teardown_module(module):
     if SHOTS.exists():
         print(f"\nscreenshots: {SHOTS}: {sorted(p.name for p in SHOTS.glob('*.png'))}")
+
+
+def test_presenting_into_the_microphone_updates_the_rate_per_chunk(server, tmp_path):
+    """Chromium's fake microphone plays a generated presentation into the streaming pitch
+    recorder: the figures move while it speaks, Stop hands over to the questions."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing")
+    from playwright.sync_api import sync_playwright
+
+    wav = espeak(PITCH, tmp_path / "mic.wav")
+    fake_mic = [
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        f"--use-file-for-fake-audio-capture={wav}",
+    ]
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS + fake_mic)
+        page = open_app(b, server, b.new_context(permissions=["microphone"]))
+        wait_models(page)
+        page.get_by_label("15-minute pitch").check()
+        page.wait_for_function(
+            "() => document.querySelector('#persona input').value.includes('Alex')"
+        )
+        page.click("#start")
+        page.wait_for_selector("#pitch", state="visible")
+        page.locator("#pitch-mic button", has_text="Record").first.click()
+        seen = []
+        for _ in range(3):  # the rate appears, then grows with the words
+            page.wait_for_function(
+                "n => { const m = document.querySelector('#pitch-live').innerText"
+                ".match(/words: (\\d+)/); return m && Number(m[1]) > n; }",
+                arg=seen[-1] if seen else 0,
+            )
+            live = page.inner_text("#pitch-live")
+            seen.append(int(live.split("words: ")[1].split()[0]))
+        rate = float(live.split("Speaking rate:")[1].split("words")[0])
+        assert 100 < rate < 220 and seen == sorted(seen)
+        page.locator("#pitch-mic button", has_text="Stop").first.click()
+        said = wait_messages(page, 3)
+        assert said[-2][0] == "user" and "backlog" in said[-2][1].lower()
+        assert said[-1][0] == "assistant" and said[-1][1].endswith("?")
+        b.close()

@@ -213,6 +213,7 @@ def build_app(services: Services) -> gr.Blocks:
                             sources=["microphone"],
                             streaming=True,
                             label="Present (microphone); stop to hand over to the questions",
+                            elem_id="pitch-mic",
                         )
                         pitch_upload = gr.Audio(
                             sources=["upload"],
