@@ -47,7 +47,8 @@ PITCH = (
 
 
 @pytest.fixture(scope="module")
-def browser():
+def playwright():
+    """One Playwright driver per module (its sync API owns this thread's event loop)."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("INTERVIEWER_REQUIRE_BROWSER"):
             pytest.fail(f"{CHROMIUM} is missing (apt-get install chromium)")
@@ -55,9 +56,14 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+        yield p
+
+
+@pytest.fixture(scope="module")
+def browser(playwright):
+    b = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    yield b
+    b.close()
 
 
 @pytest.fixture(scope="module")
@@ -239,21 +245,17 @@ def teardown_module(module):
         print(f"\nscreenshots: {SHOTS}: {sorted(p.name for p in SHOTS.glob('*.png'))}")
 
 
-def test_presenting_into_the_microphone_updates_the_rate_per_chunk(server, tmp_path):
+def test_presenting_into_the_microphone_updates_the_rate_per_chunk(playwright, server, tmp_path):
     """Chromium's fake microphone plays a generated presentation into the streaming pitch
     recorder: the figures move while it speaks, Stop hands over to the questions."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing")
-    from playwright.sync_api import sync_playwright
-
     wav = espeak(PITCH, tmp_path / "mic.wav")
     fake_mic = [
         "--use-fake-device-for-media-stream",
         "--use-fake-ui-for-media-stream",
         f"--use-file-for-fake-audio-capture={wav}",
     ]
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS + fake_mic)
+    b = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS + fake_mic)
+    try:
         page = open_app(b, server, b.new_context(permissions=["microphone"]))
         wait_models(page)
         page.get_by_label("15-minute pitch").check()
@@ -278,4 +280,5 @@ def test_presenting_into_the_microphone_updates_the_rate_per_chunk(server, tmp_p
         said = wait_messages(page, 3)
         assert said[-2][0] == "user" and "backlog" in said[-2][1].lower()
         assert said[-1][0] == "assistant" and said[-1][1].endswith("?")
+    finally:
         b.close()
