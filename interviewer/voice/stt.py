@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+from openai import NOT_GIVEN
 from pydantic import BaseModel, ConfigDict
 
 from .. import progress
@@ -143,7 +144,84 @@ class FasterWhisperTranscriber:
         )
 
 
-def build_transcriber(settings: Settings) -> FasterWhisperTranscriber:
+class OpenAITranscriber:
+    """``/v1/audio/transcriptions`` of OpenAI or a compatible server (faster-whisper-server,
+    speaches, vLLM...): one speech server shared by every app process.
+
+    Word timings come from ``timestamp_granularities=["word"]``; a server that returns only
+    segments gets its words spread evenly over each segment (pace and fillers stay exact,
+    pauses are then measured between segments)."""
+
+    def __init__(self, settings: Settings):
+        from openai import OpenAI
+
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+        self.base_url = settings.stt_base_url or settings.openai_base_url
+        self.client = OpenAI(
+            base_url=self.base_url,
+            api_key=key or "not-needed",
+            timeout=settings.llm_timeout_s,
+            max_retries=settings.llm_max_retries,
+        )
+        self.model_name = "whisper-1" if settings.stt_model == "bundled" else settings.stt_model
+        self.language = settings.stt_language
+
+    def load(self) -> str:
+        """Reachable? (The health check of the app's provider table.)"""
+        try:
+            self.client.with_options(timeout=5.0, max_retries=0).models.list()
+        except Exception as e:  # the port boundary: any failure means "not reachable"
+            if getattr(e, "status_code", None) == 404:  # servers without a model list
+                return f"{self.base_url} (no model list)"
+            raise ProviderError(
+                f"{self.base_url} does not answer: {type(e).__name__}: {e}", provider="stt"
+            ) from e
+        return f"{self.base_url}"
+
+    def transcribe(self, audio: np.ndarray, *, prompt: str | None = None) -> Transcription:
+        from .audio import wav_bytes
+
+        duration = audio.size / SAMPLE_RATE
+        try:
+            result = self.client.audio.transcriptions.create(
+                model=self.model_name,
+                file=("answer.wav", wav_bytes(audio, SAMPLE_RATE), "audio/wav"),
+                response_format="verbose_json",
+                timestamp_granularities=["word"],
+                prompt=(prompt or "")[-MAX_PROMPT_CHARS:] or NOT_GIVEN,
+                language=self.language or NOT_GIVEN,
+            )
+        except Exception as e:  # the port boundary
+            raise ProviderError(f"transcription failed: {e}", provider="stt") from e
+        words = [
+            WordTiming(word=w.word.strip(), start=round(w.start, 3), end=round(w.end, 3))
+            for w in getattr(result, "words", None) or []
+        ]
+        if not words:
+            words = _spread_over_segments(getattr(result, "segments", None) or [])
+        return Transcription(text=result.text.strip(), words=words, duration_s=round(duration, 3))
+
+
+def _spread_over_segments(segments) -> list[WordTiming]:
+    words = []
+    for seg in segments:
+        start, end = _field(seg, "start"), _field(seg, "end")
+        tokens = str(_field(seg, "text")).split()
+        step = (end - start) / max(1, len(tokens))
+        words += [
+            WordTiming(
+                word=t, start=round(start + i * step, 3), end=round(start + (i + 1) * step, 3)
+            )
+            for i, t in enumerate(tokens)
+        ]
+    return words
+
+
+def _field(item, name: str):
+    return item[name] if isinstance(item, dict) else getattr(item, name)
+
+
+def _local(settings: Settings) -> FasterWhisperTranscriber:
     return FasterWhisperTranscriber(
         settings.stt_model,
         compute_type=settings.stt_compute_type,
@@ -151,6 +229,20 @@ def build_transcriber(settings: Settings) -> FasterWhisperTranscriber:
         beam_size=settings.stt_beam_size,
         language=settings.stt_language,
     )
+
+
+STT_PROVIDERS = {"local": _local, "openai": OpenAITranscriber}
+
+
+def build_transcriber(settings: Settings) -> Transcriber:
+    factory = STT_PROVIDERS.get(settings.stt_provider)
+    if factory is None:
+        raise ConfigError(
+            f"unknown speech-to-text provider '{settings.stt_provider}' "
+            f"(available: {', '.join(STT_PROVIDERS)})",
+            field="INTERVIEWER_STT_PROVIDER",
+        )
+    return factory(settings)
 
 
 class IncrementalTranscriber:

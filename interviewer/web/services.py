@@ -20,7 +20,7 @@ from ..personas import Persona, load_all, persona_dirs
 from ..settings import Settings
 from ..store import Store
 from ..voice.metrics import SpeechTargets
-from ..voice.stt import FasterWhisperTranscriber, build_transcriber
+from ..voice.stt import Transcriber, build_transcriber
 from ..voice.tts import Speaker, build_speaker
 
 State = Literal["loading", "ready", "failed", "off"]
@@ -85,7 +85,7 @@ class Services:
         self.persona_errors = [str(e) for e in errors]
         self.rubrics: list[Rubric] = load_rubrics(rubric_dirs([], settings.rubrics_dir))
         self.model: BaseChatModel = build_model(settings)
-        self.transcriber: FasterWhisperTranscriber = build_transcriber(settings)
+        self.transcriber: Transcriber = build_transcriber(settings)
         self.speaker: Speaker | None = build_speaker(settings)
         self.targets = SpeechTargets(
             wpm_min=settings.target_wpm_min,
@@ -95,7 +95,10 @@ class Services:
         self.live = LiveInterviews()
         self.health: dict[str, Health] = {
             "llm": Health(part="Interviewer model", provider=describe(self.model)),
-            "stt": Health(part="Speech to text", provider=f"faster-whisper {settings.stt_model}"),
+            "stt": Health(
+                part="Speech to text",
+                provider=f"{settings.stt_provider}: {settings.stt_model}",
+            ),
             "tts": Health(
                 part="Interviewer voice",
                 provider=settings.tts_provider,
@@ -114,7 +117,7 @@ class Services:
 
     def _load_all(self) -> None:
         self._check("llm", self._load_llm)
-        self._check("stt", self.transcriber.load)
+        self._check("stt", getattr(self.transcriber, "load", lambda: None))
         if self.speaker is not None:
             self._check("tts", getattr(self.speaker, "load", lambda: None))
 
