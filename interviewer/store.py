@@ -90,6 +90,19 @@ llm_calls = Table(
     Column("duration_ms", Integer, nullable=False),
 )
 
+practice_attempts = Table(
+    "practice_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(32), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("question", Text, nullable=False),
+    Column("answer", Text, nullable=False),
+    Column("scores_json", Text, nullable=False),
+    Column("mean", Float),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
 migrations_table = Table(
     "_migrations",
     metadata,
@@ -99,7 +112,7 @@ migrations_table = Table(
 
 
 def _m001_initial(conn: Connection) -> None:
-    for table in (sessions, turns, llm_calls):
+    for table in (sessions, turns, llm_calls):  # later tables come with their migration
         table.create(conn, checkfirst=True)
 
 
@@ -117,10 +130,16 @@ def _m003_owner(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE sessions ADD COLUMN owner VARCHAR(200)"))
 
 
+def _m004_practice(conn: Connection) -> None:
+    """New answers to a question of a past session ("practise again"), graded."""
+    practice_attempts.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_speech", _m002_speech),
     ("003_owner", _m003_owner),
+    ("004_practice", _m004_practice),
 ]
 
 
@@ -295,14 +314,51 @@ class Store:
         self.create_session(session)
 
     def delete(self, session_id: str) -> None:
-        """Remove a session, its turns and its logged model calls."""
+        """Remove a session, its turns, its logged model calls and its practice attempts."""
         with self.engine.begin() as conn:
             for table, column in (
                 (turns, turns.c.session_id),
                 (llm_calls, llm_calls.c.session_id),
+                (practice_attempts, practice_attempts.c.session_id),
                 (sessions, sessions.c.id),
             ):
                 conn.execute(table.delete().where(column == session_id))
+
+    # -- practice attempts ------------------------------------------------------------
+    def add_attempt(
+        self,
+        session_id: str,
+        seq: int,
+        question: str,
+        answer: str,
+        scores: dict[str, float | None],
+        mean: float | None,
+    ) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(practice_attempts).values(
+                    session_id=session_id,
+                    seq=seq,
+                    question=question,
+                    answer=answer,
+                    scores_json=json.dumps(scores),
+                    mean=mean,
+                    created_at=utcnow(),
+                )
+            )
+
+    def attempts(self, session_id: str, seq: int) -> list[dict]:
+        """Earlier new answers to one question, oldest first."""
+        query = (
+            select(practice_attempts)
+            .where(practice_attempts.c.session_id == session_id, practice_attempts.c.seq == seq)
+            .order_by(practice_attempts.c.id)
+        )
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+        for row in rows:
+            row["scores"] = json.loads(row.pop("scores_json"))
+        return rows
 
     def all_ids(self) -> list[str]:
         with self.engine.connect() as conn:

@@ -22,6 +22,7 @@ def test_sqlite_runs_in_wal_mode_and_migrations_are_recorded(tmp_path):
         "001_initial",
         "002_speech",
         "003_owner",
+        "004_practice",
     ]
 
 

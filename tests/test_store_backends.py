@@ -46,7 +46,7 @@ def test_migrations_are_recorded_once(db_url):
     assert store.migrate() == []
     with store.engine.connect() as conn:
         names = [r[0] for r in conn.execute(text("SELECT name FROM _migrations ORDER BY name"))]
-    assert names == ["001_initial", "002_speech", "003_owner"]
+    assert names == ["001_initial", "002_speech", "003_owner", "004_practice"]
 
 
 def test_turns_are_stored_as_they_happen_and_round_trip_exactly(db_url, scripted):

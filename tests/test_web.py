@@ -121,6 +121,15 @@ def test_practice_again_grades_the_new_answer_against_the_old_one(app, scripted)
     assert {row[0] for row in result.rows} >= {"clarity"}
     with pytest.raises(InputError, match="new answer"):
         app.practice_again(weak[0], "  ")
+    # every attempt is kept with the session, and shown as progress
+    again = app.practice_again(weak[0], "Still not sure, it was fine.")
+    assert again.attempts == [weak[0].mean, result.after_mean, again.after_mean]
+    stored = app.services.store.attempts(sid, weak[0].seq)
+    assert [a["answer"] for a in stored] == [LONG_ANSWER, "Still not sure, it was fine."]
+    with pytest.raises(SessionNotFound):
+        app.practice_again(weak[0], LONG_ANSWER, owner="someone-else")
+    app.services.store.delete(sid)  # deleting a session deletes its attempts
+    assert app.services.store.attempts(sid, weak[0].seq) == []
 
 
 def test_history_lists_sessions_oldest_first_with_scores(app, scripted):

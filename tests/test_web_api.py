@@ -115,6 +115,13 @@ def test_an_answer_by_voice_is_transcribed_kept_and_answered(client, server, tmp
     assert list((data_dir / "audio" / sid).glob("*-candidate.wav"))
 
 
+def test_a_spoken_practice_answer_lands_in_the_box(client, tmp_path):
+    wait_ready(client)
+    wav = espeak("I measured recall at ten on two hundred questions.", tmp_path / "p.wav")
+    text = client.predict(handle_file(str(wav)), api_name="/transcribe")
+    assert "recall" in text.lower() and "questions" in text.lower()
+
+
 def test_the_interviewer_speaks_unless_muted(client):
     wait_ready(client)
     out = client.predict("recruiter", "", None, "", None, False, api_name="/start")

@@ -373,11 +373,19 @@ class Practice:
                     )
         return sorted(found, key=lambda w: w.mean)[:limit]
 
-    def practice_again(self, weak: WeakAnswer, answer: str) -> Comparison:
-        """Grade a new answer to the same question and compare it with the earlier one."""
+    def practice_again(
+        self, weak: WeakAnswer, answer: str, *, owner: str | None = None
+    ) -> Comparison:
+        """Grade a new answer to the same question, compare it with the original one, and
+        keep it with the session (every attempt, so progress shows over time)."""
         if not answer.strip():
             raise InputError("type (or record) your new answer first")
-        scores = grade_answer(weak.question, answer[:MAX_ANSWER_CHARS], self.services.rubrics)
+        store = self.services.store
+        self.services.check_owner(weak.session_id, owner)
+        answer = answer[:MAX_ANSWER_CHARS]
+        scores = grade_answer(weak.question, answer, self.services.rubrics)
+        earlier = [a["mean"] for a in store.attempts(weak.session_id, weak.seq)]
+        store.add_attempt(weak.session_id, weak.seq, weak.question, answer, scores, _mean(scores))
         rows = [
             (criterion, weak.scores.get(criterion), scores.get(criterion))
             for criterion in sorted(set(weak.scores) | set(scores))
@@ -389,7 +397,17 @@ class Practice:
             rows=rows,
             before_mean=weak.mean,
             after_mean=_mean(scores),
+            attempts=[weak.mean, *earlier, _mean(scores)],
         )
+
+    def transcribe(self, path: str) -> str:
+        """A recorded answer as text (to edit before grading it)."""
+        from ..voice.audio import is_silent
+
+        audio = load_audio(Path(path))
+        if is_silent(audio):
+            raise InputError("no speech in the recording; check the microphone and try again")
+        return self.services.transcriber.transcribe(audio).text
 
     # -- helpers -----------------------------------------------------------------------
     def _voice(self, interview: Interview) -> VoiceInterview:
@@ -466,6 +484,9 @@ class Comparison(BaseModel):
     rows: list[tuple[str, float | None, float | None]]
     before_mean: float | None
     after_mean: float | None
+    attempts: list[float | None] = Field(
+        default_factory=list, description="Mean score of the original answer, then each try."
+    )
 
 
 def _mean(scores: dict[str, float | None]) -> float | None:

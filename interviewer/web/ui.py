@@ -264,6 +264,12 @@ def build_app(services: Services) -> gr.Blocks:
                 weak_pick = gr.Dropdown([], label="Question", elem_id="weak")
                 weak_md = gr.Markdown()
                 again_box = gr.Textbox(label="Your new answer", lines=4, elem_id="again")
+                again_voice = gr.Audio(
+                    sources=["microphone", "upload"],
+                    type="filepath",
+                    label="…or say it (the words land in the box above)",
+                    elem_id="again-voice",
+                )
                 again_btn = gr.Button("Grade my new answer", elem_id="again-grade")
                 again_md = gr.Markdown(elem_id="again-result")
 
@@ -619,18 +625,35 @@ def build_app(services: Services) -> gr.Blocks:
         weak_pick.change(show_weak, [weak_pick, weak_state], [weak_md], api_visibility="private")
 
         @_friendly
-        def again(index, weak, text):
+        def again(index, weak, text, request: gr.Request):
             if index is None or not weak:
                 raise gr.Error("no earlier answer to practise: finish an interview first")
-            result = practice.practice_again(WeakAnswer.model_validate(weak[int(index)]), text)
+            result = practice.practice_again(
+                WeakAnswer.model_validate(weak[int(index)]), text, owner=_user(request)
+            )
             lines = ["| Criterion | Before | Now |", "|---|---|---|"]
             for criterion, before, after in result.rows:
                 lines.append(f"| {criterion} | {_fmt(before)} | {_fmt(after)} |")
             lines += [
                 "",
                 f"**Mean:** {_fmt(result.before_mean)} → {_fmt(result.after_mean)}",
+                "",
+                "**Every attempt at this question:** "
+                + " → ".join(_fmt(m) for m in result.attempts),
             ]
             return "\n".join(lines)
+
+        @_friendly
+        def transcribe(path):
+            return practice.transcribe(path) if path else gr.update()
+
+        gr.on(
+            [again_voice.stop_recording, again_voice.upload],
+            transcribe,
+            [again_voice],
+            [again_box],
+            api_name="transcribe",
+        )
 
         again_btn.click(again, [weak_pick, weak_state, again_box], [again_md], api_name="again")
 
