@@ -390,6 +390,20 @@ class Store:
                 )
             )
 
+    def progress(self, session_id: str) -> tuple[int, str] | None:
+        """(number of turns, status) of a session, in one cheap query; None if unknown."""
+        counts = (
+            select(func.count())
+            .select_from(turns)
+            .where(turns.c.session_id == session_id)
+            .scalar_subquery()
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(counts, sessions.c.status).where(sessions.c.id == session_id)
+            ).first()
+        return (int(row[0]), str(row[1])) if row else None
+
     def llm_call_count(self, session_id: str) -> int:
         with self.engine.connect() as conn:
             return conn.scalar(

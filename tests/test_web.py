@@ -259,3 +259,23 @@ def test_a_pitch_whose_time_is_up_hands_over_to_the_questions(tmp_path, scripted
     assert screen.messages[-1]["role"] == "assistant" and not screen.pitch
     built.transcriber.assert_complete()
     assert app.finish_pitch_if_time_is_up(sid) is None  # only once
+
+
+def test_two_processes_take_turns_on_one_session_without_losing_or_doubling_any(tmp_path, scripted):
+    """A browser moves from app process A to B and back (a proxy without stickiness, a
+    restart): each process sees the other's turns before adding its own."""
+    a = Practice(services(tmp_path, scripted))
+    b = Practice(services(tmp_path, ScriptedChatModel()))
+    sid = a.start("recruiter").session_id
+    a.answer(sid, "   ")  # asked again, no model call
+    b.resume(sid)
+    b.answer(sid, "   ")
+    after_b = b.services.store.load(sid).transcript.turns
+    scripted.add(ask_about_topic)
+    screen = a.answer(sid, LONG_ANSWER)  # A was behind: it reloads first
+    stored = a.services.store.load(sid).transcript.turns
+    assert [t.seq for t in stored] == list(range(len(stored)))
+    assert stored[: len(after_b)] == after_b and len(stored) > len(after_b)
+    assert [m["content"] for m in screen.messages] == [t.text for t in stored]
+    b.end(sid)
+    assert a.screen_of(a.interview(sid, None)).finished  # B's ending is seen by A

@@ -162,9 +162,16 @@ class Practice:
 
     def interview(self, session_id: str, owner: str | None) -> Interview:
         """The live interview of this process, or the stored one resumed (another app
-        process may have held it, or this one restarted)."""
+        process may have held it, or this one restarted). A live one that another process
+        has moved on since is reloaded: the database is the truth."""
         services = self.services
         interview = services.live.get(session_id)
+        if interview is not None and services.store.progress(session_id) != (
+            len(interview.turns),
+            interview.session.status,
+        ):
+            services.live.drop(session_id)
+            interview = None
         if interview is None:
             services.check_owner(session_id, owner)
             session = services.store.load(session_id)
@@ -407,7 +414,9 @@ class Practice:
         audio = load_audio(Path(path))
         if is_silent(audio):
             raise InputError("no speech in the recording; check the microphone and try again")
-        return self.services.transcriber.transcribe(audio).text
+        from ..voice.stt import domain_prompt
+
+        return self.services.transcriber.transcribe(audio, prompt=domain_prompt([])).text
 
     # -- helpers -----------------------------------------------------------------------
     def _voice(self, interview: Interview) -> VoiceInterview:
