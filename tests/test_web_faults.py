@@ -114,3 +114,26 @@ def test_ten_concurrent_interviews_through_the_api(llm, tmp_path):
         f"\nload (10 x 3): latency p50/p95 {result.latency_p50_ms}/{result.latency_p95_ms} ms, "
         f"app overhead p50/p95 {result.overhead_p50_ms}/{result.overhead_p95_ms} ms"
     )
+
+
+def test_two_app_processes_share_one_database_and_a_session_moves_between_them(llm, tmp_path):
+    """PostgreSQL when CI provides it (PG_TEST_URL), else one SQLite file."""
+    import os
+
+    db_url = os.environ.get("PG_TEST_URL") or f"sqlite:///{tmp_path / 'shared.db'}"
+    env = {**env_for(llm), "INTERVIEWER_DB_URL": db_url}
+    with (
+        running_app(tmp_path / "a", **env) as a,
+        running_app(tmp_path / "b", **env) as b,
+    ):
+        on_a, on_b = Client(a.url, verbose=False), Client(b.url, verbose=False)
+        sid = on_a.predict("manager_fit", "", None, "", None, True, api_name="/start")[0]
+        on_a.predict(ANSWERS[0], sid, True, api_name="/answer")
+        seen_b = texts(on_b.predict(sid, api_name="/resume")[2])
+        on_b.predict(ANSWERS[1], sid, True, api_name="/answer")
+        final = texts(on_a.predict(ANSWERS[2], sid, True, api_name="/answer")[2])
+    stored = Store(db_url).load(sid).transcript.turns
+    assert [t.text for t in stored] == final
+    assert [t.seq for t in stored] == list(range(len(stored)))
+    assert final[: len(seen_b)] == seen_b
+    assert [t.text for t in stored if t.speaker == "candidate"] == ANSWERS
