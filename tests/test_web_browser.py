@@ -282,3 +282,29 @@ def test_presenting_into_the_microphone_updates_the_rate_per_chunk(playwright, s
         assert said[-1][0] == "assistant" and said[-1][1].endswith("?")
     finally:
         b.close()
+
+
+def test_a_failing_model_shows_a_banner_and_the_interview_goes_on(browser, tmp_path):
+    from interviewer.fault_server import FaultServer
+
+    env = {
+        "INTERVIEWER_LLM_PROVIDER": "openai",
+        "INTERVIEWER_OPENAI_API_KEY": "none",
+        "INTERVIEWER_OPENAI_MODEL": "fault",
+        "INTERVIEWER_LLM_TIMEOUT_S": "3",
+        "INTERVIEWER_TTS_PROVIDER": "none",
+    }
+    with (
+        FaultServer(default_mode="500") as llm,
+        running_app(tmp_path / "data", INTERVIEWER_OPENAI_BASE_URL=llm.url, **env) as app,
+    ):
+        page = open_app(browser, app)
+        page.click("#start")
+        wait_messages(page, 1)
+        for i, answer in enumerate(ANSWERS, 1):  # the third answer meets a second failure
+            said = type_answer(page, answer, 1 + 2 * i)
+            assert said[-1][0] == "assistant"
+        page.wait_for_selector("#banner", state="visible")
+        assert "continuing with the planned questions" in page.inner_text("#banner")
+        shot(page, "6-fault-banner")
+        page.context.close()

@@ -41,7 +41,9 @@ class Screen(BaseModel):
     finished: bool
     clock: str
     pitch: bool = Field(description="The persona's monologue stage is the current one.")
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list, description="The interview's warnings, then this action's."
+    )
 
 
 class LiveStats(BaseModel):
@@ -215,15 +217,13 @@ class Practice:
             )
         interview = self.interview(session_id, owner)
         with self.services.live.lock(session_id):
-            before, warned = len(interview.turns), len(interview.warnings)
+            before = len(interview.turns)
             interview.on_lead = on_lead
             try:
                 interview.answer(text)
             finally:
                 interview.on_lead = None
-        return self.screen_of(
-            interview, said=interview.turns[before:], warnings=interview.warnings[warned:]
-        )
+        return self.screen_of(interview, said=interview.turns[before:])
 
     def answer_audio(self, session_id: str, path: str, *, owner: str | None = None) -> Screen:
         """A recorded answer: kept with the session's audio, transcribed, answered."""
@@ -231,12 +231,12 @@ class Practice:
         with self.services.live.lock(session_id):
             kept = self._keep_recording(interview, Path(path))
             voice = self._voice(interview)
-            before, warned = len(interview.turns), len(interview.warnings)
+            before = len(interview.turns)
             voice.answer_file(kept)
         return self.screen_of(
             interview,
             said=interview.turns[before:],
-            warnings=voice.warnings + interview.warnings[warned:],
+            warnings=voice.warnings,
         )
 
     def end(self, session_id: str, *, owner: str | None = None) -> Screen:
@@ -299,13 +299,13 @@ class Practice:
         final = _stats(heard, live.samples / SAMPLE_RATE, live.voice)
         with self.services.live.lock(session_id):
             voice = live.voice
-            before, warned = len(interview.turns), len(interview.warnings)
+            before = len(interview.turns)
             source = str(self._keep_recording(interview, recording)) if recording else None
             voice.answer_transcription(heard, source=source)
         screen = self.screen_of(
             interview,
             said=interview.turns[before:],
-            warnings=voice.warnings + interview.warnings[warned:],
+            warnings=voice.warnings,
         )
         return final, screen
 
@@ -458,7 +458,9 @@ class Practice:
             finished=interview.finished,
             clock=_clock_text(interview),
             pitch=stage.kind == "monologue" and not interview.finished,
-            warnings=list(warnings or []),
+            # the interview's warnings hold for the rest of it (e.g. "plan only"); a
+            # recording's hold for that answer
+            warnings=list(dict.fromkeys([*interview.warnings, *(warnings or [])])),
         )
 
 
