@@ -207,3 +207,15 @@ def test_two_concurrent_sessions_never_see_each_others_turns(server):
     assert a_user == mine and b_user == theirs
     assert not any("Beta" in text or "tomatoes" in text for _, text in results["a"])
     assert not any("Alpha" in text or "parcels" in text for _, text in results["b"])
+
+
+def test_history_then_practise_again_through_the_api(client):
+    sid, _ = start(client, "recruiter")
+    client.predict("It was fine, I did some stuff I guess.", sid, True, api_name="/answer")
+    client.predict(sid, api_name="/end")
+    table, chart, weak = client.predict(api_name="/history")
+    assert weak  # the dropdown's choice: the weakest answer first
+    assert sid in [row[-1] for row in table["data"]]
+    assert "<svg" in chart and "clarity" in chart
+    result = client.predict(0, ANSWERS[1], api_name="/again")
+    assert "| Criterion | Before | Now |" in result and "Every attempt at this question" in result

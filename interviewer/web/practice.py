@@ -73,11 +73,11 @@ def _clock_text(interview: Interview) -> str:
     index = interview.persona.stages.index(stage) + 1
     return (
         f"Stage {index}/{len(interview.persona.stages)}: {stage.title} · "
-        f"{_mmss(stage_left)} left in this stage · {_mmss(total_left)} left in all"
+        f"{mmss(stage_left)} left in this stage · {mmss(total_left)} left in all"
     )
 
 
-def _mmss(seconds: float) -> str:
+def mmss(seconds: float) -> str:
     sign = "-" if seconds < 0 else ""
     seconds = abs(int(seconds))
     return f"{sign}{seconds // 60}:{seconds % 60:02d}"

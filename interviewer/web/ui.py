@@ -11,7 +11,6 @@ checked against its owner.
 from __future__ import annotations
 
 import functools
-import html
 import queue
 import threading
 from collections.abc import Callable
@@ -19,11 +18,17 @@ from collections.abc import Callable
 import gradio as gr
 
 from ..errors import InterviewerError
-from .practice import PITCH_SECTIONS, LiveStats, Practice, Screen, WeakAnswer
+from .practice import PITCH_SECTIONS, LiveStats, Practice, Screen, WeakAnswer, messages, mmss
 from .services import Services
 from .uploads import read_upload
+from .views import (
+    banner_lines,
+    comparison_markdown,
+    history_chart,
+    live_markdown,
+    status_markdown,
+)
 
-STATE_ICONS = {"loading": "loading…", "ready": "ready", "failed": "**failed**", "off": "off"}
 CSS = """
 #banner {background:#fff4e5;border:1px solid #e8a33d;border-radius:6px;padding:.4em .8em}
 #clock, #pitch-clock {font-variant-numeric:tabular-nums}
@@ -58,73 +63,12 @@ def _user(request: gr.Request | None) -> str | None:
     return getattr(request, "username", None) if request is not None else None
 
 
-def status_markdown(services: Services) -> str:
-    rows = ["| Part | Provider | State | Detail |", "|---|---|---|---|"]
-    for h in services.health.values():
-        took = f" in {h.seconds:.1f} s" if h.seconds is not None else ""
-        detail = html.escape(h.detail).replace("|", "/")
-        rows.append(f"| {h.part} | {h.provider} | {STATE_ICONS[h.state]}{took} | {detail} |")
-    if services.persona_errors:
-        rows.append("")
-        rows += [f"- skipped persona file: {e}" for e in services.persona_errors]
-    return "\n".join(rows)
-
-
 def banner_update(screen: Screen | None, services: Services):
     """Faults and warnings the candidate should see, kept on screen."""
-    lines = list(screen.warnings) if screen else []
-    failed = [h for h in services.health.values() if h.state == "failed"]
-    lines += [f"{h.part} unavailable: {h.detail}" for h in failed]
+    lines = banner_lines(screen, services)
     if not lines:
         return gr.update(value="", visible=False)
     return gr.update(value="\n".join(f"**Warning:** {line}  " for line in lines), visible=True)
-
-
-def live_markdown(stats: LiveStats) -> str:
-    return (
-        f"**Speaking rate:** {stats.wpm:.0f} words per minute · **fillers:** {stats.fillers} "
-        f"· **words:** {stats.words} · recorded {stats.seconds:.0f} s"
-    )
-
-
-def history_chart(rows) -> str:
-    """Each criterion over the sessions, as inline SVG lines (oldest left)."""
-    scored = [r for r in rows if r.scores]
-    if len(scored) < 1:
-        return "<p>No graded session yet.</p>"
-    criteria = sorted({c for r in scored for c in r.scores})
-    colours = ["#3b7dd8", "#e8a33d", "#2e9e5b", "#c0392b", "#8e44ad", "#555"]
-    width, height, left, top = 560, 220, 30, 10
-    plot_w, plot_h = width - left - 140, height - top - 30
-    step = plot_w / max(1, len(scored) - 1)
-    parts = [
-        f'<svg id="history-chart" role="img" aria-label="criteria over time" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}">'
-        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#f7f7f7"/>'
-    ]
-    for level in range(1, 6):
-        y = top + plot_h - plot_h * (level - 1) / 4
-        parts.append(f'<text x="5" y="{y + 4:.0f}" font-size="11">{level}</text>')
-    for k, criterion in enumerate(criteria):
-        colour = colours[k % len(colours)]
-        points = [
-            f"{left + i * step:.0f},{top + plot_h - plot_h * (r.scores[criterion] - 1) / 4:.0f}"
-            for i, r in enumerate(scored)
-            if criterion in r.scores
-        ]
-        parts.append(
-            f'<polyline points="{" ".join(points)}" fill="none" stroke="{colour}" '
-            f'stroke-width="2"/>'
-        )
-        for p in points:
-            x, y = p.split(",")
-            parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{colour}"/>')
-        parts.append(
-            f'<text x="{left + plot_w + 10}" y="{top + 14 + 16 * k}" font-size="12" '
-            f'fill="{colour}">{html.escape(criterion)}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
 
 
 def build_app(services: Services) -> gr.Blocks:
@@ -346,7 +290,7 @@ def build_app(services: Services) -> gr.Blocks:
                 pending.put(None)
 
             threading.Thread(target=work, name="answer", daemon=True).start()
-            base = [*_msgs(shown), {"role": "user", "content": text}]
+            base = [*messages(shown), {"role": "user", "content": text}]
             yield _partial(base, None)
             while (lead := pending.get()) is not None:
                 yield _partial(base, lead)
@@ -518,8 +462,8 @@ def build_app(services: Services) -> gr.Blocks:
                 stage_left, _ = interview.time_left()
                 planned = interview.stage().minutes * 60
                 pitch = (
-                    f"## {_mmss(stage_left)} left of {planned / 60:.0f} minutes · "
-                    f"{_mmss(planned - stage_left)} elapsed"
+                    f"## {mmss(stage_left)} left of {planned / 60:.0f} minutes · "
+                    f"{mmss(planned - stage_left)} elapsed"
                 )
             # pitch clock, live figures, sections, then session, browser, chat, clock,
             # pitch panel, banner, voice, timer
@@ -631,17 +575,7 @@ def build_app(services: Services) -> gr.Blocks:
             result = practice.practice_again(
                 WeakAnswer.model_validate(weak[int(index)]), text, owner=_user(request)
             )
-            lines = ["| Criterion | Before | Now |", "|---|---|---|"]
-            for criterion, before, after in result.rows:
-                lines.append(f"| {criterion} | {_fmt(before)} | {_fmt(after)} |")
-            lines += [
-                "",
-                f"**Mean:** {_fmt(result.before_mean)} → {_fmt(result.after_mean)}",
-                "",
-                "**Every attempt at this question:** "
-                + " → ".join(_fmt(m) for m in result.attempts),
-            ]
-            return "\n".join(lines)
+            return comparison_markdown(result)
 
         @_friendly
         def transcribe(path):
@@ -660,21 +594,5 @@ def build_app(services: Services) -> gr.Blocks:
     return demo
 
 
-def _fmt(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1f}"
-
-
 def _keep(n: int) -> tuple:
     return tuple(gr.update() for _ in range(n))
-
-
-def _msgs(turns) -> list[dict]:
-    from .practice import messages
-
-    return messages(turns)
-
-
-def _mmss(seconds: float) -> str:
-    from .practice import _mmss as mmss
-
-    return mmss(seconds)
