@@ -137,3 +137,23 @@ def test_two_app_processes_share_one_database_and_a_session_moves_between_them(l
     assert [t.seq for t in stored] == list(range(len(stored)))
     assert final[: len(seen_b)] == seen_b
     assert [t.text for t in stored if t.speaker == "candidate"] == ANSWERS
+
+
+def test_with_sign_in_each_user_reaches_only_their_own_sessions(llm, tmp_path):
+    env = {**env_for(llm), "INTERVIEWER_AUTH": "alice:pw-alice,bob:pw-bob"}
+    with running_app(tmp_path / "data", **env) as app:
+        with pytest.raises(Exception, match=r"(?i)login|auth|401|403"):
+            Client(app.url, verbose=False)  # no credentials, no API
+        alice = Client(app.url, auth=("alice", "pw-alice"), verbose=False)
+        bob = Client(app.url, auth=("bob", "pw-bob"), verbose=False)
+        sid = alice.predict("recruiter", "", None, "", None, True, api_name="/start")[0]
+        alice.predict(ANSWERS[0], sid, True, api_name="/answer")
+        with pytest.raises(Exception, match=f"no session '{sid}' for bob"):
+            bob.predict(sid, api_name="/resume")
+        with pytest.raises(Exception, match=f"no session '{sid}' for bob"):
+            bob.predict(ANSWERS[1], sid, True, api_name="/answer")
+        assert sid in [row[-1] for row in alice.predict(api_name="/history")[0]["data"]]
+        bob_rows = bob.predict(api_name="/history")[0]["data"] or []
+        assert sid not in [row[-1] for row in bob_rows]
+    stored = Store(f"sqlite:///{tmp_path / 'data' / 'interviewer.db'}").load(sid)
+    assert stored.owner == "alice" and len(stored.transcript.turns) == 3
