@@ -279,3 +279,36 @@ def test_two_processes_take_turns_on_one_session_without_losing_or_doubling_any(
     assert [m["content"] for m in screen.messages] == [t.text for t in stored]
     b.end(sid)
     assert a.screen_of(a.interview(sid, None)).finished  # B's ending is seen by A
+
+
+def test_the_history_chart_has_a_point_per_session_and_criterion_and_escapes_names():
+    from interviewer.web.practice import HistoryRow
+    from interviewer.web.views import history_chart
+
+    rows = [
+        HistoryRow(
+            session_id=str(i),
+            date=f"2026-11-{10 + i:02d} 10:00",
+            persona="recruiter",
+            mode="interview",
+            status="finished",
+            answers=3,
+            overall=3.0,
+            scores={"clarity": 2 + i * 0.5, "<b>bold</b>": 3.0},
+        )
+        for i in range(3)
+    ]
+    svg = history_chart(rows)
+    assert svg.count("<circle") == 6 and svg.count("<polyline") == 2
+    assert "11-10" in svg and "11-12" in svg
+    assert "<b>" not in svg and "&lt;b&gt;bold" in svg
+    assert "No graded session" in history_chart([])
+
+
+def test_the_provider_table_names_each_part_and_its_state(tmp_path):
+    from interviewer.web.views import status_markdown
+
+    built = services(tmp_path)
+    table = status_markdown(built)
+    assert "| Interviewer model | scripted |" in table and "loading…" in table
+    assert "| Interviewer voice | none | off |" in table

@@ -52,6 +52,13 @@ def history_chart(rows: list[HistoryRow]) -> str:
         f'height="{height}" viewBox="0 0 {width} {height}">'
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#f7f7f7"/>'
     ]
+    every = max(1, len(scored) // 8)
+    for i, r in enumerate(scored):
+        if i % every == 0 or i == len(scored) - 1:
+            parts.append(
+                f'<text x="{left + i * step:.0f}" y="{top + plot_h + 16}" font-size="10" '
+                f'text-anchor="middle">{html.escape(r.date[5:10])}</text>'
+            )
     for level in range(1, 6):
         y = top + plot_h - plot_h * (level - 1) / 4
         parts.append(f'<text x="5" y="{y + 4:.0f}" font-size="11">{level}</text>')
