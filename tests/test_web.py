@@ -312,3 +312,25 @@ def test_the_provider_table_names_each_part_and_its_state(tmp_path):
     table = status_markdown(built)
     assert "| Interviewer model | scripted |" in table and "loading…" in table
     assert "| Interviewer voice | none | off |" in table
+
+
+def test_deleting_a_session_removes_it_everywhere_and_only_for_its_owner(app, scripted):
+    scripted.add("What stuff did you do, and why was it only fine?")
+    sid = app.start("recruiter", owner="alice").session_id
+    app.answer(sid, "I did some stuff, it was fine I guess.", owner="alice")
+    app.end(sid, owner="alice")
+    app.report_files(app.report(sid, owner="alice"))
+    data = app.services.settings.data_dir
+    (data / "audio" / sid).mkdir(parents=True)
+    (data / "audio" / sid / "001-candidate.wav").write_bytes(b"RIFF")
+    weak = app.weak_answers("alice")[0]
+    app.practice_again(weak, LONG_ANSWER, owner="alice")
+    with pytest.raises(SessionNotFound):
+        app.delete(sid, owner="bob")
+    assert app.history("alice")  # still there
+    app.delete(sid[:6], owner="alice")  # a prefix, as the CLI accepts
+    assert app.history("alice") == [] and app.weak_answers("alice") == []
+    assert not (data / "audio" / sid).exists() and not (data / "reports" / sid).exists()
+    assert app.services.store.attempts(sid, weak.seq) == []
+    with pytest.raises(SessionNotFound):
+        app.resume(sid, owner="alice")

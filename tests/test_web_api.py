@@ -219,3 +219,16 @@ def test_history_then_practise_again_through_the_api(client):
     assert "<svg" in chart and "clarity" in chart
     result = client.predict(0, ANSWERS[1], api_name="/again")
     assert "| Criterion | Before | Now |" in result and "Every attempt at this question" in result
+
+
+def test_deleting_a_session_through_the_api(client):
+    sid, _ = start(client, "recruiter")
+    client.predict(ANSWERS[0], sid, True, api_name="/answer")
+    with pytest.raises(Exception, match="tick the box"):
+        client.predict(sid, False, api_name="/delete")
+    message, *_rest = client.predict(sid, True, api_name="/delete")
+    assert message == f"Deleted session {sid}."
+    table = client.predict(api_name="/history")[0]["data"] or []
+    assert sid not in [row[-1] for row in table]
+    with pytest.raises(Exception, match=f"no session '{sid}'"):
+        client.predict(sid, api_name="/resume")

@@ -319,6 +319,18 @@ class Practice:
         judge = LLMJudge(model) if (model.metadata or {}).get("judge_by_default") else None
         return grade_session(session, persona, services.rubrics, judge=judge)
 
+    def delete(self, session_id: str, *, owner: str | None = None) -> None:
+        """Remove a session everywhere: rows, model logs, practice attempts, recordings,
+        report files, and this process's live copy."""
+        services = self.services
+        session_id = services.store.resolve_id(session_id)
+        services.check_owner(session_id, owner)
+        services.store.delete(session_id)
+        services.live.drop(session_id)
+        for folder in ("audio", "reports"):
+            shutil.rmtree(services.settings.data_dir / folder / session_id, ignore_errors=True)
+        self._graded = {k: v for k, v in self._graded.items() if k[0] != session_id}
+
     def report_files(self, report: Report) -> list[Path]:
         """The report as Markdown, HTML and JSON files to download."""
         folder = self.services.settings.data_dir / "reports" / (report.session_id or "report")

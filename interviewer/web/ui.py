@@ -203,6 +203,16 @@ def build_app(services: Services) -> gr.Blocks:
                     elem_id="history-table",
                 )
                 history_svg = gr.HTML()
+                with gr.Accordion("Delete a session", open=False):
+                    delete_id = gr.Textbox(
+                        label="Session id (from the table)", elem_id="delete-id", max_lines=1
+                    )
+                    delete_sure = gr.Checkbox(
+                        label="Yes: delete its transcript, scores, recordings and reports",
+                        elem_id="delete-sure",
+                    )
+                    delete_btn = gr.Button("Delete", variant="stop", elem_id="delete")
+                    delete_md = gr.Markdown(elem_id="delete-result")
                 gr.Markdown("### Practise again a question that scored low")
                 weak_state = gr.State([])
                 weak_pick = gr.Dropdown([], label="Question", elem_id="weak")
@@ -531,9 +541,7 @@ def build_app(services: Services) -> gr.Blocks:
         status_timer.tick(refresh_status, None, [status_md, status_timer], api_name="status")
 
         # -- history -------------------------------------------------------------------
-        @_friendly
-        def history(request: gr.Request):
-            owner = _user(request)
+        def history_outputs(owner: str | None) -> tuple:
             rows = practice.history(owner)
             table = [
                 [r.date, r.persona, r.status, r.answers, r.overall, r.session_id]
@@ -550,6 +558,10 @@ def build_app(services: Services) -> gr.Blocks:
                 ),
             )
 
+        @_friendly
+        def history(request: gr.Request):
+            return history_outputs(_user(request))
+
         history_btn.click(
             history, None, [history_table, history_svg, weak_state, weak_pick], api_name="history"
         )
@@ -558,6 +570,24 @@ def build_app(services: Services) -> gr.Blocks:
             None,
             [history_table, history_svg, weak_state, weak_pick],
             api_visibility="private",
+        )
+
+        @_friendly
+        def delete(session_id, sure, request: gr.Request):
+            session_id = (session_id or "").strip()
+            if not session_id:
+                raise gr.Error("give the id of the session to delete (see the table)")
+            if not sure:
+                raise gr.Error("tick the box to confirm: deleting cannot be undone")
+            owner = _user(request)
+            practice.delete(session_id, owner=owner)
+            return f"Deleted session {session_id}.", "", False, *history_outputs(owner)
+
+        delete_btn.click(
+            delete,
+            [delete_id, delete_sure],
+            [delete_md, delete_id, delete_sure, history_table, history_svg, weak_state, weak_pick],
+            api_name="delete",
         )
 
         def show_weak(index, weak):
