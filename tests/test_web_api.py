@@ -13,6 +13,7 @@ from gradio_client import Client, handle_file
 from voice_audio import espeak
 
 from interviewer.grading.report import Report
+from interviewer.transcript import Session
 from interviewer.web.launch import running_app
 
 pytestmark = pytest.mark.model
@@ -100,6 +101,9 @@ def test_a_three_turn_text_interview_then_the_report_in_three_formats(client):
     assert report.session_id == sid and len(report.answers) == 3
     assert read["md"].startswith("# Interview feedback")
     assert "<svg" in read["html"]
+    transcript, exported = (Path(out[i]["value"]) for i in (11, 12))
+    assert ANSWERS[2] in transcript.read_text(encoding="utf-8")
+    assert Session.model_validate_json(exported.read_text(encoding="utf-8")).id == sid
 
 
 def test_an_answer_by_voice_is_transcribed_kept_and_answered(client, server, tmp_path):

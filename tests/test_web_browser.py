@@ -160,7 +160,7 @@ def test_text_and_voice_interview_report_downloads_and_history(browser, server, 
     assert "Interview feedback" in report_text and "Answer by answer" in report_text
     assert page.locator("#report-body svg.chart").count() == 1
     shot(page, "3-report")
-    for fmt in ("md", "html", "json"):
+    for fmt in ("md", "html", "json", "transcript", "session"):
         with page.expect_download() as download:
             page.click(f"#dl-{fmt}")
         saved = tmp_path / f"report.{fmt}"

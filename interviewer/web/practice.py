@@ -331,6 +331,21 @@ class Practice:
             shutil.rmtree(services.settings.data_dir / folder / session_id, ignore_errors=True)
         self._graded = {k: v for k, v in self._graded.items() if k[0] != session_id}
 
+    def session_files(self, session_id: str, *, owner: str | None = None) -> list[Path]:
+        """The transcript (Markdown) and the whole session (JSON, which `interviewer import`
+        reads back exactly: keep it, or move it to another installation)."""
+        from ..export import to_json, to_markdown
+
+        self.services.check_owner(session_id, owner)
+        session = self.services.store.load(session_id)
+        folder = self.services.settings.data_dir / "reports" / session.id
+        folder.mkdir(parents=True, exist_ok=True)
+        transcript = folder / f"transcript-{session.id}.md"
+        transcript.write_text(to_markdown(session), encoding="utf-8")
+        exported = folder / f"session-{session.id}.json"
+        exported.write_text(to_json(session), encoding="utf-8")
+        return [transcript, exported]
+
     def report_files(self, report: Report) -> list[Path]:
         """The report as Markdown, HTML and JSON files to download."""
         folder = self.services.settings.data_dir / "reports" / (report.session_id or "report")

@@ -193,6 +193,12 @@ def build_app(services: Services) -> gr.Blocks:
                     dl_md = gr.DownloadButton("Markdown", visible=False, elem_id="dl-md")
                     dl_html = gr.DownloadButton("HTML", visible=False, elem_id="dl-html")
                     dl_json = gr.DownloadButton("JSON", visible=False, elem_id="dl-json")
+                    dl_transcript = gr.DownloadButton(
+                        "Transcript", visible=False, elem_id="dl-transcript"
+                    )
+                    dl_session = gr.DownloadButton(
+                        "Session (to import)", visible=False, elem_id="dl-session"
+                    )
 
             # -- history -----------------------------------------------------------------
             with gr.Tab("History", id="history") as history_tab:
@@ -373,16 +379,17 @@ def build_app(services: Services) -> gr.Blocks:
             from ..grading.render import html_body
 
             report = practice.report(session_id, owner=owner)
-            md, htm, js = practice.report_files(report)
+            files = [
+                *practice.report_files(report),
+                *practice.session_files(session_id, owner=owner),
+            ]
             return (
                 f"<div id='report-body'>{html_body(report)}</div>",
-                gr.update(value=str(md), visible=True),
-                gr.update(value=str(htm), visible=True),
-                gr.update(value=str(js), visible=True),
+                *(gr.update(value=str(path), visible=True) for path in files),
                 gr.update(selected="report"),
             )
 
-        report_targets = [report_html, dl_md, dl_html, dl_json, tabs]
+        report_targets = [report_html, dl_md, dl_html, dl_json, dl_transcript, dl_session, tabs]
         end_btn.click(end, [session_box], [*screen_targets, *report_targets], api_name="end")
 
         @_friendly
