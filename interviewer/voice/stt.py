@@ -267,10 +267,9 @@ class IncrementalTranscriber:
         self.prompt = prompt
         self.min_chunk = int(min_chunk_s * SAMPLE_RATE)
         self.max_chunk = int(max_chunk_s * SAMPLE_RATE)
-        self._buffer: list[np.ndarray] = []
-        self._buffered = 0
         self._committed = 0  # samples already sent for transcription
-        self._audio = np.zeros(0, dtype=np.float32)
+        self._pending = np.zeros(0, dtype=np.float32)  # only what is not sent yet: a long
+        self._total = 0  # pitch is not copied again at every chunk
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt")
         self._futures: list[tuple[int, Future]] = []
 
@@ -294,16 +293,17 @@ class IncrementalTranscriber:
         return best
 
     def feed(self, samples: np.ndarray) -> None:
-        self._audio = np.concatenate([self._audio, samples.astype(np.float32, copy=False)])
-        pending = self._audio[self._committed :]
-        if pending.size >= self.min_chunk:
-            cut = self._cut_point(pending)
+        samples = samples.astype(np.float32, copy=False)
+        self._pending = np.concatenate([self._pending, samples])
+        self._total += samples.size
+        if self._pending.size >= self.min_chunk:
+            cut = self._cut_point(self._pending)
             if cut:
-                self._submit(self._committed, self._committed + cut)
+                self._submit(cut)
 
-    def _submit(self, start: int, end: int) -> None:
-        chunk = self._audio[start:end]
-        self._committed = end
+    def _submit(self, cut: int) -> None:
+        chunk, self._pending = self._pending[:cut], self._pending[cut:]
+        start, self._committed = self._committed, self._committed + cut
         self._futures.append(
             (start, self._executor.submit(self.transcriber.transcribe, chunk, prompt=self.prompt))
         )
@@ -320,13 +320,17 @@ class IncrementalTranscriber:
 
     def finish(self) -> Transcription:
         """Transcribe what is left and join the pieces in order."""
-        tail = self._audio[self._committed :]
+        tail = self._pending
         # Whisper costs about the same for 0.3 s as for 10 s: skip a tail that is silence.
         if tail.size and not is_silent(tail):
-            self._submit(self._committed, self._audio.size)
-        result = self._join(self._futures, duration_s=self._audio.size / SAMPLE_RATE)
+            self._submit(tail.size)
+        result = self._join(self._futures, duration_s=self._total / SAMPLE_RATE)
         self._executor.shutdown(wait=True)
         return result
+
+    def close(self) -> None:
+        """Drop an unfinished transcription (the candidate went away)."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
 
     @staticmethod
     def _join(futures: list[tuple[int, Future]], *, duration_s: float) -> Transcription:

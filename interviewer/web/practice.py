@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from ..voice.stt import IncrementalTranscriber, Transcription
 from .services import Services
 
 MAX_ANSWER_CHARS = 100_000
+MAX_PITCH_S = 30 * 60
+ABANDONED_PITCH_S = 30 * 60
 PITCH_SECTIONS = ["context", "problem", "approach", "results", "impact", "next steps"]
 
 
@@ -92,10 +95,16 @@ class LivePitch:
             voice.transcriber, prompt=voice.prompt, min_chunk_s=4.0, max_chunk_s=12.0
         )
         self.samples = 0
+        self.last_fed = time.monotonic()
 
     def feed(self, rate: int, samples: np.ndarray) -> LiveStats:
         audio = _to_16k_mono(rate, samples)
+        if self.samples + audio.size > MAX_PITCH_S * SAMPLE_RATE:
+            raise InputError(
+                f"the presentation has passed {MAX_PITCH_S // 60} minutes; stop the recording"
+            )
         self.samples += audio.size
+        self.last_fed = time.monotonic()
         self.incremental.feed(audio)
         return self.stats()
 
@@ -253,10 +262,19 @@ class Practice:
     ) -> LiveStats:
         interview = self.interview(session_id, owner)
         with self._pitch_guard:
+            self._drop_abandoned_pitches()
             live = self._pitches.get(session_id)
             if live is None:
                 live = self._pitches[session_id] = LivePitch(self._voice(interview))
         return live.feed(rate, samples)
+
+    def _drop_abandoned_pitches(self) -> None:
+        """Recordings nobody has fed for half an hour (a closed tab): free their thread."""
+        now = time.monotonic()
+        for sid, live in list(self._pitches.items()):
+            if now - live.last_fed > ABANDONED_PITCH_S:
+                live.incremental.close()
+                del self._pitches[sid]
 
     def finish_pitch_if_time_is_up(
         self, session_id: str, *, owner: str | None = None

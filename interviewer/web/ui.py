@@ -87,7 +87,9 @@ def build_app(services: Services) -> gr.Blocks:
         stages = ", ".join(f"{s.title} ({s.minutes:g} min)" for s in p.stages)
         return f"**{p.name}**, {p.role}. {p.summary}\n\nStages: {stages}."
 
-    with gr.Blocks(title="interviewer: mock interviews") as demo:
+    # Gradio's copies of uploads and generated files: purged hourly once an hour old (the
+    # kept copies live in the data directory, deleted with their session).
+    with gr.Blocks(title="interviewer: mock interviews", delete_cache=(3600, 3600)) as demo:
         session_box = gr.Textbox(visible=False, elem_id="session-id")
         browser = gr.BrowserState("", storage_key="interviewer-session")
         banner = gr.Markdown(visible=False, elem_id="banner")
