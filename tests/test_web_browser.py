@@ -143,7 +143,11 @@ def test_text_and_voice_interview_report_downloads_and_history(browser, server, 
     for i, answer in enumerate(ANSWERS, 1):
         said = type_answer(page, answer, 1 + 2 * i)
         assert said[-2] == ("user", answer) and said[-1][0] == "assistant"
-    assert "left in this stage" in page.inner_text("#clock")
+    before = page.inner_text("#clock")
+    assert "left in this stage" in before
+    page.wait_for_function(  # the clock counts down in the browser, no request per second
+        "t => document.querySelector('#clock').innerText !== t", arg=before, timeout=5000
+    )
     shot(page, "2-interview")
 
     wav = espeak(

@@ -98,7 +98,7 @@ def run_load(
                     records.append((sid, started, ended))
                     returned[sid] = len(out[2])
                     sent[sid] = n + 1
-                if out[3] == "Interview finished.":  # the plan ran out: a complete interview
+                if "Interview finished." in out[3]:  # the plan ran out: a complete interview
                     break
         except Exception as e:  # every failure is reported, none stops the others
             with lock:

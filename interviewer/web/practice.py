@@ -44,6 +44,10 @@ class Screen(BaseModel):
     finished: bool
     clock: str
     pitch: bool = Field(description="The persona's monologue stage is the current one.")
+    stage_label: str = ""
+    stage_left_s: float = 0.0
+    total_left_s: float = 0.0
+    stage_planned_s: float = 0.0
     warnings: list[str] = Field(
         default_factory=list, description="The interview's warnings, then this action's."
     )
@@ -496,7 +500,13 @@ class Practice:
         warnings: list[str] | None = None,
     ) -> Screen:
         stage = interview.stage()
+        stage_left, total_left = interview.time_left()
+        index = interview.persona.stages.index(stage) + 1
         return Screen(
+            stage_label=f"Stage {index}/{len(interview.persona.stages)}: {stage.title}",
+            stage_left_s=round(stage_left, 1),
+            total_left_s=round(total_left, 1),
+            stage_planned_s=stage.minutes * 60,
             session_id=interview.session.id,
             persona=interview.persona.name,
             messages=messages(interview.turns),

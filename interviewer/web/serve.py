@@ -62,6 +62,7 @@ def serve(
 
     from .services import Services
     from .ui import CSS, build_app, theme
+    from .views import COUNTDOWN_JS
 
     services = Services(settings)
     services.load_in_background()
@@ -80,6 +81,7 @@ def serve(
         quiet=False,
         theme=theme(),
         css=CSS,
+        head=COUNTDOWN_JS,
         ssr_mode=False,
         pwa=False,
         mcp_server=False,

@@ -18,14 +18,16 @@ from collections.abc import Callable
 import gradio as gr
 
 from ..errors import InterviewerError
-from .practice import PITCH_SECTIONS, LiveStats, Practice, Screen, WeakAnswer, messages, mmss
+from .practice import PITCH_SECTIONS, LiveStats, Practice, Screen, WeakAnswer, messages
 from .services import Services
 from .uploads import read_upload
 from .views import (
     banner_lines,
+    clock_html,
     comparison_markdown,
     history_chart,
     live_markdown,
+    pitch_clock_html,
     status_markdown,
 )
 
@@ -141,9 +143,9 @@ def build_app(services: Services) -> gr.Blocks:
 
             # -- interview (and the pitch panel) ------------------------------------------
             with gr.Tab("Interview", id="interview"):
-                clock_md = gr.Markdown("No interview yet: start one in Setup.", elem_id="clock")
+                clock_md = gr.HTML("No interview yet: start one in Setup.", elem_id="clock")
                 with gr.Group(visible=False, elem_id="pitch") as pitch_box:
-                    pitch_clock = gr.Markdown(elem_id="pitch-clock")
+                    pitch_clock = gr.HTML(elem_id="pitch-clock")
                     pitch_live = gr.Markdown(
                         "Start presenting: your speaking rate and fillers appear here.",
                         elem_id="pitch-live",
@@ -185,7 +187,6 @@ def build_app(services: Services) -> gr.Blocks:
                     label="…or answer by voice",
                     elem_id="voice-answer",
                 )
-                tick = gr.Timer(1.0, active=False)
 
             # -- report ------------------------------------------------------------------
             with gr.Tab("Report", id="report"):
@@ -241,11 +242,11 @@ def build_app(services: Services) -> gr.Blocks:
                 screen.session_id,
                 screen.session_id,
                 screen.messages,
-                screen.clock,
+                clock_html(screen),
                 gr.update(visible=screen.pitch),
                 banner_update(screen, services),
                 voice,
-                gr.update(active=not screen.finished),
+                pitch_clock_html(screen),
             )
 
         screen_targets = [
@@ -256,7 +257,7 @@ def build_app(services: Services) -> gr.Blocks:
             pitch_box,
             banner,
             voice_out,
-            tick,
+            pitch_clock,
         ]
 
         def voice_for(screen: Screen, muted: bool) -> str | None:
@@ -404,17 +405,31 @@ def build_app(services: Services) -> gr.Blocks:
 
         # -- pitch -------------------------------------------------------------------------
         @_friendly
-        def pitch_stream(chunk, session_id, request: gr.Request):
+        def pitch_stream(chunk, session_id, muted, request: gr.Request):
+            """Each second of microphone audio: live figures; when the countdown reaches
+            zero, the presentation is taken as it stands and the questions start."""
+            idle = _keep(len(screen_targets) + 2)
             if not session_id or chunk is None:
-                return gr.update(), gr.update()
+                return idle
+            owner = _user(request)
+            if not practice.screen_of(practice.interview(session_id, owner)).pitch:
+                return idle  # the questions have started; the microphone is still on
             rate, samples = chunk
-            stats = practice.pitch_chunk(session_id, rate, samples, owner=_user(request))
-            return live_markdown(stats), stats.sections
+            stats = practice.pitch_chunk(session_id, rate, samples, owner=owner)
+            over = practice.finish_pitch_if_time_is_up(session_id, owner=owner)
+            if over is not None:
+                final, screen = over
+                return (
+                    live_markdown(final),
+                    final.sections,
+                    *screen_outputs(screen, voice_for(screen, muted)),
+                )
+            return (live_markdown(stats), stats.sections, *_keep(len(screen_targets)))
 
         pitch_mic.stream(
             pitch_stream,
-            [pitch_mic, session_box],
-            [pitch_live, pitch_check],
+            [pitch_mic, session_box, mute],
+            [pitch_live, pitch_check, *screen_targets],
             stream_every=1.0,
             api_visibility="private",
         )
@@ -453,52 +468,6 @@ def build_app(services: Services) -> gr.Blocks:
             [pitch_upload, session_box, mute],
             [pitch_live, pitch_check, *screen_targets],
             api_name="pitch_file",
-        )
-
-        def clock(session_id, muted, request: gr.Request):
-            """Once a second: the stage clock, the pitch countdown, and the end of a pitch
-            whose time is up (the questions start even if the microphone is still on)."""
-            idle = (*_keep(len(screen_targets) + 2), gr.update(active=False))
-            if not session_id:
-                return idle
-            owner = _user(request)
-            try:
-                interview = practice.interview(session_id, owner)
-                over = practice.finish_pitch_if_time_is_up(session_id, owner=owner)
-            except InterviewerError:
-                return idle
-            if over is not None:
-                final, screen = over
-                return (
-                    "## Time is up: questions on your presentation",
-                    live_markdown(final),
-                    final.sections,
-                    *screen_outputs(screen, voice_for(screen, muted)),
-                )
-            screen = practice.screen_of(interview)
-            pitch = ""
-            if screen.pitch:
-                stage_left, _ = interview.time_left()
-                planned = interview.stage().minutes * 60
-                pitch = (
-                    f"## {mmss(stage_left)} left of {planned / 60:.0f} minutes · "
-                    f"{mmss(planned - stage_left)} elapsed"
-                )
-            # pitch clock, live figures, sections, then session, browser, chat, clock,
-            # pitch panel, banner, voice, timer
-            return (
-                pitch,
-                *_keep(5),
-                screen.clock,
-                *_keep(3),
-                gr.update(active=not screen.finished),
-            )
-
-        tick.tick(
-            clock,
-            [session_box, mute],
-            [pitch_clock, pitch_live, pitch_check, *screen_targets],
-            api_visibility="private",
         )
 
         # -- resume on reload ------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from .practice import Comparison, HistoryRow, LiveStats, Screen
+from .practice import Comparison, HistoryRow, LiveStats, Screen, mmss
 from .services import Services
 
 STATE_LABELS = {"loading": "loading…", "ready": "ready", "failed": "**failed**", "off": "off"}
@@ -82,6 +82,58 @@ def history_chart(rows: list[HistoryRow]) -> str:
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+# The clocks tick in the browser: the server sends the seconds left with each update and
+# this script counts down from when it first sees them (no request per second per user,
+# no dependence on the browser's clock being right).
+COUNTDOWN_JS = """
+<script>
+(() => {
+  const mmss = (s) => {
+    const neg = s < 0; s = Math.abs(Math.floor(s));
+    return (neg ? "-" : "") + Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  };
+  setInterval(() => {
+    const now = Date.now() / 1000;
+    document.querySelectorAll("[data-countdown]").forEach((el) => {
+      if (!el.dataset.seen) el.dataset.seen = String(now);
+      const gone = now - Number(el.dataset.seen);
+      const stage = Number(el.dataset.stageLeft) - gone;
+      const total = Number(el.dataset.totalLeft) - gone;
+      const planned = Number(el.dataset.planned);
+      const minutes = Math.round(planned / 60);
+      el.textContent = el.dataset.countdown === "pitch"
+        ? `${mmss(stage)} left of ${minutes} minutes · ${mmss(planned - stage)} elapsed`
+        : `${el.dataset.label} · ${mmss(stage)} left in this stage · ${mmss(total)} left in all`;
+    });
+  }, 1000);
+})();
+</script>
+"""
+
+
+def clock_html(screen: Screen) -> str:
+    """The stage and the time left (counted down in the browser)."""
+    if screen.finished:
+        return "<span>Interview finished.</span>"
+    return (
+        f'<span data-countdown="stage" data-label="{html.escape(screen.stage_label)}" '
+        f'data-stage-left="{screen.stage_left_s}" data-total-left="{screen.total_left_s}" '
+        f'data-planned="{screen.stage_planned_s}">{html.escape(screen.clock)}</span>'
+    )
+
+
+def pitch_clock_html(screen: Screen) -> str:
+    """The presentation's countdown, large."""
+    if not screen.pitch:
+        return ""
+    left, planned = screen.stage_left_s, screen.stage_planned_s
+    text = f"{mmss(left)} left of {planned / 60:.0f} minutes · {mmss(planned - left)} elapsed"
+    return (
+        f'<h2><span data-countdown="pitch" data-stage-left="{left}" '
+        f'data-total-left="{screen.total_left_s}" data-planned="{planned}">{text}</span></h2>'
+    )
 
 
 def comparison_markdown(result: Comparison) -> str:
