@@ -70,7 +70,7 @@ def serve(
     demo.queue(default_concurrency_limit=settings.web_concurrency)
     data_dir = settings.data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
-    demo.launch(
+    _app, local_url, share_url = demo.launch(
         server_name=host,
         server_port=port,
         share=share,
@@ -78,7 +78,8 @@ def serve(
         auth_message="Sign in to practise." if auth else None,
         allowed_paths=[str(data_dir / "audio"), str(data_dir / "reports")],
         footer_links=["api"],
-        quiet=False,
+        quiet=True,
+        prevent_thread_lock=True,
         theme=theme(),
         css=CSS,
         head=COUNTDOWN_JS,
@@ -86,3 +87,14 @@ def serve(
         pwa=False,
         mcp_server=False,
     )
+    shown = local_url.replace("0.0.0.0", "127.0.0.1")
+    print(
+        f"interviewer: open {shown} "
+        f"({'sign-in on' if auth else 'this machine only'}; models load in the background)"
+        + (f"; public link: {share_url}" if share_url else ""),
+        flush=True,
+    )
+    try:
+        demo.block_thread()
+    except KeyboardInterrupt:
+        demo.close()
