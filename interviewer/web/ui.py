@@ -11,6 +11,7 @@ checked against its owner.
 from __future__ import annotations
 
 import functools
+import logging
 import queue
 import threading
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from .views import (
     status_markdown,
 )
 
+log = logging.getLogger(__name__)
 CSS = """
 #banner {background:#fff4e5;border:1px solid #e8a33d;border-radius:6px;padding:.4em .8em}
 #clock, #pitch-clock {font-variant-numeric:tabular-nums}
@@ -261,11 +263,19 @@ def build_app(services: Services) -> gr.Blocks:
         ]
 
         def voice_for(screen: Screen, muted: bool) -> str | None:
+            """The interviewer's last turn as audio. The voice is a nicety: if it fails,
+            the turn is still shown (and stored) and the failure is logged."""
             if muted:
                 return None
             interview = practice.interview(screen.session_id, None)
             said = interview.session.transcript.last("interviewer")
-            return practice.speak(interview, said) if said is not None else None
+            if said is None:
+                return None
+            try:
+                return practice.speak(interview, said)
+            except Exception:  # the TTS port boundary (onnxruntime, a remote server)
+                log.exception("the interviewer's voice failed for session %s", screen.session_id)
+                return None
 
         @_friendly
         def start(persona_id, cv, cv_path, job, job_path, muted, request: gr.Request):
