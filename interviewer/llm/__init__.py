@@ -12,7 +12,7 @@ from importlib.metadata import entry_points
 
 from langchain_core.language_models import BaseChatModel
 
-from ..errors import ConfigError
+from ..registry import lookup
 from ..settings import Settings
 
 Factory = Callable[[Settings], BaseChatModel]
@@ -41,14 +41,9 @@ def providers() -> dict[str, str]:
 
 def build_model(settings: Settings) -> BaseChatModel:
     """The chat model named by ``settings.llm_provider``; nothing is loaded yet."""
-    registry = providers()
-    target = registry.get(settings.llm_provider)
-    if target is None:
-        raise ConfigError(
-            f"unknown LLM provider '{settings.llm_provider}' "
-            f"(available: {', '.join(sorted(registry))})",
-            field="INTERVIEWER_LLM_PROVIDER",
-        )
+    target = lookup(
+        providers(), settings.llm_provider, what="LLM provider", setting="INTERVIEWER_LLM_PROVIDER"
+    )
     model = _load(target)(settings)
     model.metadata = {**(model.metadata or {}), "interviewer_provider": settings.llm_provider}
     return model

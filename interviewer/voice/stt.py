@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .. import progress
 from ..errors import ConfigError, ProviderError
+from ..registry import lookup
 from ..settings import Settings
 from .audio import SAMPLE_RATE, is_silent
 from .metrics import WordTiming
@@ -235,13 +236,12 @@ STT_PROVIDERS = {"local": _local, "openai": OpenAITranscriber}
 
 
 def build_transcriber(settings: Settings) -> Transcriber:
-    factory = STT_PROVIDERS.get(settings.stt_provider)
-    if factory is None:
-        raise ConfigError(
-            f"unknown speech-to-text provider '{settings.stt_provider}' "
-            f"(available: {', '.join(STT_PROVIDERS)})",
-            field="INTERVIEWER_STT_PROVIDER",
-        )
+    factory = lookup(
+        STT_PROVIDERS,
+        settings.stt_provider,
+        what="speech-to-text provider",
+        setting="INTERVIEWER_STT_PROVIDER",
+    )
     return factory(settings)
 
 

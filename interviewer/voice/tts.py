@@ -14,6 +14,7 @@ import numpy as np
 
 from .. import progress
 from ..errors import ConfigError, ProviderError
+from ..registry import lookup
 from ..settings import Settings
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -111,11 +112,10 @@ TTS_PROVIDERS = {
 
 
 def build_speaker(settings: Settings) -> Speaker | None:
-    factory = TTS_PROVIDERS.get(settings.tts_provider)
-    if factory is None:
-        raise ConfigError(
-            f"unknown TTS provider '{settings.tts_provider}' "
-            f"(available: {', '.join(TTS_PROVIDERS)})",
-            field="INTERVIEWER_TTS_PROVIDER",
-        )
+    factory = lookup(
+        TTS_PROVIDERS,
+        settings.tts_provider,
+        what="TTS provider",
+        setting="INTERVIEWER_TTS_PROVIDER",
+    )
     return factory(settings)
