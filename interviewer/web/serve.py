@@ -9,6 +9,7 @@ from ..errors import ConfigError
 from ..settings import Settings
 
 LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
+MAX_UPLOAD = "200mb"  # a 30-minute answer as WAV is about 110 MB
 
 
 def is_loopback(host: str) -> bool:
@@ -78,6 +79,7 @@ def serve(
         auth_message="Sign in to practise." if auth else None,
         allowed_paths=[str(data_dir / "audio"), str(data_dir / "reports")],
         footer_links=["api"],
+        max_file_size=MAX_UPLOAD,  # recordings and CVs; Gradio refuses bigger ones clearly
         quiet=True,
         prevent_thread_lock=True,
         theme=theme(),
