@@ -299,11 +299,7 @@ def _run_voice(ctx, interview, audio_files, voice_out, answer_list, out) -> None
     from .voice.tts import build_speaker
 
     settings = _settings(ctx)
-    targets = SpeechTargets(
-        wpm_min=settings.target_wpm_min,
-        wpm_max=settings.target_wpm_max,
-        fillers_per_100_max=settings.target_fillers_per_100_max,
-    )
+    targets = SpeechTargets.from_settings(settings)
     voice = VoiceInterview(
         interview,
         build_transcriber(settings),
@@ -437,20 +433,29 @@ _format_option = click.option(
 )
 
 
+def _grading_options(command):
+    """Format, output file, judge and extra data directories: `report` and `grade`."""
+    for option in (
+        _rubrics_option,
+        _personas_option,
+        _judge_option,
+        click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path)),
+        _format_option,
+    ):
+        command = option(command)
+    return command
+
+
 def _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output) -> None:
     from .grading.grader import grade_session
-    from .grading.judge import LLMJudge
+    from .grading.judge import judge_for
     from .grading.render import FORMATS
     from .grading.rubrics import load_rubrics, rubric_dirs
     from .llm import build_model
 
     settings = _settings(ctx)
     rubrics = load_rubrics(rubric_dirs(list(rubrics_dirs), settings.rubrics_dir))
-    judge_fn = None
-    if judge is not False:
-        model = build_model(settings)
-        if judge or (model.metadata or {}).get("judge_by_default"):
-            judge_fn = LLMJudge(model)
+    judge_fn = judge_for(build_model(settings), judge) if judge is not False else None
     progress.set_reporter(_rich_status)
     with progress.task("Grading" + (" with an LLM judge" if judge_fn else "")):
         report = grade_session(session, persona, rubrics, judge=judge_fn)
@@ -460,11 +465,7 @@ def _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output) ->
 
 @cli.command("report")
 @click.argument("session_id")
-@_format_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
-@_judge_option
-@_personas_option
-@_rubrics_option
+@_grading_options
 @click.pass_context
 def report_cmd(ctx, session_id, fmt, output, judge, personas_dirs, rubrics_dirs):
     """Grade a stored session: scores with evidence, feedback per answer, top actions."""
@@ -479,11 +480,7 @@ def report_cmd(ctx, session_id, fmt, output, judge, personas_dirs, rubrics_dirs)
 @cli.command("grade")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--persona", "persona_name", help="Persona the interview followed (optional).")
-@_format_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
-@_judge_option
-@_personas_option
-@_rubrics_option
+@_grading_options
 @click.pass_context
 def grade_cmd(ctx, file, persona_name, fmt, output, judge, personas_dirs, rubrics_dirs):
     """Grade a transcript made elsewhere (Interviewer:/Candidate: lines, Markdown or JSON)."""

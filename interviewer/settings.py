@@ -96,6 +96,10 @@ class Settings(BaseSettings):
         default=64, ge=1, description="Requests handled at once (model calls still queue)."
     )
 
+    def openai_key(self) -> str | None:
+        """The API key for OpenAI-compatible servers (local ones accept any)."""
+        return self.openai_api_key.get_secret_value() if self.openai_api_key else None
+
     def database_url(self) -> str:
         if self.db_url:
             return self.db_url

@@ -63,3 +63,14 @@ def run_cli(*args: str, stdin: str | None = None, env: dict | None = None, timeo
         env=cli_env(**(env or {})),
         timeout=timeout,
     )
+
+
+def chat_texts(messages: list[dict]) -> list[tuple[str, str]]:
+    """(role, text) pairs from a Gradio Chatbot value as the API returns it."""
+    out = []
+    for m in messages:
+        content = m["content"]
+        if isinstance(content, list):
+            content = " ".join(part.get("text", "") for part in content)
+        out.append((m["role"], content))
+    return out

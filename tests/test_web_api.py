@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from gradio_client import Client, handle_file
+from helpers import chat_texts as texts
 from voice_audio import espeak
 
 from interviewer.grading.report import Report
@@ -53,17 +54,6 @@ def wait_ready(client: Client, timeout: float = 120) -> str:
             return status
         time.sleep(0.5)
     raise TimeoutError(f"models still loading after {timeout} s: {status}")
-
-
-def texts(messages: list[dict]) -> list[tuple[str, str]]:
-    """(role, text) pairs from the Chatbot's messages."""
-    out = []
-    for m in messages:
-        content = m["content"]
-        if isinstance(content, list):
-            content = " ".join(part.get("text", "") for part in content)
-        out.append((m["role"], content))
-    return out
 
 
 def start(client: Client, persona: str = "manager_fit", muted: bool = True) -> tuple[str, list]:

@@ -8,6 +8,7 @@ import time
 
 import pytest
 from gradio_client import Client
+from helpers import chat_texts
 
 from interviewer.fault_server import FaultServer
 from interviewer.store import Store
@@ -42,13 +43,7 @@ def env_for(llm: FaultServer) -> dict:
 
 
 def texts(messages) -> list[str]:
-    out = []
-    for m in messages:
-        content = m["content"]
-        if isinstance(content, list):
-            content = " ".join(part.get("text", "") for part in content)
-        out.append(content)
-    return out
+    return [text for _, text in chat_texts(messages)]
 
 
 def test_a_failing_model_shows_a_banner_and_the_interview_goes_on(llm, tmp_path):

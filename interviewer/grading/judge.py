@@ -159,3 +159,13 @@ class LLMJudge:
             return JudgeResult(errors={r.id: reason for r in rubrics})
         raw = reply.content if isinstance(reply.content, str) else str(reply.content)
         return parse_verdicts(raw, rubrics, units, self.model_name)
+
+
+def judge_for(model: BaseChatModel, wanted: bool | None = None) -> LLMJudge | None:
+    """The model as a judge when asked (``wanted``), or by default when its provider says
+    it is capable (a 135M model is not: grading then stays deterministic)."""
+    if wanted is False:
+        return None
+    if wanted or (model.metadata or {}).get("judge_by_default"):
+        return LLMJudge(model)
+    return None

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from langchain_openai import ChatOpenAI
 
-from ..errors import ConfigError
+from ..errors import ConfigError, ProviderError
 from ..settings import Settings
 
 
 def build(settings: Settings) -> ChatOpenAI:
-    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+    key = settings.openai_key()
     if not key and not settings.openai_base_url:
         raise ConfigError(
             "the openai provider needs INTERVIEWER_OPENAI_API_KEY, or "
@@ -31,3 +31,19 @@ def build(settings: Settings) -> ChatOpenAI:
         seed=settings.llm_seed,
         metadata={"judge_by_default": True},
     )
+
+
+def probe(base_url: str | None, key: str | None, *, provider: str) -> list[str]:
+    """``GET /models`` on an OpenAI-compatible server (the health check of the app's
+    provider table): the model names, [] for a server without a model list."""
+    from openai import NotFoundError, OpenAI
+
+    client = OpenAI(base_url=base_url, api_key=key or "not-needed", timeout=5.0, max_retries=0)
+    try:
+        return [m.id for m in client.models.list()]
+    except NotFoundError:
+        return []
+    except Exception as e:  # the port boundary: any failure means "not reachable"
+        raise ProviderError(
+            f"{base_url} does not answer: {type(e).__name__}: {e}", provider=provider
+        ) from e

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 FILLER_WORDS = ("um", "umm", "uh", "uhh", "erm", "er", "hmm", "mm")
 FILLER_PHRASES = ("you know", "i mean", "like", "basically", "sort of", "kind of")
@@ -39,6 +43,14 @@ class SpeechTargets(BaseModel):
     wpm_max: float = 160
     fillers_per_100_max: float = 2.0
     pause_max_s: float = 3.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SpeechTargets:
+        return cls(
+            wpm_min=settings.target_wpm_min,
+            wpm_max=settings.target_wpm_max,
+            fillers_per_100_max=settings.target_fillers_per_100_max,
+        )
 
 
 class WordTiming(BaseModel):

@@ -156,7 +156,8 @@ class OpenAITranscriber:
     def __init__(self, settings: Settings):
         from openai import OpenAI
 
-        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+        key = settings.openai_key()
+        self.key = key
         self.base_url = settings.stt_base_url or settings.openai_base_url
         self.client = OpenAI(
             base_url=self.base_url,
@@ -169,15 +170,10 @@ class OpenAITranscriber:
 
     def load(self) -> str:
         """Reachable? (The health check of the app's provider table.)"""
-        try:
-            self.client.with_options(timeout=5.0, max_retries=0).models.list()
-        except Exception as e:  # the port boundary: any failure means "not reachable"
-            if getattr(e, "status_code", None) == 404:  # servers without a model list
-                return f"{self.base_url} (no model list)"
-            raise ProviderError(
-                f"{self.base_url} does not answer: {type(e).__name__}: {e}", provider="stt"
-            ) from e
-        return f"{self.base_url}"
+        from ..llm.openai_compat import probe
+
+        names = probe(self.base_url, self.key, provider="stt")
+        return f"{self.base_url} serves {', '.join(names[:3]) or 'no model list'}"
 
     def transcribe(self, audio: np.ndarray, *, prompt: str | None = None) -> Transcription:
         from .audio import wav_bytes

@@ -77,7 +77,7 @@ class OpenAISpeaker:
     def __init__(self, settings: Settings):
         from openai import OpenAI
 
-        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+        key = settings.openai_key()
         self.client = OpenAI(
             base_url=settings.tts_base_url or settings.openai_base_url,
             api_key=key or "not-needed",

@@ -17,7 +17,7 @@ from ..clock import WallClock
 from ..engine import Interview
 from ..errors import InputError
 from ..grading.grader import grade_answer, grade_session
-from ..grading.judge import LLMJudge
+from ..grading.judge import judge_for
 from ..grading.render import FORMATS
 from ..grading.report import Report
 from ..grading.signals import pitch_sections
@@ -337,9 +337,7 @@ class Practice:
         services.check_owner(session_id, owner)
         session = services.store.load(session_id)
         persona = services.personas.get(session.persona_id)
-        model = services.model
-        judge = LLMJudge(model) if (model.metadata or {}).get("judge_by_default") else None
-        return grade_session(session, persona, services.rubrics, judge=judge)
+        return grade_session(session, persona, services.rubrics, judge=judge_for(services.model))
 
     def delete(self, session_id: str, *, owner: str | None = None) -> None:
         """Remove a session everywhere: rows, model logs, practice attempts, recordings,

@@ -16,6 +16,7 @@ from ..engine import Interview
 from ..errors import InputError, InterviewerError, SessionNotFound
 from ..grading.rubrics import Rubric, load_rubrics, rubric_dirs
 from ..llm import build_model, describe
+from ..llm.openai_compat import probe
 from ..personas import Persona, load_all, persona_dirs
 from ..settings import Settings
 from ..store import Store
@@ -87,11 +88,7 @@ class Services:
         self.model: BaseChatModel = build_model(settings)
         self.transcriber: Transcriber = build_transcriber(settings)
         self.speaker: Speaker | None = build_speaker(settings)
-        self.targets = SpeechTargets(
-            wpm_min=settings.target_wpm_min,
-            wpm_max=settings.target_wpm_max,
-            fillers_per_100_max=settings.target_fillers_per_100_max,
-        )
+        self.targets = SpeechTargets.from_settings(settings)
         self.live = LiveInterviews()
         self.health: dict[str, Health] = {
             "llm": Health(part="Interviewer model", provider=describe(self.model)),
@@ -144,7 +141,10 @@ class Services:
             load()
             return "in this process"
         base = getattr(self.model, "openai_api_base", None)  # any OpenAI-compatible client
-        return _probe_models(base, self.settings) if base else ""
+        if not base:
+            return ""
+        names = probe(base, self.settings.openai_key(), provider="openai")
+        return f"{base} serves {', '.join(names[:3]) or 'no model list'}"
 
     def wait_until_loaded(self, timeout: float | None = None) -> None:
         if self._loader is not None:
@@ -165,25 +165,3 @@ class Services:
             return
         if self.store.load(session_id).owner != owner:
             raise SessionNotFound(f"no session '{session_id}' for {owner}")
-
-
-def _probe_models(base_url: str, settings: Settings) -> str:
-    """``GET /models`` on an OpenAI-compatible server: reachable, and serving what?"""
-    import httpx
-
-    from ..errors import ProviderError
-
-    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "none"
-    try:
-        response = httpx.get(
-            base_url.rstrip("/") + "/models",
-            headers={"Authorization": f"Bearer {key}"},
-            timeout=5.0,
-        )
-        response.raise_for_status()
-        names = [m.get("id", "?") for m in response.json().get("data", [])]
-    except (httpx.HTTPError, ValueError) as e:
-        raise ProviderError(
-            f"{base_url} does not answer: {type(e).__name__}: {e}", provider="openai"
-        ) from e
-    return f"{base_url} serves {', '.join(names[:3]) or 'no model list'}"
