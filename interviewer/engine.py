@@ -1,11 +1,15 @@
 """The interview loop.
 
 The engine owns the plan: which stage, which planned question, when to follow
-up, when time moves the interview on. The model only words a turn (a follow-up,
-an acknowledgement, a reply to the candidate's question) and every word it
-writes is validated; a turn that fails twice is replaced by text that needs no
-model (a follow-up template filled with a topic from the answer, or the plan).
-Each turn is stored before the next one is made.
+up, when time moves the interview on. It listens (``listening``): an answer that
+missed the question is asked again in other words, a question already answered is
+skipped or taken deeper, a dodged preference gets one push for a choice, a concept
+the candidate leaned on is probed and one they say they cannot explain is left
+alone, and no question is asked twice. The model only words a follow-up; what it
+writes is validated once (a retry rarely passes, and the candidate would wait for
+it) and otherwise replaced by a template that reads true for the answer, or by the
+plan. The candidate's questions are answered from the persona's facts. Each turn is
+stored before the next one is made.
 """
 
 from __future__ import annotations
@@ -22,20 +26,31 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from . import prompting
 from .clock import Clock, SpokenClock
 from .errors import InputError
+from .listening import (
+    addresses,
+    admission,
+    already_answered,
+    hesitant_choice,
+    near_duplicate,
+    stems,
+    stressed_concepts,
+)
 from .llm import describe
 from .llm.messages import to_openai_dicts
-from .notes import ADMITS_LIMIT, observe
-from .personas import Persona, Question, Stage
+from .notes import observe
+from .personas import Persona, Question, Stage, Template
 from .store import Store
 from .text import EN_STOPWORDS, FR_STOPWORDS, clean, similarity, speaking_seconds, words
-from .topics import topics
+from .topics import lexicon_terms, topics
 from .transcript import CandidateProfile, Session, Turn, TurnKind, TurnSource
 from .validation import Expect, TurnContext, check, parse_output
 from .voice.metrics import SpeechMetrics
 
 MAX_REASKS = 2
-MAX_CANDIDATE_QUESTIONS = 3
 MODEL_FAILURES_BEFORE_PLAN_ONLY = 2
+#: Drafts per model turn. Measured with the default model: a draft refused once passed on
+#: the retry in few cases (docs/evaluation.md), while the candidate waited for both.
+MODEL_ATTEMPTS = 1
 _NO_QUESTIONS = re.compile(
     r"^\W*(no|nope|none|nothing|not really|no questions?|no,? thanks?|no,? thank you|"
     r"that'?s all|that is all|i'?m good|all good|non|pas de questions?|rien)\b",
@@ -54,12 +69,29 @@ _DEFER = {
     "en": "Good question; let's keep it for the end, when you can ask me anything. ",
     "fr": "Bonne question ; gardons-la pour la fin, vous pourrez tout me demander. ",
 }
-
-
-_HONEST = {
-    "en": "That's fine, thanks for being honest about it.",
-    "fr": "C'est très bien, merci de votre franchise.",
+_REPHRASE_LEAD = {"en": "Let me put it another way: ", "fr": "Je reformule : "}
+_MISSED = {
+    "en": "I don't think that quite answers my question. ",
+    "fr": "Je ne crois pas que cela réponde tout à fait à ma question. ",
 }
+_OTHER_QUESTION = {
+    "en": "That answers a question I had for later, thanks. To come back to mine: ",
+    "fr": "Cela répond à une question que je gardais pour plus tard, merci. Pour revenir à la "
+    "mienne : ",
+}
+_HONEST = {
+    "en": "Thanks for saying so; that's better than guessing.",
+    "fr": "Merci de le dire ; c'est mieux que de deviner.",
+}
+_COUNT_NOUN = re.compile(
+    r"(?:tokenizer|autoencoder|model|forest|function|network|pipeline|test|head|transformer|"
+    r"encoder|decoder|classifier|layer)$"
+)
+_USED = re.compile(
+    r"\b(?:i|we)\s+(?:\w+\s+){0,2}(?:used|use|chose|choose|picked|went with|applied|implemented|"
+    r"built|trained|fine-tuned|added|tried|compared|wrote|deployed|relied on|switched to)\b",
+    re.I,
+)
 _FOLLOW_UP_LEADS = {
     "en": ["I see.", "Okay.", "Right.", "Interesting."],
     "fr": ["Je vois.", "D'accord.", "Très bien.", "Intéressant."],
@@ -120,6 +152,27 @@ def _natural_list(items: list[str], language: str) -> str | None:
     return f"{', '.join(items[:-1])} {'et' if language == 'fr' else 'and'} {items[-1]}"
 
 
+def _noun_phrase(topic: str) -> str:
+    """A topic as it reads inside a sentence: "the tokenizer", but "LoRA", "BetSmart"."""
+    if topic.islower() and _COUNT_NOUN.search(topic) and not topic.endswith("s"):
+        return f"the {topic}"
+    return topic
+
+
+def _project_key(project: str) -> str:
+    """The distinctive word of a project phrase ("your BetSmart internship" -> "betsmart")."""
+    named = [w for w in re.findall(r"[A-Za-z][\w-]+", project) if w[0].isupper()]
+    return (named[0] if named else project).lower()
+
+
+def _quote(text: str, concept: str, width: int = 90) -> str:
+    """The sentence of ``text`` that names ``concept``, shortened."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        if concept.lower() in sentence.lower():
+            return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
+    return text[:width]
+
+
 def core_question(text: str) -> str:
     """The question sentence of a turn ("Thanks. What did you do?" -> "What did you do?")."""
     found = _QUESTION_SENTENCE.findall(text)
@@ -128,7 +181,7 @@ def core_question(text: str) -> str:
 
 @dataclass
 class Decision:
-    action: str  # "follow_up" | "next" | "close"
+    action: str  # "follow_up" | "push" | "next" | "close"
     stage_index: int = 0
     question_index: int = 0
     topic: str | None = None
@@ -293,6 +346,14 @@ class Interview:
                 return max(0.0, turn.elapsed_s - turn.duration_s)
         return self.elapsed
 
+    def _stage_over(self, stage_index: int, elapsed: float) -> bool:
+        """The stage has had its share: its own minutes, or the point in the interview by
+        which it was planned to end (so a long stage never eats the later ones)."""
+        stages = self.persona.stages
+        planned_end = sum(s.minutes for s in stages[: stage_index + 1]) * 60
+        used = elapsed - self._stage_started_at(stage_index)
+        return used >= stages[stage_index].minutes * 60 or elapsed >= planned_end
+
     def _reasks_at(self, stage_index: int, question_index: int) -> int:
         return sum(
             1
@@ -312,20 +373,56 @@ class Interview:
             and (t.stage_index, t.question_index) == (stage_index, question_index)
         )
 
+    def _earlier_questions(self) -> list[str]:
+        return [core_question(t.text) for t in self.turns if t.is_question]
+
+    def _answers(self) -> list[str]:
+        return [t.text for t in self.session.transcript.candidate_turns()]
+
+    def _disowned(self) -> set[str]:
+        """Concepts the candidate said they cannot explain: never asked about again."""
+        gone: set[str] = set()
+        turns = self.turns
+        for i, turn in enumerate(turns):
+            if turn.speaker != "candidate" or (said := admission(turn.text)) is None:
+                continue
+            gone.update(c.lower() for c in said.concepts)
+            asked = next((t for t in reversed(turns[:i]) if t.speaker == "interviewer"), None)
+            if not said.concepts and asked is not None:
+                if asked.topic:
+                    gone.add(asked.topic.lower())
+                gone.update(c.lower() for c in lexicon_terms(core_question(asked.text)))
+        return gone
+
     def _probed(self) -> set[str]:
-        return {t.topic.lower() for t in self.turns if t.topic}
+        return {t.topic.lower() for t in self.turns if t.topic} | self._disowned()
 
     def _mentioned(self) -> list[str]:
-        """Topics the candidate brought up and nobody has probed yet, newest first."""
+        """Topics the candidate brought up and nobody has probed yet: the concepts they
+        leaned on first, then the newest."""
         probed = self._probed()
         seen: list[str] = []
+        for topic in stressed_concepts(self._answers()):
+            if topic.lower() not in probed:
+                seen.append(topic)
         for turn in reversed(self.session.transcript.candidate_turns()):
-            if ADMITS_LIMIT.search(turn.text):
-                continue  # what the candidate said they do not master is not probed again
             for topic in topics(turn.text, projects=self.session.profile.projects):
                 if topic.lower() not in probed and topic not in seen:
                     seen.append(topic)
         return seen
+
+    def _fresh_topics(self, answer: Turn) -> list[str]:
+        """What a follow-up on ``answer`` may be about: topics of the answer not yet probed,
+        not disowned, and not what the question itself named (that was the answer)."""
+        probed = self._probed()
+        asked = core_question(self.current_turn.text).lower()
+        stressed = {c.lower() for c in stressed_concepts(self._answers())}
+        found = [
+            t
+            for t in topics(answer.text, projects=self.session.profile.projects)
+            if t.lower() not in probed and t.lower() not in asked
+        ]
+        return sorted(found, key=lambda t: t.lower() not in stressed)
 
     def _question(self, stage_index: int, question_index: int) -> Question:
         return self.persona.stages[stage_index].questions[question_index]
@@ -334,21 +431,21 @@ class Interview:
         si, qi = answer.stage_index, answer.question_index
         stage = self.persona.stages[si]
         question = stage.questions[qi]
-        stage_over = answer.elapsed_s - self._stage_started_at(si) >= stage.minutes * 60
+        stage_over = self._stage_over(si, answer.elapsed_s)
         if follow_up and stage.kind == "questions" and not stage_over:
             limit = (
                 question.max_follow_ups
                 if question.max_follow_ups is not None
                 else self.persona.follow_up.max_per_question
             )
-            # An honest "I'm not sure" is not probed further: move on, as a fair interviewer does.
-            if self._follow_ups_used(si, qi) < limit and not ADMITS_LIMIT.search(answer.text):
-                probed = self._probed()
-                fresh = [
-                    t
-                    for t in topics(answer.text, projects=self.session.profile.projects)
-                    if t.lower() not in probed
-                ]
+            # An honest "I can't explain it" is not probed further: move on, as a fair
+            # interviewer does.
+            if self._follow_ups_used(si, qi) < limit and admission(answer.text) is None:
+                if question.kind == "preference" and hesitant_choice(
+                    answer.text, self.persona.team_topics
+                ):
+                    return Decision("push", si, qi)
+                fresh = self._fresh_topics(answer)
                 if fresh:
                     return Decision("follow_up", si, qi, topic=fresh[0])
                 if len(answer.text.split()) < self.persona.follow_up.min_answer_words:
@@ -380,47 +477,158 @@ class Interview:
             )
         if stage.kind == "candidate_questions":
             return self._reply_to_candidate(answer, stage, notes)
-        problem = non_answer(answer.text, core_question(self.current_turn.text))
+        asked_turn = self.current_turn
+        asked = core_question(asked_turn.text)
+        problem = non_answer(answer.text, asked)
         if problem is not None:
             # Gibberish or the question read back is not an answer: ask again, never praise it.
             return self._reask(
-                self.current_turn,
+                asked_turn,
                 lead=_UNCLEAR[self.persona.language],
                 note=f"not an answer: {problem}",
             )
-        if (
+        first_try = not self._reasks_at(answer.stage_index, answer.question_index)
+        if stage.kind == "questions" and _is_counter_question(answer.text) and first_try:
+            notes = [*notes, "asked a question instead of answering"]
+            if _WANTS_REPEAT.search(answer.text):
+                return self._say(
+                    _REPEAT[self.persona.language] + asked,
+                    "reask",
+                    answer.stage_index,
+                    answer.question_index,
+                    "plan",
+                    notes=notes,
+                )
+            return self._ask_again(asked_turn, _DEFER[self.persona.language], notes)
+        said = admission(answer.text)
+        if said is not None:
+            notes = [*notes, *self._bluff_notes(said.concepts or self._asked_concepts(asked_turn))]
+        elif (
             stage.kind == "questions"
-            and _is_counter_question(answer.text)
-            and not self._reasks_at(answer.stage_index, answer.question_index)
+            and first_try
+            and asked_turn.kind != "follow_up"
+            and not addresses(
+                answer.text, asked, kind=question.kind, options=self.persona.team_topics
+            )
         ):
-            lead = (_REPEAT if _WANTS_REPEAT.search(answer.text) else _DEFER)[self.persona.language]
+            other = self._answered_other_question(answer)
+            lead = _OTHER_QUESTION if other else _MISSED
+            notes = [*notes, f"missed: did not answer the question{other or ''}"]
+            return self._ask_again(asked_turn, lead[self.persona.language], notes)
+        decision = self._decide(answer)
+        if decision.action == "push":
             return self._say(
-                lead + core_question(self.current_turn.text),
-                "reask",
+                self.persona.follow_up.push_for_choice,
+                "follow_up",
                 answer.stage_index,
                 answer.question_index,
                 "plan",
-                notes=[*notes, "asked a question instead of answering"],
+                notes=[*notes, "missed: no clear choice; pushed for one"],
             )
-        decision = self._decide(answer)
         if decision.action == "follow_up":
             return self._follow_up(answer, question, decision.topic, notes)
         acks = self.persona.acknowledgements
         ack = acks[len(self.turns) % len(acks)]
-        if ADMITS_LIMIT.search(answer.text):
+        if said is not None:
             ack = _HONEST[self.persona.language]
         if decision.action == "close":
             return self._close(ack, decision.stage_index, 0, notes, [])
         return self._ask_planned(decision, ack, notes)
 
+    def _asked_concepts(self, asked: Turn) -> list[str]:
+        return [asked.topic] if asked.topic else lexicon_terms(core_question(asked.text))
+
+    def _bluff_notes(self, concepts: list[str]) -> list[str]:
+        """A concept the candidate leaned on and now says they cannot explain: the bluff
+        that costs offers. Noted with both quotes for the grader."""
+        notes = []
+        stressed = {c.lower(): c for c in stressed_concepts(self._answers()[:-1])}
+        for concept in concepts:
+            if concept.lower() in stressed:
+                earlier = next(
+                    t.text
+                    for t in self.session.transcript.candidate_turns()
+                    if concept.lower() in t.text.lower()
+                )
+                notes.append(
+                    f'flag: leaned on {concept} earlier ("{_quote(earlier, concept)}") and '
+                    "then said they cannot explain it"
+                )
+        return notes
+
+    def _answered_other_question(self, answer: Turn) -> str | None:
+        """When an answer fits another planned question better than the one asked."""
+        asked = stems(core_question(self.current_turn.text))
+        said = stems(answer.text)
+        best, best_hits = None, 1
+        for si, stage in enumerate(self.persona.stages):
+            if stage.kind != "questions":
+                continue
+            for qi, question in enumerate(stage.questions):
+                if (si, qi) == (answer.stage_index, answer.question_index):
+                    continue
+                text = self._render(question)[0]
+                cues = [c for c in question.answered_if if c.lower() in answer.text.lower()]
+                hits = len((stems(text) - asked) & said) + 2 * len(cues)
+                if hits > best_hits:
+                    best, best_hits = core_question(text), hits
+        return f' (answered "{best}" instead)' if best else None
+
+    def _ask_again(self, asked: Turn, lead: str, notes: list[str]) -> Turn:
+        """Ask the pending question once more, in other words; a follow-up, or a question
+        with no other wording, is not repeated: the interview moves on."""
+        question = self._question(asked.stage_index, asked.question_index)
+        if asked.kind != "follow_up" and question.rephrase:
+            values = self._values()
+            text = question.rephrase.format(team_topics=values["team_topics"] or "")
+            if not near_duplicate(text, self._earlier_questions()):
+                return self._say(
+                    lead + text,
+                    "reask",
+                    asked.stage_index,
+                    asked.question_index,
+                    "plan",
+                    notes=notes,
+                )
+        decision = self._next_after(asked.stage_index, asked.question_index)
+        if decision.action == "close":
+            return self._close(lead.strip(), asked.stage_index, 0, notes, [])
+        return self._ask_planned(decision, lead.strip(), notes)
+
+    def _next_after(self, stage_index: int, question_index: int) -> Decision:
+        if question_index + 1 < len(self.stage(stage_index).questions) and not self._stage_over(
+            stage_index, self.elapsed
+        ):
+            return Decision("next", stage_index, question_index + 1)
+        return self._next_stage(stage_index, self.elapsed)
+
     def _ask_planned(self, decision: Decision, lead: str, notes: list[str]) -> Turn:
+        """The next planned question, unless it would repeat an earlier one or ask for what
+        the candidate already said: then its deeper version, or the one after it."""
         current = self.current_turn
+        while True:
+            question = self._question(decision.stage_index, decision.question_index)
+            text, topic = self._render(question)
+            first_of_stage = decision.question_index == 0
+            answered = already_answered(core_question(text), question.answered_if, self._answers())
+            if answered and question.deeper:
+                text, topic = self._render_deeper(question), None
+                notes = [*notes, "fact: already answered; asked a deeper question"]
+            repeated = near_duplicate(core_question(text), self._earlier_questions())
+            if not repeated and (not answered or question.deeper or first_of_stage):
+                break
+            following = self._next_after(decision.stage_index, decision.question_index)
+            if following.action == "close":
+                return self._close(lead, decision.stage_index, 0, notes, [])
+            if following.stage_index != decision.stage_index:
+                # A stage is always opened with its first question, reworded if need be.
+                decision = following
+                continue
+            decision = following
         transition = ""
         if current is not None and decision.stage_index != current.stage_index:
             title = self.persona.stages[decision.stage_index].title.lower()
             transition = _TRANSITION[self.persona.language].format(title=title)
-        question = self._question(decision.stage_index, decision.question_index)
-        text, topic = self._render(question)
         return self._say(
             f"{lead} {transition}{text}",
             "question",
@@ -447,7 +655,7 @@ class Interview:
             source = "fallback"
             text = self._template_follow_up(answer, topic)
         if text is None:
-            # Every template would repeat an earlier question: move on instead.
+            # No template reads true for this answer, or each would repeat: move on instead.
             decision = self._decide(answer, follow_up=False)
             if decision.action == "close":
                 return self._close(lead, decision.stage_index, 0, notes, rejected)
@@ -463,42 +671,63 @@ class Interview:
             topic=topic,
         )
 
+    def _template_fits(self, template: Template, topic: str, answer: str) -> bool:
+        is_concept = bool(lexicon_terms(topic))
+        if template.fits == "concept" and not is_concept:
+            return False
+        if template.fits == "named" and is_concept:
+            return False
+        if template.needs_use:
+            said = [s for s in re.split(r"(?<=[.!?;])\s+", answer) if topic.lower() in s.lower()]
+            return any(_USED.search(s) for s in said)
+        return True
+
     def _template_follow_up(self, answer: Turn, topic: str | None) -> str | None:
         policy = self.persona.follow_up
         used = self._follow_ups_used_total()
-        earlier = [core_question(t.text) for t in self.turns if t.is_question]
-        pool = (
-            [t.format(topic=topic) for t in policy.templates]
-            if topic
-            else list(policy.vague_templates)
-        )
+        earlier = self._earlier_questions()
+        if topic:
+            phrase = _noun_phrase(topic)
+            pool = [
+                t.text.format(topic=phrase)
+                for t in policy.templates
+                if self._template_fits(t, topic, answer.text)
+            ]
+        else:
+            pool = list(policy.vague_templates)
+        if not pool:
+            return None
         rotated = pool[used % len(pool) :] + pool[: used % len(pool)]
         ctx = TurnContext(language=self.persona.language, earlier_questions=earlier)
         for candidate in rotated:
-            if not check(candidate, "question", ctx):
+            if not check(candidate, "question", ctx) and not near_duplicate(candidate, earlier):
                 return candidate
         return None
 
     def _reply_to_candidate(self, answer: Turn, stage: Stage, notes: list[str]) -> Turn:
+        """Answer from the persona's facts (or say who will know), then offer the stage's
+        next invitation; "no questions" closes."""
         si = answer.stage_index
         replies = sum(1 for t in self.turns if t.kind == "reply" and t.stage_index == si)
-        stage_over = answer.elapsed_s - self._stage_started_at(si) >= stage.minutes * 60
+        stage_over = self._stage_over(si, answer.elapsed_s)
         asks_something = "?" in answer.text or not _NO_QUESTIONS.search(answer.text)
-        if not asks_something or replies >= MAX_CANDIDATE_QUESTIONS - 1 or stage_over:
-            reply = None
-            rejected: list[str] = []
-            if asks_something:
-                reply, rejected = self._model_text("reply", "statement", answer, "", None, notes)
-                reply = reply or stage.answer_fallback
-            return self._close(reply, si, answer.question_index, notes, rejected)
-        reply, rejected = self._model_text("reply", "statement", answer, "", None, notes)
-        source: TurnSource = "model" if reply else "fallback"
-        reply = reply or stage.answer_fallback or ""
-        more = stage.questions[-1]
-        reply = f"{reply} {self._render(more)[0]}"
-        return self._say(
-            reply, "reply", si, answer.question_index, source, notes=notes, rejected=rejected
-        )
+        if not asks_something:
+            return self._close(None, si, answer.question_index, notes, [])
+        reply = self._fact_for(answer.text)
+        if replies + 1 >= len(stage.questions) or stage_over:
+            return self._close(reply, si, answer.question_index, notes, [])
+        more = self._render(stage.questions[replies + 1])[0]
+        return self._say(f"{reply} {more}", "reply", si, replies + 1, "plan", notes=notes)
+
+    def _fact_for(self, question: str) -> str:
+        """The persona fact that answers ``question`` best, or the honest "I don't know"."""
+        asked = stems(question)
+        best, best_hits = None, 0
+        for fact in self.persona.facts:
+            hits = len(asked & {s for k in fact.about for s in stems(k)})
+            if hits > best_hits:
+                best, best_hits = fact.answer, hits
+        return best or self.persona.unknown_answer
 
     def _reask(
         self, asked: Turn, *, lead: str | None = None, note: str = "no answer given"
@@ -514,10 +743,7 @@ class Interview:
                 notes=[note],
             )
         # Still nothing: move on to the next planned question.
-        if asked.question_index + 1 < len(self.stage(asked.stage_index).questions):
-            decision = Decision("next", asked.stage_index, asked.question_index + 1)
-        else:
-            decision = self._next_stage(asked.stage_index, self.elapsed)
+        decision = self._next_after(asked.stage_index, asked.question_index)
         notes = ["no answer after asking again: moved on"]
         if decision.action == "close":
             return self._close(_MOVE_ON[lang].strip(), asked.stage_index, 0, notes, [])
@@ -539,13 +765,12 @@ class Interview:
         self.session.status = "finished"
         return turn
 
-    def _render(self, question: Question) -> tuple[str, str | None]:
-        """Fill a planned question's placeholders; use ``generic`` when one has no value."""
+    def _values(self) -> dict[str, str | None]:
         profile = self.session.profile
-        used_projects = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
-        projects = [p for p in profile.projects if p not in used_projects] or profile.projects
+        said = " ".join(t.text for t in self.turns).lower()
+        projects = [p for p in profile.projects if _project_key(p) not in said]
         mentioned = self._mentioned()
-        values = {
+        return {
             "project": projects[0] if projects else None,
             "role": profile.role,
             "company": profile.company,
@@ -553,12 +778,26 @@ class Interview:
             "topic": mentioned[0] if mentioned else None,
             "team_topics": _natural_list(self.persona.team_topics, self.persona.language),
         }
+
+    def _render(self, question: Question) -> tuple[str, str | None]:
+        """Fill a planned question's placeholders; use ``generic`` when one has no value."""
+        values = self._values()
         needed = {name for _, name, _, _ in string.Formatter().parse(question.text) if name}
         if all(values.get(name) for name in needed):
             topic = values["topic"] if "topic" in needed else None
             return question.text.format(**{k: v or "" for k, v in values.items()}), topic
         generic = question.generic or question.text
         return generic.format(team_topics=values["team_topics"] or ""), None
+
+    def _render_deeper(self, question: Question) -> str:
+        profile = self.session.profile
+        said = " ".join(self._answers()).lower()
+        discussed = [p for p in profile.projects if _project_key(p) in said]
+        project = discussed[-1] if discussed else "that project"
+        values = self._values()
+        return (question.deeper or "").format(
+            project=project, team_topics=values["team_topics"] or ""
+        )
 
     # -- model ---------------------------------------------------------------------------
     def _model_text(
@@ -570,7 +809,7 @@ class Interview:
         topic: str | None,
         notes: list[str],
     ) -> tuple[str | None, list[str]]:
-        """Ask the model for a turn; validate; retry once. None when nothing usable came."""
+        """Ask the model for a turn and validate it. None when nothing usable came."""
         rejected: list[str] = []
         if self._model_failures >= MODEL_FAILURES_BEFORE_PLAN_ONLY:
             return None, rejected
@@ -591,7 +830,7 @@ class Interview:
             must_refer_to_answer=purpose == "follow_up",
             topic=topic,
         )
-        for _attempt in range(2):
+        for _attempt in range(MODEL_ATTEMPTS):
             raw = self._call(messages, purpose)
             if raw is None:
                 break

@@ -5,13 +5,13 @@ A user adds a persona by dropping a YAML file in a personas directory; no code c
 
 from __future__ import annotations
 
-import os
 import string
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .datadirs import search_path, yaml_files
 from .errors import ConfigError
 from .yamlfile import load_model
 
@@ -47,10 +47,29 @@ class Question(_Strict):
         "logistics",
     ] = "open"
     max_follow_ups: int | None = Field(default=None, ge=0, le=5)
+    rephrase: str | None = Field(
+        default=None,
+        min_length=5,
+        max_length=400,
+        description="The same question in other words: asked once when an answer missed the "
+        "point or the candidate asked something back (never the same words twice).",
+    )
+    deeper: str | None = Field(
+        default=None,
+        min_length=5,
+        max_length=400,
+        description="Asked instead when an earlier answer already gave what this question "
+        "asks for (it may use {project}).",
+    )
+    answered_if: list[str] = Field(
+        default_factory=list,
+        description="Phrases that, in an earlier answer, mean this question is already "
+        "answered (e.g. 'by the end of the internship').",
+    )
 
     @model_validator(mode="after")
     def _check_placeholders(self) -> Question:
-        for field in ("text", "generic"):
+        for field in ("text", "generic", "rephrase", "deeper"):
             value = getattr(self, field)
             if value is None:
                 continue
@@ -64,7 +83,11 @@ class Question(_Strict):
             raise ValueError("a question with placeholders needs a 'generic' version")
         if self.generic and _placeholders(self.generic) - {"team_topics"}:
             raise ValueError("'generic' may only use the {team_topics} placeholder")
-        for field in ("text", "generic"):
+        if self.rephrase and _placeholders(self.rephrase) - {"team_topics"}:
+            raise ValueError("'rephrase' may only use the {team_topics} placeholder")
+        if self.deeper and _placeholders(self.deeper) - {"project", "team_topics"}:
+            raise ValueError("'deeper' may only use the {project} and {team_topics} placeholders")
+        for field in ("text", "generic", "rephrase", "deeper"):
             value = getattr(self, field)
             if value and value.count("?") > 1:
                 raise ValueError(f"{field} asks more than one question; split it")
@@ -93,11 +116,55 @@ class Stage(_Strict):
         return self
 
 
+class Template(_Strict):
+    """A follow-up that needs no model, filled with a topic from the answer. It is used only
+    when the filled sentence is true to the answer: ``fits`` says which topics read right in
+    it, ``needs_use`` that the candidate must have said they used or chose the topic."""
+
+    text: str = Field(min_length=5, max_length=300)
+    fits: Literal["any", "concept", "named"] = Field(
+        default="any",
+        description="concept: a technical term (LoRA, likelihood); named: a project, product "
+        "or company (BetSmart, CodeCarbon); any: both.",
+    )
+    needs_use: bool = Field(
+        default=False, description="Only when the answer says the candidate used or chose it."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: object) -> object:
+        return {"text": value} if isinstance(value, str) else value
+
+    @field_validator("text")
+    @classmethod
+    def _has_topic(cls, value: str) -> str:
+        if _placeholders(value) != {"topic"}:
+            raise ValueError("must use exactly the {topic} placeholder")
+        if value.count("?") != 1:
+            raise ValueError("must ask exactly one question")
+        return value
+
+
+class Fact(_Strict):
+    """Something the interviewer can tell the candidate, found by its keywords."""
+
+    about: list[str] = Field(min_length=1, description="Keywords of the questions it answers.")
+    answer: str = Field(min_length=5, max_length=500)
+
+    @field_validator("answer")
+    @classmethod
+    def _no_question(cls, value: str) -> str:
+        if "?" in value:
+            raise ValueError("a fact answers; it must not ask a question")
+        return value
+
+
 class FollowUpPolicy(_Strict):
     """How the interviewer digs into an answer."""
 
     max_per_question: int = Field(default=1, ge=0, le=5)
-    templates: list[str] = Field(
+    templates: list[Template] = Field(
         min_length=1,
         description="Follow-ups that need no capable model, each with a {topic} placeholder.",
     )
@@ -109,13 +176,10 @@ class FollowUpPolicy(_Strict):
         default=25, ge=0, description="Answers shorter than this are followed up as vague."
     )
 
-    @field_validator("templates")
-    @classmethod
-    def _templates_have_topic(cls, value: list[str]) -> list[str]:
-        for i, template in enumerate(value):
-            if _placeholders(template) != {"topic"}:
-                raise ValueError(f"templates.{i} must use exactly the {{topic}} placeholder")
-        return value
+    push_for_choice: str = Field(
+        default="If you had to pick one today, which would it be, and why?",
+        description="Asked once when a preference question gets no clear choice.",
+    )
 
 
 class Persona(_Strict):
@@ -145,6 +209,15 @@ class Persona(_Strict):
         description="Said before the next planned question when the model gives nothing usable.",
     )
     closing: str
+    facts: list[Fact] = Field(
+        default_factory=list,
+        description="What the interviewer can answer when the candidate asks (team, process, "
+        "internship); anything else gets ``unknown_answer``.",
+    )
+    unknown_answer: str = Field(
+        default="I don't know that, I'm afraid; your recruiter will be able to tell you.",
+        description="The reply to a candidate's question no fact answers.",
+    )
 
     @model_validator(mode="after")
     def _unique_stage_ids(self) -> Persona:
@@ -167,19 +240,17 @@ class Persona(_Strict):
 
 
 def builtin_personas_dir() -> Path:
-    """The ``personas/`` directory shipped at the top of the project."""
-    return Path(__file__).resolve().parent.parent / "personas"
+    """The built-in personas (``personas/`` in the repository, shipped inside the package)."""
+    from .bundled import directory
+
+    return directory("personas")
 
 
 def persona_dirs(extra: list[Path] | None = None, configured: str | None = None) -> list[Path]:
     """Search order: directories given on the command line, then the configured ones
     (``INTERVIEWER_PERSONAS_DIR``, os.pathsep-separated), then the built-in ones.
     Earlier directories override later ones for the same persona id."""
-    dirs = list(extra or [])
-    if configured:
-        dirs.extend(Path(p) for p in configured.split(os.pathsep) if p)
-    dirs.append(builtin_personas_dir())
-    return dirs
+    return search_path("personas", extra, configured)
 
 
 def load_persona_file(path: Path) -> Persona:
@@ -191,8 +262,8 @@ def discover(dirs: list[Path]) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for directory in dirs:
         if not directory.is_dir():
-            continue
-        for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
+            raise ConfigError("the personas folder does not exist", path=str(directory))
+        for path in yaml_files(directory):
             found.setdefault(path.stem, path)
     return found
 

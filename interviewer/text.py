@@ -21,6 +21,14 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text).strip()
 
 
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences (and clauses after ';'), for the rules that read an answer one at a time."""
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+
+
 def words(text: str) -> list[str]:
     return [w.rstrip(".") for w in _WORD.findall(text)]
 

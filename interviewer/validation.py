@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .listening import near_duplicate
 from .text import EN_STOPWORDS, FR_STOPWORDS, looks_like_language, normalise, similarity, words
 
 Expect = Literal["question", "statement", "reply"]
@@ -124,10 +125,10 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
     if not looks_like_language(stripped, ctx.language):
         problems.append(f"not in the persona's language ({ctx.language})")
     if expect == "question":
-        for earlier in ctx.earlier_questions:
-            if similarity(stripped, earlier) >= REPEAT_SIMILARITY:
-                problems.append("repeats an earlier question")
-                break
+        if near_duplicate(stripped, ctx.earlier_questions) or any(
+            similarity(stripped, earlier) >= REPEAT_SIMILARITY for earlier in ctx.earlier_questions
+        ):
+            problems.append("repeats an earlier question")
         if ctx.must_refer_to_answer:
             topic_hit = bool(ctx.topic) and ctx.topic.lower() in stripped.lower()
             shared = _stems(stripped) & _stems(ctx.answer)

@@ -15,7 +15,7 @@ from helpers import visible_problems
 
 from interviewer.engine import Interview
 from interviewer.llm import build_model
-from interviewer.llm.local import bundled_model_path
+from interviewer.llm.bundled import MODELS, model_path
 from interviewer.settings import Settings
 
 pytestmark = pytest.mark.model
@@ -38,7 +38,7 @@ def server_url(tmp_path_factory):
                 "-m",
                 "llama_cpp.server",
                 "--model",
-                str(bundled_model_path()),
+                str(model_path(MODELS["smollm2-135m"])),
                 "--model_alias",
                 "smollm2",
                 "--host",

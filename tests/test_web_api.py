@@ -65,7 +65,7 @@ def test_models_load_in_the_background_and_the_status_says_so(client, server):
     assert server.seconds_to_200 < 60
     status = wait_ready(client)
     assert status.count("| ready") == 3 and "failed" not in status
-    assert "local:SmolLM2" in status and "local: bundled" in status
+    assert "local:qwen2.5-coder-0.5b" in status and "local: bundled" in status
 
 
 def test_a_three_turn_text_interview_then_the_report_in_three_formats(client):

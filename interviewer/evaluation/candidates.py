@@ -29,7 +29,10 @@ class CandidateSpec(BaseModel):
 
 
 def evals_dir() -> Path:
-    return Path(__file__).resolve().parent.parent.parent / "evals"
+    """The evaluation files (``evals/`` in the repository, shipped inside the package)."""
+    from ..bundled import directory
+
+    return directory("evals")
 
 
 def load_candidates(directory: Path | None = None) -> dict[str, CandidateSpec]:

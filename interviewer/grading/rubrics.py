@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..datadirs import search_path, yaml_files
 from ..errors import ConfigError
 from ..yamlfile import load_model
 from .signals import SIGNALS
@@ -75,17 +76,15 @@ class Rubric(_Strict):
 
 
 def builtin_rubrics_dir() -> Path:
-    return Path(__file__).resolve().parent.parent.parent / "rubrics"
+    """The built-in rubrics (``rubrics/`` in the repository, shipped inside the package)."""
+    from ..bundled import directory
+
+    return directory("rubrics")
 
 
 def rubric_dirs(extra: list[Path] | None = None, configured: str | None = None) -> list[Path]:
-    import os
-
-    dirs = list(extra or [])
-    if configured:
-        dirs.extend(Path(p) for p in configured.split(os.pathsep) if p)
-    dirs.append(builtin_rubrics_dir())
-    return dirs
+    """User rubric folders (checked), then the built-in one; earlier ones win by id."""
+    return search_path("rubrics", extra, configured)
 
 
 def load_rubrics(dirs: list[Path] | None = None) -> list[Rubric]:
@@ -93,7 +92,7 @@ def load_rubrics(dirs: list[Path] | None = None) -> list[Rubric]:
     found: dict[str, Path] = {}
     for directory in dirs or [builtin_rubrics_dir()]:
         if directory.is_dir():
-            for path in sorted(directory.glob("*.yaml")):
+            for path in yaml_files(directory):
                 found.setdefault(path.stem, path)
     if not found:
         raise ConfigError("no rubric files found", path=str((dirs or [builtin_rubrics_dir()])[0]))

@@ -16,14 +16,8 @@ from importlib import resources
 
 import yaml
 
-from ..text import EN_STOPWORDS, FR_STOPWORDS, normalise, words
+from ..text import EN_STOPWORDS, FR_STOPWORDS, normalise, sentences, words
 from ..topics import lexicon_terms
-
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
 
 @dataclass(frozen=True)

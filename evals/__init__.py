@@ -1,0 +1,1 @@
+"""The built-in evals, shipped as interviewer.bundled.evals (see pyproject.toml)."""

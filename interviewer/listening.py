@@ -1,0 +1,217 @@
+"""What the interviewer hears in an answer, decided without a model.
+
+A good interviewer notices when a question was not answered, when it was already
+answered, when a preference was dodged, when a concept the candidate leaned on turns out
+to be one they cannot explain, and never asks the same thing twice. These are the plain
+rules the engine applies to each answer; the model only words the turns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .text import EN_STOPWORDS, FR_STOPWORDS, normalise, sentences
+from .topics import lexicon_terms
+
+_STOP = (
+    EN_STOPWORDS
+    | FR_STOPWORDS
+    | frozenset(
+        """tell me about give talk walk through describe explain could would please more
+    some any this that these those there their them they then than also just really very
+    much many such like well your you yours yourself what which when where while why how
+    does make made used using uses want one two three first main most""".split()
+    )
+)
+
+# -- repeats -------------------------------------------------------------------------------
+NEAR_DUPLICATE = 0.6
+
+
+def stems(text: str) -> set[str]:
+    """Content-word stems (five letters), the unit of "says the same thing"."""
+    return {w[:5] for w in normalise(text).split() if len(w) >= 3 and w not in _STOP}
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the smaller text's content stems that the other text also has (0..1)."""
+    sa, sb = stems(a), stems(b)
+    if not sa or not sb:
+        return 1.0 if normalise(a) == normalise(b) else 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+_EXPLAIN = re.compile(
+    r"\b(explain|describe|how (?:does|do) |walk me through|main steps|step by step|define|"
+    r"definition|how it works|what is \S+(?: \S+)?,? and (?:how|why))",
+    re.I,
+)
+
+
+def near_duplicate(question: str, earlier: list[str]) -> str | None:
+    """The earlier question ``question`` repeats, verbatim or nearly, if any.
+
+    Two questions sharing most of their content words ask the same thing; so do two that
+    ask to explain the same concept ("Main steps of RLHF?" / "Explain fine-tuning with
+    RLHF?")."""
+    concepts = {c.lower() for c in lexicon_terms(question)}
+    explains = bool(_EXPLAIN.search(question))
+    for before in earlier:
+        if (
+            explains
+            and concepts & {c.lower() for c in lexicon_terms(before)}
+            and _EXPLAIN.search(before)
+        ):
+            return before
+        sa, sb = stems(question), stems(before)
+        if normalise(question) == normalise(before):
+            return before
+        if not sa or not sb:
+            continue
+        shared = len(sa & sb)
+        if shared >= 2 and shared / min(len(sa), len(sb)) >= NEAR_DUPLICATE:
+            return before
+        if shared and shared == len(sa) == len(sb):
+            return before
+    return None
+
+
+# -- admissions and hedges -----------------------------------------------------------------
+_ADMIT = re.compile(
+    r"\b(?:i\s+(?:really\s+|honestly\s+)?(?:can'?t|cannot|couldn'?t)\s+(?:really\s+|honestly\s+)?"
+    r"(?:explain|say|tell|describe|go into)|"
+    r"i\s+(?:really\s+|honestly\s+)?(?:don'?t|do not)\s+(?:really\s+|fully\s+)?"
+    r"(?:know|understand|remember|master)|"
+    r"(?:i\s+have|i'?ve)\s+never\s+(?:used|worked|studied|implemented|tried|done)|"
+    r"(?:i\s+)?(?:have\s*n[o']t|haven'?t)\s+(?:really\s+)?(?:used|worked|studied|implemented|read|"
+    r"looked)|never used|no idea|"
+    r"i\s+only\s+(?:read|skimmed|heard)|only read (?:the )?(?:abstract|about|a blog)|"
+    r"(?:i'?m|i am)\s+not\s+(?:really\s+)?familiar|not an expert (?:on|in))\b",
+    re.I,
+)
+_NOT_SURE = re.compile(r"\b(?:i'?m|i am)\s+not\s+(?:really\s+|completely\s+|100%\s+)?sure\b", re.I)
+_BUT = re.compile(r"\b(but|though|however|still|although)\b", re.I)
+
+
+@dataclass
+class Admission:
+    """The candidate says they do not master something; ``concepts`` are what they name."""
+
+    sentence: str
+    concepts: list[str] = field(default_factory=list)
+
+
+def admission(text: str) -> Admission | None:
+    """An honest "I can't explain X" / "I haven't worked with X" / a bare "I'm not sure".
+
+    "I'm not sure about Y, but ..." followed by an answer is a hedge, not an admission."""
+    for sentence in sentences(text):
+        if _ADMIT.search(sentence):
+            return Admission(sentence, lexicon_terms(sentence))
+    if _NOT_SURE.search(text):
+        rest = _NOT_SURE.split(text, maxsplit=1)[-1]
+        answered_anyway = _BUT.search(rest) or len(normalise(rest).split()) > 12
+        if not answered_anyway:
+            sentence = next(s for s in sentences(text) if _NOT_SURE.search(s))
+            return Admission(sentence, lexicon_terms(sentence))
+    return None
+
+
+# -- stressed concepts ---------------------------------------------------------------------
+_EMPHASIS = re.compile(
+    r"\b(?:most important|key|central|crucial|core|main|essential|decisive|critical)\s+"
+    r"(?:ingredient|part|idea|component|piece|trick|reason|element|contribution|insight|factor)|"
+    r"\bat the (?:heart|core) of\b|\bmade (?:all )?the difference\b|"
+    r"\bwhat really (?:worked|mattered)\b",
+    re.I,
+)
+
+
+def stressed_concepts(answers: list[str]) -> list[str]:
+    """Concepts the candidate leaned on: named as central, or named in two answers or more
+    (or three times in one). Most stressed first."""
+    mentions: Counter[str] = Counter()
+    answers_with: Counter[str] = Counter()
+    emphasised: set[str] = set()
+    for answer in answers:
+        in_answer: Counter[str] = Counter()
+        for sentence in sentences(answer):
+            found = lexicon_terms(sentence)
+            in_answer.update(found)
+            if _EMPHASIS.search(sentence):
+                emphasised.update(found)
+        mentions.update(in_answer)
+        answers_with.update(in_answer.keys())
+    stressed = [c for c in mentions if c in emphasised or answers_with[c] >= 2 or mentions[c] >= 3]
+    return sorted(stressed, key=lambda c: (c not in emphasised, -mentions[c]))
+
+
+# -- preferences ---------------------------------------------------------------------------
+_DECISIVE = re.compile(
+    r"\b(?:i(?:'d| would)?\s+(?:definitely\s+)?(?:choose|pick|prefer|go (?:with|for))|"
+    r"interests? me (?:the )?most|(?:is|would be) my (?:first )?(?:choice|pick|favou?rite)|"
+    r"my (?:first )?(?:choice|pick) (?:is|would be)|without hesitation|definitely|"
+    r"i'?m most (?:excited|interested)|the one i (?:want|prefer|choose)|i want the\b|"
+    r"my favou?rite (?:is|would be|subject is|topic is)|i'?d say\b.{0,40}\bbecause)",
+    re.I,
+)
+_INDECISIVE = re.compile(
+    r"\b(?:all of them|both (?:are|of them)|hard to (?:say|choose|pick)|"
+    r"difficult to (?:say|choose)|"
+    r"it depends|depends on|(?:or|,)\s+maybe\b|i(?:'m| am) open to (?:anything|everything|all)|"
+    r"whatever you|don'?t (?:really )?know which|not sure which|can'?t (?:really )?choose|"
+    r"can'?t decide|everything is interesting|each (?:one )?(?:has|is))",
+    re.I,
+)
+
+
+def hesitant_choice(answer: str, options: list[str] | None = None) -> bool:
+    """A preference question answered without a choice: hedged between options, "all of
+    them", "it depends", or no choice stated at all."""
+    if _DECISIVE.search(answer) and not _INDECISIVE.search(answer):
+        return False
+    if _INDECISIVE.search(answer):
+        return True
+    named = [o for o in options or [] if _mentions(answer, o)]
+    if len(named) >= 2:
+        return True
+    # One option named plainly ("Log parsing, because ...") is a choice.
+    return not named and not re.search(r"\bbecause\b", answer, re.I)
+
+
+def _mentions(text: str, option: str) -> bool:
+    words = [w for w in normalise(option).split() if w not in _STOP and len(w) >= 4]
+    lowered = normalise(text)
+    return bool(words) and sum(w[:6] in lowered for w in words) >= max(1, len(words) // 2)
+
+
+# -- addressing the question ---------------------------------------------------------------
+def addresses(answer: str, question: str, *, kind: str, options: list[str] | None = None) -> bool:
+    """Whether ``answer`` is about ``question`` at all. Only questions that name what they
+    want are judged (a concept, a list of options); open questions always pass."""
+    if kind == "preference" and options:
+        return any(_mentions(answer, o) for o in options) or bool(
+            _DECISIVE.search(answer) or _INDECISIVE.search(answer)
+        )
+    if kind in {"technical", "probe", "case", "coding"}:
+        wanted = stems(question)
+        concepts = lexicon_terms(question)
+        if any(c.lower() in answer.lower() for c in concepts):
+            return True
+        return len(wanted & stems(answer)) >= (1 if len(wanted) <= 4 else 2)
+    return True
+
+
+def already_answered(question: str, cues: list[str], answers: list[str]) -> str | None:
+    """The earlier answer that already gives what ``question`` asks for, if any: one that
+    holds one of the question's cue phrases, or most of its content words."""
+    wanted = stems(question)
+    for answer in reversed(answers):
+        lowered = answer.lower()
+        if any(cue.lower() in lowered for cue in cues):
+            return answer
+        if len(wanted) >= 3 and len(wanted & stems(answer)) / len(wanted) >= 0.75:
+            return answer
+    return None

@@ -1,0 +1,1 @@
+"""The built-in personas, shipped as interviewer.bundled.personas (see pyproject.toml)."""

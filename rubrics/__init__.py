@@ -1,0 +1,1 @@
+"""The built-in rubrics, shipped as interviewer.bundled.rubrics (see pyproject.toml)."""
