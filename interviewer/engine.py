@@ -83,6 +83,7 @@ _HONEST = {
     "en": "Thanks for saying so; that's better than guessing.",
     "fr": "Merci de le dire ; c'est mieux que de deviner.",
 }
+_CONTEXT_STEMS = frozenset({"inter", "team", "compa", "role", "job", "posit", "work"})
 _COUNT_NOUN = re.compile(
     r"(?:tokenizer|autoencoder|model|forest|function|network|pipeline|test|head|transformer|"
     r"encoder|decoder|classifier|layer)$"
@@ -152,6 +153,12 @@ def _natural_list(items: list[str], language: str) -> str | None:
     return f"{', '.join(items[:-1])} {'et' if language == 'fr' else 'and'} {items[-1]}"
 
 
+def _lower_first(title: str) -> str:
+    """ "Your background" -> "your background", but "ML theory" stays "ML theory"."""
+    first = title.split(" ", 1)[0]
+    return title if first[1:2].isupper() else title[:1].lower() + title[1:]
+
+
 def _noun_phrase(topic: str) -> str:
     """A topic as it reads inside a sentence: "the tokenizer", but "LoRA", "BetSmart"."""
     if topic.islower() and _COUNT_NOUN.search(topic) and not topic.endswith("s"):
@@ -165,7 +172,7 @@ def _project_key(project: str) -> str:
     return (named[0] if named else project).lower()
 
 
-def _quote(text: str, concept: str, width: int = 90) -> str:
+def _quote(text: str, concept: str, width: int = 160) -> str:
     """The sentence of ``text`` that names ``concept``, shortened."""
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
         if concept.lower() in sentence.lower():
@@ -350,9 +357,12 @@ class Interview:
         """The stage has had its share: its own minutes, or the point in the interview by
         which it was planned to end (so a long stage never eats the later ones)."""
         stages = self.persona.stages
-        planned_end = sum(s.minutes for s in stages[: stage_index + 1]) * 60
         used = elapsed - self._stage_started_at(stage_index)
-        return used >= stages[stage_index].minutes * 60 or elapsed >= planned_end
+        if used >= stages[stage_index].minutes * 60:
+            return True
+        if stages[stage_index].kind == "candidate_questions":
+            return False  # the candidate's own questions keep their minutes, even when late
+        return elapsed >= sum(s.minutes for s in stages[: stage_index + 1]) * 60
 
     def _reasks_at(self, stage_index: int, question_index: int) -> int:
         return sum(
@@ -415,7 +425,7 @@ class Interview:
         """What a follow-up on ``answer`` may be about: topics of the answer not yet probed,
         not disowned, and not what the question itself named (that was the answer)."""
         probed = self._probed()
-        asked = core_question(self.current_turn.text).lower()
+        asked = self.current_turn.text.lower()
         stressed = {c.lower() for c in stressed_concepts(self._answers())}
         found = [
             t
@@ -501,20 +511,29 @@ class Interview:
                 )
             return self._ask_again(asked_turn, _DEFER[self.persona.language], notes)
         said = admission(answer.text)
-        if said is not None:
-            notes = [*notes, *self._bluff_notes(said.concepts or self._asked_concepts(asked_turn))]
-        elif (
-            stage.kind == "questions"
-            and first_try
+        missed = (
+            said is None
+            and stage.kind == "questions"
             and asked_turn.kind != "follow_up"
             and not addresses(
                 answer.text, asked, kind=question.kind, options=self.persona.team_topics
             )
-        ):
+        )
+        if said is not None:
+            notes = [*notes, *self._bluff_notes(said.concepts or self._asked_concepts(asked_turn))]
+        elif missed and first_try:
             other = self._answered_other_question(answer)
             lead = _OTHER_QUESTION if other else _MISSED
             notes = [*notes, f"missed: did not answer the question{other or ''}"]
             return self._ask_again(asked_turn, lead[self.persona.language], notes)
+        elif missed:
+            # Asked twice and still not answered: no follow-up on an answer to nothing.
+            notes = [*notes, "missed: did not answer the question after it was reworded"]
+            decision = self._next_after(answer.stage_index, answer.question_index)
+            lead = _MOVE_ON[self.persona.language].strip()
+            if decision.action == "close":
+                return self._close(lead, decision.stage_index, 0, notes, [])
+            return self._ask_planned(decision, lead, notes)
         decision = self._decide(answer)
         if decision.action == "push":
             return self._say(
@@ -571,7 +590,7 @@ class Interview:
                 cues = [c for c in question.answered_if if c.lower() in answer.text.lower()]
                 hits = len((stems(text) - asked) & said) + 2 * len(cues)
                 if hits > best_hits:
-                    best, best_hits = core_question(text), hits
+                    best, best_hits = text, hits
         return f' (answered "{best}" instead)' if best else None
 
     def _ask_again(self, asked: Turn, lead: str, notes: list[str]) -> Turn:
@@ -581,7 +600,10 @@ class Interview:
         if asked.kind != "follow_up" and question.rephrase:
             values = self._values()
             text = question.rephrase.format(team_topics=values["team_topics"] or "")
-            if not near_duplicate(text, self._earlier_questions()):
+            # A rephrasing shares words with the question it rewords; it must not repeat any
+            # other question, nor itself.
+            earlier = [q for q in self._earlier_questions() if q != core_question(asked.text)]
+            if not near_duplicate(text, earlier) and text not in self._earlier_questions():
                 return self._say(
                     lead + text,
                     "reask",
@@ -627,7 +649,7 @@ class Interview:
             decision = following
         transition = ""
         if current is not None and decision.stage_index != current.stage_index:
-            title = self.persona.stages[decision.stage_index].title.lower()
+            title = _lower_first(self.persona.stages[decision.stage_index].title)
             transition = _TRANSITION[self.persona.language].format(title=title)
         return self._say(
             f"{lead} {transition}{text}",
@@ -722,10 +744,14 @@ class Interview:
     def _fact_for(self, question: str) -> str:
         """The persona fact that answers ``question`` best, or the honest "I don't know"."""
         asked = stems(question)
-        best, best_hits = None, 0
+        best, best_hits = None, 0.0
         for fact in self.persona.facts:
-            hits = len(asked & {s for k in fact.about for s in stems(k)})
-            if hits > best_hits:
+            shared = asked & {s for k in fact.about for s in stems(k)}
+            # Words nearly every candidate question holds ("internship", "team") count less
+            # than what the question is really about ("mentor", "remote").
+            hits = sum(0.25 if s in _CONTEXT_STEMS else 1.0 for s in shared)
+            # A fact about one word of a long question is not its answer.
+            if hits >= 1 and hits / max(1, len(asked)) >= 0.34 and hits > best_hits:
                 best, best_hits = fact.answer, hits
         return best or self.persona.unknown_answer
 
@@ -814,12 +840,11 @@ class Interview:
         if self._model_failures >= MODEL_FAILURES_BEFORE_PLAN_ONLY:
             return None, rejected
         stage = self.persona.stages[answer.stage_index]
+        task = "follow_up_vague" if purpose == "follow_up" and not topic else purpose
         messages: list[BaseMessage] = [
             SystemMessage(prompting.system_prompt(self.persona, self.session.profile)),
             HumanMessage(
-                prompting.task_prompt(
-                    purpose, stage, question=asked, answer=answer.text, topic=topic
-                )
+                prompting.task_prompt(task, stage, question=asked, answer=answer.text, topic=topic)
             ),
         ]
         ctx = TurnContext(

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .text import EN_STOPWORDS, FR_STOPWORDS, normalise, sentences
-from .topics import lexicon_terms
+from .topics import lexicon_terms, named_things
 
 _STOP = (
     EN_STOPWORDS
@@ -22,7 +22,8 @@ _STOP = (
         """tell me about give talk walk through describe explain could would please more
     some any this that these those there their them they then than also just really very
     much many such like well your you yours yourself what which when where while why how
-    does make made used using uses want one two three first main most""".split()
+    does make made used using uses want one two three first main most during into onto
+    over under after before about around being having get got""".split()
     )
 )
 
@@ -50,6 +51,13 @@ _EXPLAIN = re.compile(
 )
 
 
+def _subjects(question: str) -> set[str]:
+    """What a question is about: its technical terms and named things."""
+    return {t.lower() for t in lexicon_terms(question)} | {
+        n.lower() for n in named_things(question)
+    }
+
+
 def near_duplicate(question: str, earlier: list[str]) -> str | None:
     """The earlier question ``question`` repeats, verbatim or nearly, if any.
 
@@ -57,8 +65,12 @@ def near_duplicate(question: str, earlier: list[str]) -> str | None:
     ask to explain the same concept ("Main steps of RLHF?" / "Explain fine-tuning with
     RLHF?")."""
     concepts = {c.lower() for c in lexicon_terms(question)}
+    subjects = _subjects(question)
     explains = bool(_EXPLAIN.search(question))
     for before in earlier:
+        other = _subjects(before)
+        if subjects and other and subjects.isdisjoint(other):
+            continue  # the same wording about two different things is two questions
         if (
             explains
             and concepts & {c.lower() for c in lexicon_terms(before)}
@@ -129,6 +141,17 @@ _EMPHASIS = re.compile(
 )
 
 
+def _nearest(sentence: str, concepts: list[str], at: int) -> str:
+    """The concept named closest to position ``at`` (what "the key ingredient" refers to)."""
+    lowered = sentence.lower()
+
+    def distance(concept: str) -> int:
+        spots = [m.start() for m in re.finditer(re.escape(concept.lower()), lowered)]
+        return min((abs(at - spot) for spot in spots), default=len(sentence))
+
+    return min(concepts, key=distance)
+
+
 def stressed_concepts(answers: list[str]) -> list[str]:
     """Concepts the candidate leaned on: named as central, or named in two answers or more
     (or three times in one). Most stressed first."""
@@ -140,8 +163,8 @@ def stressed_concepts(answers: list[str]) -> list[str]:
         for sentence in sentences(answer):
             found = lexicon_terms(sentence)
             in_answer.update(found)
-            if _EMPHASIS.search(sentence):
-                emphasised.update(found)
+            if found and (stress := _EMPHASIS.search(sentence)):
+                emphasised.add(_nearest(sentence, found, stress.start()))
         mentions.update(in_answer)
         answers_with.update(in_answer.keys())
     stressed = [c for c in mentions if c in emphasised or answers_with[c] >= 2 or mentions[c] >= 3]
@@ -187,20 +210,26 @@ def _mentions(text: str, option: str) -> bool:
     return bool(words) and sum(w[:6] in lowered for w in words) >= max(1, len(words) // 2)
 
 
+#: Words of every ML conversation: sharing them says nothing about being on the question.
+_GENERIC_STEMS = frozenset({"model", "train", "data", "learn", "machi", "proje", "work", "use"})
+
+
 # -- addressing the question ---------------------------------------------------------------
 def addresses(answer: str, question: str, *, kind: str, options: list[str] | None = None) -> bool:
     """Whether ``answer`` is about ``question`` at all. Only questions that name what they
-    want are judged (a concept, a list of options); open questions always pass."""
+    want are judged (a fixed technical question, a list of options); open questions, and
+    probes of the candidate's own concepts (answered by its alternatives as well), pass."""
     if kind == "preference" and options:
         return any(_mentions(answer, o) for o in options) or bool(
             _DECISIVE.search(answer) or _INDECISIVE.search(answer)
         )
-    if kind in {"technical", "probe", "case", "coding"}:
-        wanted = stems(question)
-        concepts = lexicon_terms(question)
-        if any(c.lower() in answer.lower() for c in concepts):
+    if kind in {"technical", "case", "coding"}:
+        wanted = stems(question) - _GENERIC_STEMS
+        concepts = set(lexicon_terms(question))
+        if concepts & set(lexicon_terms(answer)):
             return True
-        return len(wanted & stems(answer)) >= (1 if len(wanted) <= 4 else 2)
+        shared = len(wanted & (stems(answer) - _GENERIC_STEMS))
+        return shared >= 2 or (not concepts and shared >= 1 and len(wanted) <= 4)
     return True
 
 

@@ -32,6 +32,27 @@ _ENGINEERING = re.compile(
 )
 
 
+_ROLE_WORDS = re.compile(
+    r"\b(intern(ship)?|engineer|scientist|researcher|developer|analyst|assistant|stagiaire|stage)\b",
+    re.I,
+)
+
+
+def project_phrase(title: str) -> str:
+    """A CV line as an interviewer would name it: "ML intern, BetSmart (2025, 6 months)"
+    becomes "your BetSmart internship"; a project title stays as it is."""
+    title = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", title).strip(" ,;-")
+    parts = [p.strip() for p in re.split(r",|\s+at\s+|\s+@\s+|\s+chez\s+", title) if p.strip()]
+    if len(parts) >= 2 and _ROLE_WORDS.search(parts[0]):
+        company = parts[1]
+        kind = "internship" if re.search(r"intern|stag", parts[0], re.I) else "work"
+        return f"your {company} {kind}" if kind == "internship" else f"your work at {company}"
+    if len(parts) >= 2 and _ROLE_WORDS.search(parts[1]):
+        kind = "internship" if re.search(r"intern|stag", parts[1], re.I) else "work"
+        return f"your {parts[0]} {kind}" if kind == "internship" else f"your work at {parts[0]}"
+    return title
+
+
 def _project_names(cv: str) -> list[str]:
     """Titles of the bullets in the CV's project/experience sections (before ':' or ' - ')."""
     names: list[str] = []
@@ -42,6 +63,7 @@ def _project_names(cv: str) -> list[str]:
             section = section[: next_heading.start()]
         for bullet in _BULLET.finditer(section):
             title = re.split(r"\s*[:–—]\s*|\s+-\s+|\.\s", bullet.group(1))[0].strip()
+            title = project_phrase(title)
             if 2 <= len(title) <= 60 and title not in names:
                 names.append(title)
     return names[:8]

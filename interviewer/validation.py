@@ -130,9 +130,10 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
         ):
             problems.append("repeats an earlier question")
         if ctx.must_refer_to_answer:
-            topic_hit = bool(ctx.topic) and ctx.topic.lower() in stripped.lower()
             shared = _stems(stripped) & _stems(ctx.answer)
-            if not topic_hit and len(shared) < 2:
+            if ctx.topic and ctx.topic.lower() not in stripped.lower():
+                problems.append(f"does not ask about {ctx.topic}")
+            elif not ctx.topic and len(shared) < 2:
                 problems.append("does not refer to the candidate's answer")
     return problems
 

@@ -62,19 +62,15 @@ def test_follow_up_on_what_was_said_then_next_planned_question(manager, scripted
     assert len(scripted.calls) == 1
 
 
-def test_bad_model_turns_are_retried_once_then_replaced_by_a_template(manager, scripted, store):
-    scripted.add(
-        "The candidate said they studied RL. Candidate: yes I did.",  # role confusion
-        "What?",  # not a sensible question
-    )
+def test_a_bad_model_turn_is_not_retried_but_replaced_by_a_template(manager, scripted, store):
+    # A retry rarely passes and the candidate waits for it: one draft, then a template.
+    scripted.add("The candidate said they studied RL. Candidate: yes I did.")  # role confusion
     interview = start(manager, scripted, store)
     turn = interview.answer(RL_ANSWER)
     assert turn.source == "fallback"
-    assert turn.text == "I see. You mentioned distributional RL: what was your own contribution?"
-    assert len(turn.rejected) == 2 and "role confusion" in turn.rejected[0]
-    # The retry tells the model why its reply was refused.
-    retry = scripted.calls[1]
-    assert "cannot be used" in str(retry[-1].content) and "role confusion" in str(retry[-1].content)
+    assert turn.text == "I see. What got you interested in distributional RL?"
+    assert len(turn.rejected) == 1 and "role confusion" in turn.rejected[0]
+    assert len(scripted.calls) == 1
 
 
 @pytest.mark.parametrize(
@@ -91,14 +87,14 @@ def test_bad_model_turns_are_retried_once_then_replaced_by_a_template(manager, s
     ],
 )
 def test_each_kind_of_bad_turn_falls_back(manager, scripted, store, bad):
-    scripted.add(bad, bad)
+    scripted.add(bad)
     interview = start(manager, scripted, store)
     turn = interview.answer(RL_ANSWER)
     if turn.source == "model":  # the parser salvaged the first question of a multi-question reply
         assert turn.text.endswith("What is distributional RL?") or turn.text.count("?") == 1
         scripted._steps.clear()
     else:
-        assert turn.source == "fallback" and "You mentioned distributional RL" in turn.text
+        assert turn.source == "fallback" and "distributional RL" in turn.text
     assert turn.text.count("?") == 1
 
 
@@ -159,16 +155,16 @@ def test_stage_time_budget_moves_the_interview_on(manager, scripted, store):
 
 
 def test_out_of_time_goes_to_the_candidates_questions_then_closes(manager, scripted, store):
-    scripted.add("Interns are mentored by a senior engineer of the team.")
     interview = start(manager, scripted, store)
     turn = interview.answer(PLAIN_LONG, duration_s=manager.total_minutes * 60)
     assert turn.stage_id == "candidate_questions"
     assert turn.text.endswith("What questions do you have for me?")
     reply = interview.answer("Who would be my mentor during the internship?")
-    assert reply.kind == "reply" and reply.source == "model"
+    # Answered from the persona's facts, not invented by a model.
+    assert reply.kind == "reply" and reply.source == "plan"
     assert reply.text == (
-        "Interns are mentored by a senior engineer of the team. "
-        "Is there anything else you would like to ask?"
+        "Each intern has a mentor from the team, with a weekly one-to-one, and I meet every "
+        "intern once a month. Is there anything else you would like to ask?"
     )
     close = interview.answer("No, that's all, thank you.")
     assert close.kind == "close" and interview.finished
@@ -295,7 +291,7 @@ def test_an_honest_i_dont_know_is_not_probed_further(scripted, store):
     interview.answer("I trained a PPO agent, and I read about distributional RL and Rainbow.")
     turn = interview.answer("Honestly I'm not sure how PPO works in detail; I only used a library.")
     assert turn.kind == "question" and turn.source == "plan"
-    assert turn.text.startswith("That's fine, thanks for being honest about it.")
+    assert turn.text.startswith("Thanks for saying so; that's better than guessing.")
     # The probe question picks a concept the candidate brought up, not the one they disowned.
     assert "You mentioned distributional RL earlier" in turn.text
     assert "strong: honest about the limits of their knowledge" in turn.notes

@@ -128,7 +128,7 @@ class LocalLlamaChat(BaseChatModel):
                 max_tokens=kwargs.get("max_tokens", self.max_tokens),
                 temperature=kwargs.get("temperature", self.temperature),
                 stop=[*(stop or []), *_SPECIAL],
-                stopping_criteria=[over_budget],
+                stopping_criteria=over_budget,
             )
         choice = out["choices"][0]
         text = choice.get("text") or ""

@@ -1,0 +1,377 @@
+"""The interviewer listens: each behaviour of issue #12, built from the turns a new user saw.
+
+The strict scripted fake stands for the model where its words do not matter: a test that
+expects no model call adds no step, so an unexpected call fails it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import persona
+
+from interviewer.engine import Interview, core_question
+from interviewer.listening import admission, hesitant_choice, near_duplicate, stressed_concepts
+from interviewer.profile import build_profile
+
+INTRO = (
+    "I'm a master's student in machine learning at MVA. I like building clean, tested tools "
+    "and understanding why models work; last year I did an internship on sports data."
+)
+TOPICS_HESITANT = (
+    "That's a hard question, honestly all of them are interesting. Anomaly detection has a lot "
+    "of recent research, and log parsing with language models is also interesting, maybe "
+    "anomaly detection or maybe log parsing, I'm open to anything really."
+)
+
+
+def questions(interview: Interview) -> list[str]:
+    return [core_question(t.text) for t in interview.turns if t.is_question]
+
+
+def repeated_questions(interview: Interview) -> list[tuple[str, str]]:
+    """Questions that repeat an earlier one. Asking the pending question again (after
+    silence, on request, or reworded after a miss) is compared only with the others."""
+    found, earlier = [], []
+    for turn in interview.turns:
+        if not turn.is_question:
+            continue
+        q = core_question(turn.text)
+        key = (turn.stage_index, turn.question_index)
+        others = [e for e, k in earlier if not (turn.kind == "reask" and k == key)]
+        if (dup := near_duplicate(q, others)) is not None:
+            found.append((q, dup))
+        earlier.append((q, key))
+    return found
+
+
+def refusing(scripted, n: int = 20) -> None:
+    """Model drafts that validation refuses (role confusion): templates and plan speak. The
+    test clears what is left, as the number of follow-ups is the engine's to decide."""
+    scripted.add(*["The candidate: yes."] * n)
+
+
+def drive(interview: Interview, answers: list[str]) -> None:
+    for answer in answers:
+        if interview.finished:
+            break
+        interview.answer(answer)
+
+
+# 1. No question twice --------------------------------------------------------------------
+def test_near_duplicates_are_recognised():
+    assert near_duplicate(
+        "Can you explain fine-tuning an LM using RLHF?",
+        ["Can you describe the main steps of RLHF for a language model?"],
+    )
+    assert near_duplicate(
+        "You mentioned backpropagation: how does it work, concretely?",
+        ["How does backpropagation use the chain rule to compute the gradients?"],
+    )
+    assert near_duplicate(
+        "What did you do yourself, specifically?", ["What did you do yourself, specifically?"]
+    )
+    # The same template about two different things is two questions.
+    assert not near_duplicate(
+        "What got you interested in CodeCarbon?", ["What got you interested in distributional RL?"]
+    )
+    assert not near_duplicate(
+        "What are the main limitations of LoRA?",
+        ["What is LoRA, and why does it make fine-tuning cheaper?"],
+    )
+
+
+def test_a_deferred_counter_question_does_not_repeat_the_follow_up(scripted, store):
+    """Seen: "What exactly do you mean by that?" asked, then again after "Good question;
+    let's keep it for the end"."""
+    research = persona("research_scientist")
+    refusing(scripted)
+    interview = Interview.start(research, scripted, store)
+    follow = interview.answer("I did a project.")  # short: a vague follow-up
+    assert follow.kind == "follow_up" and follow.source == "fallback"
+    turn = interview.answer("Which team would I join if I got the internship?")
+    assert turn.text.startswith("Good question; let's keep it for the end")
+    assert core_question(follow.text) not in turn.text
+    asked = questions(interview)
+    assert all(near_duplicate(q, asked[:i]) is None for i, q in enumerate(asked))
+    scripted._steps.clear()
+
+
+def test_a_counter_question_to_a_planned_question_gets_it_in_other_words(manager, scripted, store):
+    interview = Interview.start(manager, scripted, store)
+    turn = interview.answer("Before I answer, how big is the team?")
+    assert turn.kind == "reask"
+    assert turn.text == (
+        "Good question; let's keep it for the end, when you can ask me anything. "
+        "In two minutes, who are you and what have you worked on so far?"
+    )
+
+
+@pytest.mark.parametrize("persona_id", ["manager_fit", "technical_engineer", "research_scientist"])
+def test_no_question_is_asked_twice_in_a_whole_interview(persona_id, scripted, store):
+    p = persona(persona_id)
+    interview = Interview.start(p, scripted, store)
+    # Every model call fails validation (a role-confused draft): templates and plan only.
+    scripted.add(*["The candidate: yes."] * 40)
+    drive(
+        interview,
+        [
+            INTRO,
+            "I did a project.",
+            "Sorry, what do you mean?",
+            "I trained gradient boosting models on sports data and measured a 4% gain.",
+            "It was fine.",
+            "I used PyTorch and LoRA, and compared it with full fine-tuning on 2000 examples.",
+            "I'm not sure.",
+            "Yes.",
+        ]
+        * 3,
+    )
+    assert repeated_questions(interview) == []
+    scripted._steps.clear()
+
+
+# 2. Already answered ----------------------------------------------------------------------
+def test_a_question_already_answered_is_taken_deeper(manager, scripted, store):
+    """Seen: "What would you want to have shipped by the end of the internship?" right after
+    the candidate said it."""
+    refusing(scripted)
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO, duration_s=400)  # the intro stage is over: next stage
+    interview.answer(
+        "I'm proud of my BetSmart internship: I built the data pipeline and the gradient "
+        "boosting model myself, and by the end of the internship I would like to ship a "
+        "monitoring dashboard.",
+        duration_s=200,
+    )
+    turn = interview.answer(
+        "I write tests first and keep research in notebooks until an idea proves itself.",
+        duration_s=300,
+    )
+    assert turn.stage_id == "team"
+    turn = interview.answer(
+        "Log parsing with language models, because I like NLP and it's close to production.",
+        duration_s=60,
+    )
+    if turn.kind == "follow_up":
+        turn = interview.answer("NLP is what I know best.", duration_s=20)
+    assert (turn.stage_id, turn.question_index) == ("team", 1)
+    assert "What would you want to have shipped" not in turn.text
+    assert "You said what you would like to ship" in turn.text
+    assert "fact: already answered; asked a deeper question" in turn.notes
+    scripted._steps.clear()
+
+
+def test_the_planned_project_question_after_the_intro_described_it(scripted, store):
+    """Seen: "Tell me about a project you are proud of" right after the candidate described
+    one; the deeper version names it."""
+    manager = persona("manager_fit")
+    interview = Interview.start(manager, scripted, store)
+    turn = interview.answer(
+        "I'm a student at MVA. The project I'm most proud of is my BetSmart internship, where I "
+        "was responsible for the whole data pipeline, from scraping to the model.",
+        duration_s=400,
+    )
+    assert turn.stage_id == "experience"
+    assert "Tell me about a project you are proud of" not in turn.text
+    assert "what would you do differently" in turn.text
+
+
+# 3. Not an answer to the question ---------------------------------------------------------
+def test_an_answer_that_misses_the_question_is_noticed_and_asked_again_rephrased(scripted, store):
+    engineer = persona("technical_engineer")
+    refusing(scripted)
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(INTRO, duration_s=800)  # the project stage is over
+    turn = interview.answer(INTRO, duration_s=30)
+    # The theory stage asked about the likelihood; the answer talked about something else.
+    assert turn.kind == "reask"
+    assert turn.text.startswith("I don't think that quite answers my question.")
+    assert "what quantity are we maximising" in turn.text
+    # Asked once: the next answer, whatever it is, moves the interview on.
+    nxt = interview.answer("I really enjoy working with people on hard problems every day.")
+    assert nxt.kind in {"question", "follow_up"} and "likelihood" not in nxt.text.lower()
+    scripted._steps.clear()
+
+
+def test_an_answer_to_another_planned_question_is_recognised(manager, scripted, store):
+    refusing(scripted)
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO, duration_s=900)
+    turn = interview.answer(INTRO, duration_s=600)
+    assert (turn.stage_id, turn.question_index) == ("team", 0)
+    turn = interview.answer(
+        "I once disagreed with a teammate about a data split; we ran both and compared.",
+    )
+    assert turn.kind == "reask"
+    assert turn.text.startswith("That answers a question I had for later, thanks.")
+    assert "Tell me about a time you disagreed with a teammate" in " ".join(turn.notes)
+    scripted._steps.clear()
+
+
+# 4. A dodged preference -------------------------------------------------------------------
+def test_a_hesitant_preference_gets_one_push_for_a_choice(manager, scripted, store):
+    """Seen: a hesitant answer to "which of these topics interests you the most?" got
+    "That's fine, thanks for being honest about it" and no push."""
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO, duration_s=400)
+    interview.answer(INTRO, duration_s=700)
+    turn = interview.answer(
+        "I keep research in notebooks and production code tested.", duration_s=60
+    )
+    assert turn.stage_id == "team"
+    push = interview.answer(TOPICS_HESITANT)
+    assert push.kind == "follow_up"
+    assert push.text == "If you had to pick one today, which would it be, and why?"
+    assert "honest" not in push.text
+    # One push only: a second hesitation moves on.
+    nxt = interview.answer("Maybe anomaly detection, or maybe forecasting, it depends.")
+    assert nxt.kind == "question"
+
+
+def test_hesitation_and_choice_are_told_apart():
+    options = ["anomaly detection on time series", "log parsing with language models"]
+    assert hesitant_choice(TOPICS_HESITANT, options)
+    assert hesitant_choice("Both are interesting, it depends on the project.", options)
+    assert not hesitant_choice("Log parsing, because I like NLP.", options)
+    assert not hesitant_choice("I would pick anomaly detection: I built one last year.", options)
+
+
+# 5. Bluffing and honest limits ------------------------------------------------------------
+BLUFF = [
+    "For my take-home I trained a DQN agent with distributional RL, which was the most "
+    "important ingredient, with prioritized replay.",
+    "The key idea was distributional RL: it made the agent much more stable.",
+    "Distributional RL is really the most important ingredient of Rainbow, I'd say.",
+]
+
+
+def test_a_stressed_concept_is_probed_first(scripted, store):
+    research = persona("research_scientist")
+    assert stressed_concepts(BLUFF)[0] == "distributional RL"
+    refusing(scripted)
+    interview = Interview.start(research, scripted, store)
+    # DQN comes first in the answer, but the candidate called distributional RL "the most
+    # important ingredient": that is what a research scientist probes.
+    turn = interview.answer(BLUFF[0])
+    assert turn.topic == "distributional RL"
+    assert (
+        turn.text
+        == "I see. You mentioned distributional RL: can you explain precisely how it works?"
+    )
+    scripted._steps.clear()
+
+
+def test_cannot_explain_a_stressed_concept_is_flagged_then_left_alone(scripted, store):
+    research = persona("research_scientist")
+    interview = Interview.start(research, scripted, store)
+    refusing(scripted)
+    interview.answer(BLUFF[0])
+    interview.answer(BLUFF[1], duration_s=600)
+    turn = interview.answer("Honestly, I can't really explain how distributional RL works.")
+    assert turn.text.startswith("Thanks for saying so; that's better than guessing.")
+    flags = [n for n in turn.notes if n.startswith("flag: leaned on distributional RL")]
+    assert flags and "most important ingredient" in flags[0]
+    later = [t.text for t in interview.turns[turn.seq :] if t.speaker == "interviewer"]
+    drive(interview, ["MCTS uses UCB to balance exploration and exploitation."] * 4)
+    later = [t.text for t in interview.turns[turn.seq + 1 :] if t.speaker == "interviewer"]
+    assert not any("distributional RL" in t and "You mentioned" in t for t in later)
+    scripted._steps.clear()
+
+
+def test_a_hedge_inside_a_full_answer_is_not_an_admission():
+    assert (
+        admission(
+            "I'm not sure about the safety of the world, but RLHF trains a reward model on human "
+            "preferences and then optimises the policy against it with PPO."
+        )
+        is None
+    )
+    assert admission("I can't really explain how distributional RL works.").concepts == [
+        "distributional RL"
+    ]
+    assert admission("I haven't worked with Bayesian networks.") is not None
+    assert admission("I'm not sure.") is not None
+
+
+def test_a_hedged_answer_is_not_thanked_for_honesty(scripted, store):
+    engineer = persona("technical_engineer")
+    refusing(scripted)
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(INTRO, duration_s=800)
+    turn = interview.answer(
+        "I'm not sure about the details, but the likelihood is the probability of the data "
+        "given the parameters, and maximising it fits the model to the data.",
+        duration_s=60,
+    )
+    assert "honest" not in turn.text and "better than guessing" not in turn.text
+    scripted._steps.clear()
+
+
+# 6. The candidate's questions -------------------------------------------------------------
+def test_candidate_questions_are_answered_from_the_persona_facts(manager, scripted, store):
+    interview = Interview.start(manager, scripted, store)
+    turn = interview.answer(INTRO, duration_s=manager.total_minutes * 60)
+    assert turn.stage_id == "candidate_questions"
+    first = interview.answer("Do you work remotely or from the office?")
+    assert first.text.startswith("We work from the office three days a week")
+    second = interview.answer("Which cloud provider do you deploy on?")
+    assert second.kind == "close"
+    assert second.text.startswith("I don't know that, I'm afraid; your recruiter will")
+    assert first.text.split(".")[0] != second.text.split(".")[0]
+
+
+def test_no_questions_closes_the_interview(manager, scripted, store):
+    """Seen: "No questions, thank you." got "Can you be more specific...?"."""
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO, duration_s=manager.total_minutes * 60)
+    close = interview.answer("No questions, thank you.")
+    assert close.kind == "close" and interview.finished
+    assert "?" not in close.text
+
+
+# 7. Clean project names, true templates, every stage reached ------------------------------
+def test_cv_projects_become_clean_noun_phrases():
+    profile = build_profile(
+        "# Experience\n- ML intern, BetSmart (2025, 6 months): gradient boosting on sports data\n"
+        "- Energy of small LMs: measured SmolLM with CodeCarbon\n"
+    )
+    assert profile.projects == ["your BetSmart internship", "Energy of small LMs"]
+
+
+def test_templates_are_used_only_when_they_read_true(scripted, store):
+    """Seen: "Why did you choose tokenizer here?", "Why did you choose LoRA here?" when LoRA
+    was only explained."""
+    engineer = persona("technical_engineer")
+    scripted.add("The candidate: yes.")
+    interview = Interview.start(engineer, scripted, store)
+    turn = interview.answer(
+        "LoRA freezes the pretrained weights and learns two small low-rank matrices per layer, "
+        "so only a tiny fraction of the parameters is trained, which saves memory."
+    )
+    assert "Why did you choose" not in turn.text
+    assert "choose tokenizer" not in turn.text
+
+
+def test_every_announced_stage_is_reached(scripted, store):
+    """Seen: the technical interview promised "two case studies and a bit of software" and
+    never reached them: the theory stage used the time."""
+    engineer = persona("technical_engineer")
+    interview = Interview.start(engineer, scripted, store)
+    scripted.add(*["The candidate: yes."] * 60)
+    long = (
+        "Let me explain in detail. " + "The gradient flows back through each layer. " * 60
+    )  # about 8 minutes spoken
+    drive(interview, [long] * 30)
+    reached = {t.stage_id for t in interview.turns if t.speaker == "interviewer"}
+    assert reached == {s.id for s in engineer.stages}
+    scripted._steps.clear()
+
+
+# 8. Model turns are budgeted ---------------------------------------------------------------
+def test_a_refused_draft_is_not_retried(manager, scripted, store):
+    scripted.add("As an AI language model, I can ask about that.")
+    interview = Interview.start(manager, scripted, store)
+    turn = interview.answer(
+        "I studied distributional RL during an internship, and I like building clean tools."
+    )
+    assert len(scripted.calls) == 1 and turn.source == "fallback"
