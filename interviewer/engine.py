@@ -153,6 +153,43 @@ def _natural_list(items: list[str], language: str) -> str | None:
     return f"{', '.join(items[:-1])} {'et' if language == 'fr' else 'and'} {items[-1]}"
 
 
+_PERSON = {
+    "i am": "you are",
+    "i'm": "you're",
+    "i was": "you were",
+    "i've": "you've",
+    "i'd": "you'd",
+    "i'll": "you'll",
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "we are": "you are",
+    "we're": "you're",
+    "we": "you",
+    "our": "your",
+    "us": "you",
+}
+_PERSON_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _PERSON), key=len, reverse=True)) + r")\b", re.I
+)
+
+
+def echo(answer: str, max_words: int = 14) -> str | None:
+    """A short answer said back in the second person ("I did a project." -> "you did a
+    project"), so a request for detail shows what was heard. None for a long first sentence."""
+    first = re.split(r"(?<=[.!?])\s+", answer.strip())[0].rstrip(".!? ")
+    if not first or len(first.split()) > max_words or "?" in first:
+        return None
+    if not stems(first) - {"yes", "yeah", "okay", "sure", "fine", "did"}:
+        return None  # "Yes, I did that." says nothing worth saying back
+    if not _PERSON_RE.search(first):
+        return None
+    said = _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], first)
+    return said[0].lower() + said[1:] if said[:2] != "I " else said
+
+
 def _lower_first(title: str) -> str:
     """ "Your background" -> "your background", but "ML theory" stays "ML theory"."""
     first = title.split(" ", 1)[0]
@@ -452,9 +489,10 @@ class Interview:
             # interviewer does.
             if self._follow_ups_used(si, qi) < limit and admission(answer.text) is None:
                 if question.kind == "preference" and hesitant_choice(
-                    answer.text, self.persona.team_topics
+                    answer.text, self._options(question)
                 ):
-                    return Decision("push", si, qi)
+                    if self._push_text() is not None:
+                        return Decision("push", si, qi)
                 fresh = self._fresh_topics(answer)
                 if fresh:
                     return Decision("follow_up", si, qi, topic=fresh[0])
@@ -516,7 +554,7 @@ class Interview:
             and stage.kind == "questions"
             and asked_turn.kind != "follow_up"
             and not addresses(
-                answer.text, asked, kind=question.kind, options=self.persona.team_topics
+                answer.text, asked, kind=question.kind, options=self._options(question)
             )
         )
         if said is not None:
@@ -537,7 +575,7 @@ class Interview:
         decision = self._decide(answer)
         if decision.action == "push":
             return self._say(
-                self.persona.follow_up.push_for_choice,
+                self._push_text() or "",
                 "follow_up",
                 answer.stage_index,
                 answer.question_index,
@@ -553,6 +591,19 @@ class Interview:
         if decision.action == "close":
             return self._close(ack, decision.stage_index, 0, notes, [])
         return self._ask_planned(decision, ack, notes)
+
+    def _options(self, question: Question) -> list[str]:
+        if question.options:
+            return list(question.options)
+        return list(self.persona.team_topics) if "{team_topics}" in question.text else []
+
+    def _push_text(self) -> str | None:
+        """A wording of the push for a choice not yet used in this interview."""
+        asked = self._earlier_questions()
+        for text in self.persona.follow_up.push_for_choice:
+            if text not in asked:
+                return text
+        return None
 
     def _asked_concepts(self, asked: Turn) -> list[str]:
         return [asked.topic] if asked.topic else lexicon_terms(core_question(asked.text))
@@ -716,7 +767,9 @@ class Interview:
                 if self._template_fits(t, topic, answer.text)
             ]
         else:
-            pool = list(policy.vague_templates)
+            said = echo(answer.text)
+            lead = {"en": "You said {said}. ", "fr": "Vous dites : {said}. "}[self.persona.language]
+            pool = [(lead.format(said=said) if said else "") + t for t in policy.vague_templates]
         if not pool:
             return None
         rotated = pool[used % len(pool) :] + pool[: used % len(pool)]

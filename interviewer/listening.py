@@ -190,9 +190,14 @@ _INDECISIVE = re.compile(
 )
 
 
+_HEDGED = re.compile(
+    r"\b(maybe|perhaps|i guess|probably|not sure|i don'?t know|sort of|kind of)\b", re.I
+)
+
+
 def hesitant_choice(answer: str, options: list[str] | None = None) -> bool:
     """A preference question answered without a choice: hedged between options, "all of
-    them", "it depends", or no choice stated at all."""
+    them", "it depends", or (when the question listed options) none of them chosen."""
     if _DECISIVE.search(answer) and not _INDECISIVE.search(answer):
         return False
     if _INDECISIVE.search(answer):
@@ -200,8 +205,12 @@ def hesitant_choice(answer: str, options: list[str] | None = None) -> bool:
     named = [o for o in options or [] if _mentions(answer, o)]
     if len(named) >= 2:
         return True
-    # One option named plainly ("Log parsing, because ...") is a choice.
-    return not named and not re.search(r"\bbecause\b", answer, re.I)
+    if len(named) == 1:
+        return bool(_HEDGED.search(answer))
+    if not options:
+        # An open preference ("your favourite subject?") answered plainly is a choice.
+        return bool(_HEDGED.search(answer))
+    return not re.search(r"\bbecause\b", answer, re.I)
 
 
 def _mentions(text: str, option: str) -> bool:
@@ -214,11 +223,20 @@ def _mentions(text: str, option: str) -> bool:
 _GENERIC_STEMS = frozenset({"model", "train", "data", "learn", "machi", "proje", "work", "use"})
 
 
+#: Words that carry no answer on their own.
+_EMPTY_STEMS = frozenset(
+    """yes yeah yep okay sure fine went good great nothing much add not that did done well
+    really think guess know all nope thank thank thanks""".split()
+)
+
+
 # -- addressing the question ---------------------------------------------------------------
 def addresses(answer: str, question: str, *, kind: str, options: list[str] | None = None) -> bool:
     """Whether ``answer`` is about ``question`` at all. Only questions that name what they
     want are judged (a fixed technical question, a list of options); open questions, and
     probes of the candidate's own concepts (answered by its alternatives as well), pass."""
+    if not stems(answer) - _EMPTY_STEMS:
+        return False  # "Yes, I did that.", "It went fine.", "Not much to add."
     if kind == "preference" and options:
         return any(_mentions(answer, o) for o in options) or bool(
             _DECISIVE.search(answer) or _INDECISIVE.search(answer)

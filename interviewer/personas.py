@@ -47,6 +47,11 @@ class Question(_Strict):
         "logistics",
     ] = "open"
     max_follow_ups: int | None = Field(default=None, ge=0, le=5)
+    options: list[str] = Field(
+        default_factory=list,
+        description="For a preference question: the choices it offers (a question using "
+        "{team_topics} offers the persona's team topics).",
+    )
     rephrase: str | None = Field(
         default=None,
         min_length=5,
@@ -176,10 +181,20 @@ class FollowUpPolicy(_Strict):
         default=25, ge=0, description="Answers shorter than this are followed up as vague."
     )
 
-    push_for_choice: str = Field(
-        default="If you had to pick one today, which would it be, and why?",
-        description="Asked once when a preference question gets no clear choice.",
+    push_for_choice: list[str] = Field(
+        default_factory=lambda: [
+            "If you had to pick one today, which would it be, and why?",
+            "And if you could only choose one, which one would you go for?",
+        ],
+        min_length=1,
+        description="Asked once when a preference question gets no clear choice; each wording "
+        "at most once an interview.",
     )
+
+    @field_validator("push_for_choice", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
 
 
 class Persona(_Strict):

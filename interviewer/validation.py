@@ -132,7 +132,9 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
         if ctx.must_refer_to_answer:
             shared = _stems(stripped) & _stems(ctx.answer)
             if ctx.topic and ctx.topic.lower() not in stripped.lower():
-                problems.append(f"does not ask about {ctx.topic}")
+                problems.append(
+                    f"does not refer to the candidate's answer (never names {ctx.topic})"
+                )
             elif not ctx.topic and len(shared) < 2:
                 problems.append("does not refer to the candidate's answer")
     return problems

@@ -7,8 +7,9 @@ import re
 from collections.abc import Callable
 
 from ..engine import core_question, non_answer
+from ..listening import near_duplicate, stems
 from ..personas import Persona
-from ..text import similarity, words
+from ..text import words
 from ..topics import topics
 from ..transcript import Session, Turn
 from ..validation import (
@@ -16,7 +17,6 @@ from ..validation import (
     _LEAK,
     _ROLE_CONFUSION,
     _ROLE_LABEL,
-    REPEAT_SIMILARITY,
     TurnContext,
 )
 from ..validation import check as validate
@@ -24,6 +24,13 @@ from ..validation import check as validate
 Counts = tuple[int, int]  # (passed, checked)
 CHECKS: dict[str, Callable[[Session, Persona], Counts]] = {}
 _PRAISE = re.compile(r"^\s*(thank|thanks|good|great|excellent|perfect|nice|i see|okay)\b", re.I)
+#: The interviewer talking as if it were the candidate, or the candidate the employer.
+_SWAPPED_ROLES = re.compile(
+    r"\byour team'?s (?:topics|projects|roadmap|goals)\b|\bhave me (?:ship|build|work)\b|"
+    r"\b(?:my|our) (?:internship|thesis|cv|resume|application)\b|\bthe interviewee\b",
+    re.I,
+)
+_ACKNOWLEDGED = re.compile(r"answers a question i had|in other words|put it another way", re.I)
 
 
 def check(name: str):
@@ -66,37 +73,77 @@ def no_leaks(session: Session, persona: Persona) -> Counts:
 
 @check("no_role_confusion")
 def no_role_confusion(session: Session, persona: Persona) -> Counts:
+    """Speaks as the interviewer, to the candidate: no "the candidate", no labels, no
+    swapped roles ("your team's topics", "have me ship")."""
     turns = _interviewer(session)
-    bad = (_ROLE_LABEL, _INNER_LABEL, _ROLE_CONFUSION)
+    bad = (_ROLE_LABEL, _INNER_LABEL, _ROLE_CONFUSION, _SWAPPED_ROLES)
     return sum(not any(p.search(t.text) for p in bad) for t in turns), len(turns)
+
+
+def repeated_questions(session: Session) -> list[tuple[int, str, str]]:
+    """(turn, question, the earlier one it repeats) for every question asked twice, verbatim
+    or nearly. Asking the pending question again (after silence, on request, or reworded
+    after a miss) is compared only with the other questions."""
+    found: list[tuple[int, str, str]] = []
+    earlier: list[tuple[str, tuple[int, int]]] = []
+    for t in _interviewer(session):
+        if not t.is_question:
+            continue
+        q = core_question(t.text)
+        key = (t.stage_index, t.question_index)
+        others = [e for e, k in earlier if not (t.kind == "reask" and k == key)]
+        if (dup := near_duplicate(q, others)) is not None:
+            found.append((t.seq, q, dup))
+        earlier.append((q, key))
+    return found
 
 
 @check("no_repeated_question")
 def no_repeats(session: Session, persona: Persona) -> Counts:
-    earlier: list[str] = []
+    total = sum(1 for t in _interviewer(session) if t.is_question)
+    return total - len(repeated_questions(session)), total
+
+
+@check("no_question_already_answered")
+def not_already_answered(session: Session, persona: Persona) -> Counts:
+    """A planned question is not asked when an earlier answer already holds most of what it
+    asks for (the interviewer should take it deeper or skip it)."""
     ok = total = 0
-    for t in _interviewer(session):
-        if not t.is_question or t.kind == "reask":
+    answers: list[str] = []
+    for t in session.transcript.turns:
+        if t.speaker == "candidate":
+            answers.append(t.text)
             continue
-        q = core_question(t.text)
+        if t.kind != "question":
+            continue
+        wanted = stems(core_question(t.text))
+        if len(wanted) < 3:
+            continue
         total += 1
-        ok += all(similarity(q, e) < REPEAT_SIMILARITY for e in earlier)
-        earlier.append(q)
+        ok += all(len(wanted & stems(a)) / len(wanted) < 0.7 for a in answers)
     return ok, total
+
+
+def _answer_before(turns: list[Turn], i: int) -> Turn | None:
+    return next((p for p in reversed(turns[:i]) if p.speaker == "candidate"), None)
 
 
 @check("follow_ups_refer_to_answer")
 def follow_ups_refer(session: Session, persona: Persona) -> Counts:
+    """A follow-up names a topic the candidate just mentioned (and the validator would
+    accept it), or shares a content word with the answer or the question. "Could you give me
+    a concrete example?" with nothing from the answer fails: it does not show listening."""
     ok = total = 0
     turns = session.transcript.turns
     for i, t in enumerate(turns):
-        if t.kind != "follow_up":
+        if t.kind != "follow_up" or any("pushed for one" in n for n in t.notes):
             continue
-        answer = next((p for p in reversed(turns[:i]) if p.speaker == "candidate"), None)
+        answer = _answer_before(turns, i)
         if answer is None:
             continue
         total += 1
-        if t.topic:  # the same rule as the validator: names the topic or shares content words
+        q = core_question(t.text)
+        if t.topic:  # the same rule as the validator: names the topic
             ctx = TurnContext(
                 answer=answer.text,
                 must_refer_to_answer=True,
@@ -105,10 +152,48 @@ def follow_ups_refer(session: Session, persona: Persona) -> Counts:
             )
             mentioned = [m.lower() for m in topics(answer.text, projects=session.profile.projects)]
             ok += t.topic.lower() in mentioned and not any(
-                "refer" in p for p in validate(core_question(t.text), "question", ctx)
+                "refer" in p for p in validate(q, "question", ctx)
             )
-        else:  # a "could you be more specific?" after a short answer
-            ok += len(words(answer.text)) < persona.follow_up.min_answer_words
+        else:
+            asked = next((p for p in reversed(turns[:i]) if p.speaker == "interviewer"), None)
+            context = stems(answer.text) | (stems(asked.text) if asked else set())
+            ok += bool(stems(t.text) & context)
+    return ok, total
+
+
+@check("model_written_follow_ups")
+def model_written(session: Session, persona: Persona) -> Counts:
+    """The share of follow-ups the model wrote (the rest are templates): a measure of the
+    model, not a rule. Pushes for a choice are the plan's by design and not counted."""
+    turns = [
+        t
+        for t in _interviewer(session)
+        if t.kind == "follow_up" and not any("pushed for one" in n for n in t.notes)
+    ]
+    return sum(t.source == "model" for t in turns), len(turns)
+
+
+@check("answers_to_other_questions_noticed")
+def other_questions_noticed(session: Session, persona: Persona) -> Counts:
+    """When an answer fits another planned question much better than the one asked, the
+    next turn says so or asks again; it does not carry on as if it had been answered."""
+    ok = total = 0
+    turns = session.transcript.turns
+    planned = [q.text for s in persona.stages if s.kind == "questions" for q in s.questions]
+    for i, t in enumerate(turns[:-1]):
+        if t.speaker != "candidate" or persona.stages[t.stage_index].kind != "questions":
+            continue
+        asked = next((p for p in reversed(turns[:i]) if p.speaker == "interviewer"), None)
+        if asked is None or asked.kind != "question":
+            continue
+        said = stems(t.text)
+        own = len(stems(core_question(asked.text)) & said)
+        best = max((len(stems(q) & said) for q in planned if q not in asked.text), default=0)
+        if best < 3 or own > 0:
+            continue
+        total += 1
+        reply = turns[i + 1]
+        ok += reply.kind == "reask" or bool(_ACKNOWLEDGED.search(reply.text))
     return ok, total
 
 
@@ -130,10 +215,10 @@ def within_budget(session: Session, persona: Persona) -> Counts:
 
 @check("covers_stages")
 def covers_stages(session: Session, persona: Persona) -> Counts:
+    """Every stage the persona plans (and announces) is reached: time budgets move a stage
+    on when it has had its share, so running late is no excuse."""
     visited = {t.stage_index for t in _interviewer(session)}
-    skipped = set(range(len(persona.stages))) - visited
-    out_of_time = session.transcript.turns[-1].elapsed_s >= persona.total_minutes * 60
-    return int(not skipped or out_of_time), 1
+    return len(visited & set(range(len(persona.stages)))), len(persona.stages)
 
 
 @check("closes_properly")
