@@ -488,11 +488,12 @@ class Interview:
             # An honest "I can't explain it" is not probed further: move on, as a fair
             # interviewer does.
             if self._follow_ups_used(si, qi) < limit and admission(answer.text) is None:
-                if question.kind == "preference" and hesitant_choice(
-                    answer.text, self._options(question)
+                if (
+                    question.kind == "preference"
+                    and hesitant_choice(answer.text, self._options(question))
+                    and self._push_text() is not None
                 ):
-                    if self._push_text() is not None:
-                        return Decision("push", si, qi)
+                    return Decision("push", si, qi)
                 fresh = self._fresh_topics(answer)
                 if fresh:
                     return Decision("follow_up", si, qi, topic=fresh[0])

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from ..engine import core_question, non_answer
 from ..listening import near_duplicate, stems
 from ..personas import Persona
-from ..text import words
 from ..topics import topics
 from ..transcript import Session, Turn
 from ..validation import (
