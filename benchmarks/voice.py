@@ -1,12 +1,14 @@
-"""Voice latency with the embedded stack (Whisper tiny.en, SmolLM2-135M, hibari-tts).
+"""Voice latency with the embedded stack (Whisper tiny.en, hibari-tts, and each embedded
+LLM side by side: the default Qwen2.5-Coder-0.5B and SmolLM2-135M).
 
-Prints the speech-to-text and text-to-speech real-time factors, and the delay from the end
-of the candidate's speech to the first audio of the interviewer's reply for 5 s, 20 s and
-60 s answers (p50/p95). Answers are streamed in 0.5 s chunks to the incremental
-transcriber in real time, as a microphone delivers them (``--speedup`` feeds faster, for a
-quick look; the background transcriber then falls behind and the delays grow).
+Prints the speech-to-text and text-to-speech real-time factors, and the delay from the true
+end of the candidate's speech (the last voiced frame, not the end of the file) to the first
+audio of the interviewer's question itself (the sentence with the question mark, not the
+acknowledgement before it) for 5 s, 20 s and 60 s answers (p50/p95). Answers are streamed
+in 0.5 s chunks to the incremental transcriber in real time, as a microphone delivers them
+(``--speedup`` feeds faster, for a quick look; the transcriber then falls behind).
 
-Run: .venv/bin/python benchmarks/voice.py [--runs 5]   (about 8 minutes)
+Run: .venv/bin/python benchmarks/voice.py [--runs 5]   (about 12 minutes)
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from interviewer.voice.pipeline import VoiceInterview, interview_terms
 from interviewer.voice.stt import FasterWhisperTranscriber, IncrementalTranscriber, domain_prompt
 from interviewer.voice.tts import HibariSpeaker
 
+MODELS = ["qwen2.5-coder-0.5b", "smollm2-135m"]
 SENTENCES = [
     "During my internship I worked on distributional RL for a routing problem.",
     "I built the training pipeline in PyTorch and wrote unit tests for the environment.",
@@ -100,8 +103,6 @@ def main() -> None:
         return
     speaker = HibariSpeaker()
     speaker.load()
-    model = build_model(Settings(llm_provider="local", llm_seed=1))
-    model.load()
     persona = load_persona("research_scientist", [builtin_personas_dir()])
     store = Store(f"sqlite:///{folder / 'bench.db'}")
 
@@ -119,46 +120,81 @@ def main() -> None:
         f"TTS real-time factor (hibari, {spoken.size / speaker.sample_rate:.1f} s of speech): "
         f"{tts_rtf:.3f}"
     )
-    print(
-        f"End of speech -> first interviewer audio ({args.runs} runs each, streamed at "
-        f"{args.speedup:g}x real time):"
-    )
-    step = SAMPLE_RATE // 2
-    for seconds, audio in clips.items():
-        latencies, tails, llm_calls = [], [], 0
-        parts: dict[str, list[float]] = {"stt": [], "then first audio": [], "whole reply": []}
-        for _ in range(args.runs):
-            interview = Interview.start(persona, model, store)
-            stream = IncrementalTranscriber(stt, prompt=domain_prompt(interview_terms(interview)))
-            for i in range(0, audio.size, step):
-                stream.feed(audio[i : i + step])
-                time.sleep(step / SAMPLE_RATE / args.speedup)
-            end_of_speech = time.perf_counter()
-            tails.append((audio.size - stream._committed) / SAMPLE_RATE)
-            heard = stream.finish()
-            t_stt = time.perf_counter()
-            first_audio: list[float] = []
-            voice = VoiceInterview(
-                interview,
-                stt,
-                speaker,
-                on_audio=lambda _a, t=first_audio: t.append(time.perf_counter()),
-            )
-            before = store.llm_call_count(interview.session.id)
-            voice.answer_transcription(heard)
-            llm_calls += store.llm_call_count(interview.session.id) - before
-            latencies.append(first_audio[0] - end_of_speech)
-            parts["stt"].append(t_stt - end_of_speech)
-            parts["then first audio"].append(first_audio[0] - t_stt)
-            parts["whole reply"].append(time.perf_counter() - t_stt)
+    for name in MODELS:
+        model = build_model(Settings(llm_provider="local", local_model=name, llm_seed=1))
+        model.load()
         print(
-            f"  {seconds:>2} s answer: p50 {statistics.median(latencies):.2f} s, "
-            f"p95 {percentile(latencies, 0.95):.2f} s "
-            f"(audio left to transcribe at the end: {statistics.median(tails):.1f} s; "
-            f"{llm_calls} model calls in {args.runs} replies; median split: "
-            + ", ".join(f"{k} {statistics.median(v):.2f} s" for k, v in parts.items())
-            + ")"
+            f"{name}: true end of speech -> first audio of the question ({args.runs} runs "
+            f"each, streamed at {args.speedup:g}x real time):"
         )
+        for seconds, audio in clips.items():
+            measure(seconds, audio, persona, model, store, stt, speaker, args)
+
+
+def speech_end(audio) -> int:
+    """The sample after the last voiced 30 ms frame (the file's silent tail excluded)."""
+    import numpy as np
+
+    frame = int(0.03 * SAMPLE_RATE)
+    n = audio.size // frame
+    rms = np.sqrt((audio[: n * frame].reshape(n, frame).astype(np.float64) ** 2).mean(1))
+    voiced = np.nonzero(rms > max(0.01, 0.1 * float(np.median(rms))))[0]
+    return int((voiced[-1] + 1) * frame) if voiced.size else audio.size
+
+
+class TimedSpeaker:
+    """The real speaker, noting when each sentence's audio is ready."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.sample_rate = inner.sample_rate
+        self.ready: list[tuple[str, float]] = []
+
+    def synthesize(self, text: str):
+        audio = self.inner.synthesize(text)
+        self.ready.append((text, time.perf_counter()))
+        return audio
+
+
+def measure(seconds, audio, persona, model, store, stt, speaker, args) -> None:
+    step = SAMPLE_RATE // 2
+    end = speech_end(audio)
+    latencies, tails, model_turns = [], [], 0
+    parts: dict[str, list[float]] = {"stt tail": [], "reply then question audio": []}
+    for _ in range(args.runs):
+        interview = Interview.start(persona, model, store)
+        warming = interview.warm()
+        if warming is not None:
+            warming.join()  # the candidate reads the question before speaking
+        stream = IncrementalTranscriber(stt, prompt=domain_prompt(interview_terms(interview)))
+        end_of_speech = None
+        for i in range(0, audio.size, step):
+            stream.feed(audio[i : i + step])
+            time.sleep(step / SAMPLE_RATE / args.speedup)
+            if end_of_speech is None and i + step >= end:
+                end_of_speech = time.perf_counter()
+                tails.append((end - min(end, stream._committed)) / SAMPLE_RATE)
+        heard = stream.finish()
+        t_stt = time.perf_counter()
+        timed = TimedSpeaker(speaker)
+        voice = VoiceInterview(interview, stt, timed, on_audio=lambda _a: None)
+        before = store.llm_call_count(interview.session.id)
+        turn = voice.answer_transcription(heard)
+        model_turns += store.llm_call_count(interview.session.id) > before
+        question = next(t for text, t in timed.ready if "?" in text)
+        latencies.append(question - end_of_speech)
+        parts["stt tail"].append(t_stt - end_of_speech)
+        parts["reply then question audio"].append(question - t_stt)
+        assert turn.text
+    print(
+        f"  {seconds:>2} s answer: p50 {statistics.median(latencies):.2f} s, "
+        f"p95 {percentile(latencies, 0.95):.2f} s "
+        f"(speech left to transcribe at the end of speech: {statistics.median(tails):.1f} s; "
+        f"{model_turns} of {args.runs} replies called the model; median split: "
+        + ", ".join(f"{k} {statistics.median(v):.2f} s" for k, v in parts.items())
+        + ")",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

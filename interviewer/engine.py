@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import string
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -277,6 +278,7 @@ class Interview:
         )
         store.create_session(session)
         interview = cls(persona, model, store, session, clock=clock)
+        interview.warm()
         first = persona.stages[0].questions[0]
         text, topic = interview._render(first)
         interview._say(f"{persona.opening.strip()} {text}", "opening", 0, 0, "plan", topic=topic)
@@ -300,10 +302,29 @@ class Interview:
                 f"not '{persona.id}'"
             )
         interview = cls(persona, model, store, session, clock=clock)
+        interview.warm()
         last = session.transcript.last()
         if not session.finished and last is not None and last.speaker == "candidate":
             interview._respond(last)
         return interview
+
+    def warm(self) -> threading.Thread | None:
+        """Let a local model read the persona's system prompt in the background while the
+        candidate reads the first question, so the first follow-up does not pay for it."""
+        warm = getattr(self.model, "warm", None)
+        if warm is None:
+            return None
+        messages = [SystemMessage(prompting.system_prompt(self.persona, self.session.profile))]
+
+        def run() -> None:
+            try:
+                warm(messages)
+            except Exception as e:  # a failed warm-up only costs time; the call will report
+                self.warnings.append(f"the model could not be prepared: {e}"[:300])
+
+        thread = threading.Thread(target=run, name="warm-model", daemon=True)
+        thread.start()
+        return thread
 
     @property
     def turns(self) -> list[Turn]:

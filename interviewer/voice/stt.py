@@ -248,7 +248,8 @@ class IncrementalTranscriber:
     to the last pause is sent to a background thread. When the candidate stops, only the
     tail since that pause is left, so the wait does not grow with the length of the answer.
     Each Whisper call encodes a 30 s window whatever the chunk's length (about 0.4 s here),
-    so chunks are several seconds long and a silent tail is not transcribed at all.
+    so chunks are a few seconds long (3 s at least: short enough that little is left when the
+    candidate stops, long enough to keep up in real time) and a silent tail is skipped.
     """
 
     def __init__(
@@ -256,8 +257,8 @@ class IncrementalTranscriber:
         transcriber: Transcriber,
         *,
         prompt: str | None = None,
-        min_chunk_s: float = 6.0,
-        max_chunk_s: float = 15.0,
+        min_chunk_s: float = 3.0,
+        max_chunk_s: float = 8.0,
     ):
         self.transcriber = transcriber
         self.prompt = prompt

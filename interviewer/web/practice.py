@@ -95,9 +95,7 @@ class LivePitch:
 
     def __init__(self, voice: VoiceInterview):
         self.voice = voice
-        self.incremental = IncrementalTranscriber(
-            voice.transcriber, prompt=voice.prompt, min_chunk_s=4.0, max_chunk_s=12.0
-        )
+        self.incremental = IncrementalTranscriber(voice.transcriber, prompt=voice.prompt)
         self.samples = 0
         self.last_fed = time.monotonic()
 
