@@ -44,6 +44,9 @@ class Settings(BaseSettings):
         description="qwen2.5-coder-0.5b (default) or smollm2-135m (small machines).",
     )
     local_model_path: Path | None = Field(default=None, description="Another GGUF file.")
+    model_cache: Path | None = Field(
+        default=None, description="Where a model shipped in parts is joined (user cache dir)."
+    )
     local_n_ctx: int = Field(default=2048, ge=512)
     local_n_threads: int | None = None
 

@@ -63,15 +63,9 @@ class BundledModel:
             found.extend(Path(dist.locate_file(f)) for f in files)
         return found
 
-    def cached_path(self) -> Path:
-        return model_cache_dir() / self.file_name
 
-
-def model_cache_dir() -> Path:
-    override = os.environ.get("INTERVIEWER_MODEL_CACHE")
-    return (
-        Path(override) if override else Path(platformdirs.user_cache_dir("interviewer")) / "models"
-    )
+def default_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("interviewer")) / "models"
 
 
 QWEN_CODER_05B = BundledModel(
@@ -117,12 +111,12 @@ def _mismatch(model: BundledModel, got: str) -> ProviderError:
     )
 
 
-def model_path(model: BundledModel) -> Path:
+def model_path(model: BundledModel, cache_dir: Path | None = None) -> Path:
     """A verified GGUF file for ``model``: joined (and hashed) once, re-hashed on each load."""
     chunks = model.chunks()
     if not model.file_name:  # shipped whole
         return chunks[0]
-    target = model.cached_path()
+    target = (cache_dir or default_cache_dir()) / model.file_name
     if target.is_file():
         got = file_sha256(target)
         if got == model.sha256:

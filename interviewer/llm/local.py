@@ -52,6 +52,7 @@ class LocalLlamaChat(BaseChatModel):
 
     model_path: Path | None = None
     bundled: str | None = None
+    cache_dir: Path | None = None
     n_ctx: int = 2048
     n_threads: int | None = None
     temperature: float = 0.4
@@ -85,7 +86,7 @@ class LocalLlamaChat(BaseChatModel):
             raise ProviderError(
                 f"llama-cpp-python is not installed: {INSTALL_HINT}", provider="local"
             ) from e
-        path = self.model_path or model_path(MODELS[self.bundled or ""])
+        path = self.model_path or model_path(MODELS[self.bundled or ""], self.cache_dir)
         with progress.task(f"Loading {path.name}"):
             try:
                 self._llama = Llama(
@@ -152,6 +153,7 @@ def build(settings: Settings) -> LocalLlamaChat:
     return LocalLlamaChat(
         model_path=Path(path) if path else None,
         bundled=bundled,
+        cache_dir=settings.model_cache,
         n_ctx=settings.local_n_ctx,
         n_threads=settings.local_n_threads,
         temperature=settings.llm_temperature,
