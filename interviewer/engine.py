@@ -38,7 +38,7 @@ from .listening import (
 )
 from .llm import describe
 from .llm.messages import to_openai_dicts
-from .notes import observe
+from .notes import INJECTION, observe
 from .personas import Persona, Question, Stage, Template
 from .store import Store
 from .text import EN_STOPWORDS, FR_STOPWORDS, clean, similarity, speaking_seconds, words
@@ -485,9 +485,10 @@ class Interview:
         probed = self._probed()
         asked = self.current_turn.text.lower()
         stressed = {c.lower() for c in stressed_concepts(self._answers())}
+        said = INJECTION.sub(" ", answer.text)  # "SYSTEM PROMPT: ..." is not a topic
         found = [
             t
-            for t in topics(answer.text, projects=self.session.profile.projects)
+            for t in topics(said, projects=self.session.profile.projects)
             if t.lower() not in probed and t.lower() not in asked
         ]
         return sorted(found, key=lambda t: t.lower() not in stressed)
@@ -835,8 +836,11 @@ class Interview:
     ) -> Turn:
         lang = self.persona.language
         if self._reasks_at(asked.stage_index, asked.question_index) < MAX_REASKS:
+            again = core_question(asked.text)
+            if "?" not in again:  # an invitation (the pitch): say it again, not its lead-ins
+                again = self._render(self._question(asked.stage_index, asked.question_index))[0]
             return self._say(
-                (lead or _REASK[lang]) + core_question(asked.text),
+                (lead or _REASK[lang]) + again,
                 "reask",
                 asked.stage_index,
                 asked.question_index,

@@ -88,6 +88,10 @@ class Question(_Strict):
             raise ValueError("a question with placeholders needs a 'generic' version")
         if self.generic and _placeholders(self.generic) - {"team_topics"}:
             raise ValueError("'generic' may only use the {team_topics} placeholder")
+        for field in ("rephrase", "deeper"):
+            value = getattr(self, field)
+            if value and not value.rstrip().endswith("?"):
+                raise ValueError(f"{field} must be a question (end with '?')")
         if self.rephrase and _placeholders(self.rephrase) - {"team_topics"}:
             raise ValueError("'rephrase' may only use the {team_topics} placeholder")
         if self.deeper and _placeholders(self.deeper) - {"project", "team_topics"}:

@@ -23,7 +23,42 @@ _COMMON_CAPS = frozenset(
     Bonjour Merci Hi Hello Sure Actually Basically""".split()
 )
 _STOP = EN_STOPWORDS | FR_STOPWORDS
-_ACRONYM_STOP = frozenset({"CV", "OK", "PS", "AM", "PM", "US", "UK", "EU", "FAQ", "TBD", "ETC"})
+_ACRONYM_STOP = frozenset(
+    {
+        "CV",
+        "OK",
+        "PS",
+        "AM",
+        "PM",
+        "US",
+        "UK",
+        "EU",
+        "FAQ",
+        "TBD",
+        "ETC",
+        "PROMPT",
+        "SYSTEM",
+        "NOTE",
+        "NOTES",
+        "IGNORE",
+        "SCORE",
+        "GRADE",
+        "RULES",
+        "ADMIN",
+        "TODO",
+        "ALL",
+        "NOW",
+        "NEW",
+        "YES",
+        "NO",
+        "NOT",
+        "THE",
+        "AND",
+        "YOU",
+        "MY",
+        "HR",
+    }
+)
 
 
 @lru_cache(maxsize=1)
