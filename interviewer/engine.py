@@ -84,6 +84,7 @@ _HONEST = {
     "en": "Thanks for saying so; that's better than guessing.",
     "fr": "Merci de le dire ; c'est mieux que de deviner.",
 }
+_INTERNSHIP = re.compile(r"\b(internship|intern|project|take-home|hackathon|startup)\b", re.I)
 _CONTEXT_STEMS = frozenset({"inter", "team", "compa", "role", "job", "posit", "work"})
 _COUNT_NOUN = re.compile(
     r"(?:tokenizer|autoencoder|model|forest|function|network|pipeline|test|head|transformer|"
@@ -491,7 +492,20 @@ class Interview:
             for t in topics(said, projects=self.session.profile.projects)
             if t.lower() not in probed and t.lower() not in asked
         ]
-        return sorted(found, key=lambda t: t.lower() not in stressed)
+        named_first = self.persona.follow_up.prefer == "named"
+
+        def worked_on(topic: str) -> bool:
+            """A named thing the candidate did something in (a project, an internship), not
+            merely where they study."""
+            return not lexicon_terms(topic) and any(
+                topic.lower() in s.lower() and (_USED.search(s) or _INTERNSHIP.search(s))
+                for s in re.split(r"(?<=[.!?;])\s+", said)
+            )
+
+        return sorted(
+            found,
+            key=lambda t: (t.lower() not in stressed, named_first and not worked_on(t)),
+        )
 
     def _question(self, stage_index: int, question_index: int) -> Question:
         return self.persona.stages[stage_index].questions[question_index]

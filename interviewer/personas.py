@@ -185,6 +185,12 @@ class FollowUpPolicy(_Strict):
         default=25, ge=0, description="Answers shorter than this are followed up as vague."
     )
 
+    prefer: Literal["concepts", "named"] = Field(
+        default="concepts",
+        description="Which topics of an answer to follow up first: technical concepts (an "
+        "engineer, a researcher) or named projects, companies and products (a manager, a "
+        "recruiter).",
+    )
     push_for_choice: list[str] = Field(
         default_factory=lambda: [
             "If you had to pick one today, which would it be, and why?",
