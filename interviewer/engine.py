@@ -804,7 +804,7 @@ class Interview:
                 if self._template_fits(t, topic, answer.text)
             ]
         else:
-            said = echo(answer.text)
+            said = None if INJECTION.search(answer.text) else echo(answer.text)
             lead = {"en": "You said {said}. ", "fr": "Vous dites : {said}. "}[self.persona.language]
             pool = [(lead.format(said=said) if said else "") + t for t in policy.vague_templates]
         if not pool:
@@ -812,7 +812,9 @@ class Interview:
         rotated = pool[used % len(pool) :] + pool[: used % len(pool)]
         ctx = TurnContext(language=self.persona.language, earlier_questions=earlier)
         for candidate in rotated:
-            if not check(candidate, "question", ctx) and not near_duplicate(candidate, earlier):
+            if not check(candidate, "question", ctx) and not near_duplicate(
+                core_question(candidate), earlier
+            ):
                 return candidate
         return None
 
