@@ -21,6 +21,7 @@ from .signals import AnswerUnit, GradingContext
 @dataclass
 class PairResult:
     set_id: str
+    criterion: str
     weaker: str
     stronger: str
     weaker_score: float | None
@@ -52,9 +53,11 @@ def score(entry: dict, text: str, rubrics: list[Rubric]) -> float | None:
 
 
 def evaluate(path: Path, rubrics: list[Rubric]) -> list[PairResult]:
+    """Every pair of every group (``sets`` in our fixtures, ``groups`` in the labelled set
+    from public sources), weaker answer first."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     pairs = []
-    for entry in data["sets"]:
+    for entry in data.get("sets") or data["groups"]:
         answers = entry["answers"]
         scores = [score(entry, a["text"], rubrics) for a in answers]
         for i in range(len(answers)):
@@ -62,6 +65,7 @@ def evaluate(path: Path, rubrics: list[Rubric]) -> list[PairResult]:
                 pairs.append(
                     PairResult(
                         set_id=entry["id"],
+                        criterion=entry["criterion"],
                         weaker=answers[i]["label"],
                         stronger=answers[j]["label"],
                         weaker_score=scores[i],
