@@ -59,7 +59,7 @@ def main() -> None:
                 for cid in CANDIDATES:
                     candidate = ScriptedCandidate(specs[cid])
                     interview = Interview.start(persona, model, store)
-                    warming = interview.warm()
+                    warming = interview.warming
                     if warming is not None:
                         warming.join()
                     seen_model = False

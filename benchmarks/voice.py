@@ -163,7 +163,7 @@ def measure(seconds, audio, persona, model, store, stt, speaker, args) -> None:
     parts: dict[str, list[float]] = {"stt tail": [], "reply then question audio": []}
     for _ in range(args.runs):
         interview = Interview.start(persona, model, store)
-        warming = interview.warm()
+        warming = interview.warming
         if warming is not None:
             warming.join()  # the candidate reads the question before speaking
         stream = IncrementalTranscriber(stt, prompt=domain_prompt(interview_terms(interview)))

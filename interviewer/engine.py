@@ -256,6 +256,8 @@ class Interview:
         #: Called with the first sentence of a reply as soon as it is known, before any
         #: model call (the voice pipeline starts speaking it).
         self.on_lead: Callable[[str], None] | None = None
+        #: The background warm-up of a local model started with the session, if any.
+        self.warming: threading.Thread | None = None
         self.clock.start(self.elapsed)
 
     # -- life cycle ----------------------------------------------------------------
@@ -279,7 +281,7 @@ class Interview:
         )
         store.create_session(session)
         interview = cls(persona, model, store, session, clock=clock)
-        interview.warm()
+        interview.warming = interview.warm()
         first = persona.stages[0].questions[0]
         text, topic = interview._render(first)
         interview._say(f"{persona.opening.strip()} {text}", "opening", 0, 0, "plan", topic=topic)
@@ -303,7 +305,7 @@ class Interview:
                 f"not '{persona.id}'"
             )
         interview = cls(persona, model, store, session, clock=clock)
-        interview.warm()
+        interview.warming = interview.warm()
         last = session.transcript.last()
         if not session.finished and last is not None and last.speaker == "candidate":
             interview._respond(last)

@@ -1,4 +1,4 @@
-"""The embedded default model (SmolLM2-135M in llama.cpp, in-process) holds a coherent
+"""The embedded default model (Qwen2.5-Coder-0.5B in llama.cpp, in-process) holds a coherent
 interview: every interviewer turn passes validation, after fallback where needed."""
 
 from __future__ import annotations
@@ -57,3 +57,14 @@ def test_ten_turn_interview_is_coherent(local_model, store):
     print("interviewer turn sources:", {s: sources.count(s) for s in set(sources)})
     # The model is really in the loop: it was called, and its output was judged.
     assert store.llm_call_count(interview.session.id) >= 5
+
+
+def test_the_model_reads_the_persona_while_the_candidate_reads_the_question(local_model, store):
+    """Warm-up: the persona's system prompt is evaluated in the background at session start,
+    so the first follow-up only pays for its own task."""
+    interview = Interview.start(persona("manager_fit"), local_model, store)
+    warming = interview.warming
+    assert warming is not None
+    warming.join(timeout=120)
+    assert local_model._llama.n_tokens > 100  # the system prompt is in llama.cpp's context
+    assert store.llm_call_count(interview.session.id) == 0  # not a logged interviewer turn
