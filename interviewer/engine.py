@@ -325,7 +325,9 @@ class Interview:
             except Exception as e:  # a failed warm-up only costs time; the call will report
                 self.warnings.append(f"the model could not be prepared: {e}"[:300])
 
-        thread = threading.Thread(target=run, name="warm-model", daemon=True)
+        # Not a daemon: a process that ends meanwhile waits for llama.cpp to finish (a
+        # daemon thread killed inside llama.cpp at exit crashes the interpreter).
+        thread = threading.Thread(target=run, name="warm-model", daemon=False)
         thread.start()
         return thread
 

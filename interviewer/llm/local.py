@@ -8,6 +8,7 @@ GGUF: the file's bytes are checked, its embedded template is not trusted.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 import time
@@ -98,7 +99,16 @@ class LocalLlamaChat(BaseChatModel):
                 )
             except (ValueError, RuntimeError) as e:
                 raise ProviderError(f"cannot load {path}: {e}", provider="local") from e
+        atexit.register(self._close)
         return self._llama
+
+    def _close(self) -> None:
+        """At exit: wait for a call in flight, then free llama.cpp before the interpreter
+        tears down (freeing it under a running call crashes the process)."""
+        with self._lock:
+            llama, self._llama = self._llama, None
+            if llama is not None:
+                llama.close()
 
     def warm(self, messages: list[BaseMessage]) -> None:
         """Evaluate the prompt's first message now (the persona's system prompt), so the
