@@ -133,7 +133,7 @@ def test_binary_answers_file_is_refused(tmp_path):
 
 @pytest.mark.model
 def test_embedded_model_runs_a_whole_interview_offline(tmp_path):
-    """Acceptance: the default provider (SmolLM2 in-process), no key, no network."""
+    """Acceptance: the default provider (Qwen2.5-Coder-0.5B in-process), no key, no network."""
     answers = tmp_path / "answers.txt"
     answers.write_text(
         "\n\n".join(
@@ -155,8 +155,19 @@ def test_embedded_model_runs_a_whole_interview_offline(tmp_path):
     )
     out = run("practice", "--persona", "manager_fit", "--answers", str(answers), "--json")
     session = Session.model_validate_json(out.stdout)
-    assert session.finished and session.model.startswith("local:")
+    assert session.finished and session.model == "local:qwen2.5-coder-0.5b"
     assert session.transcript.turns[-1].kind == "close"
+
+
+@pytest.mark.model
+def test_a_process_that_ends_while_the_model_warms_up_exits_cleanly(tmp_path):
+    """Seen: one run in three ended with a segmentation fault when the process exited while
+    the background warm-up was inside llama.cpp."""
+    answer = tmp_path / "one.txt"
+    answer.write_text("I like it.")
+    for _ in range(4):
+        result = run("practice", "--persona", "research_scientist", "--answers", str(answer))
+        assert result.returncode == 0 and "saved" in result.stderr + result.stdout
 
 
 def test_interactive_session_survives_sigterm_and_quit(scripted_env):
