@@ -28,9 +28,11 @@ from . import prompting
 from .clock import Clock, SpokenClock
 from .errors import InputError
 from .listening import (
+    BROAD,
     addresses,
     admission,
     already_answered,
+    explains,
     hesitant_choice,
     near_duplicate,
     stems,
@@ -497,18 +499,30 @@ class Interview:
             if t.lower() not in probed and t.lower() not in asked
         ]
         named_first = self.persona.follow_up.prefer == "named"
-
-        def worked_on(topic: str) -> bool:
-            """A named thing the candidate did something in (a project, an internship), not
-            merely where they study."""
-            return not lexicon_terms(topic) and any(
-                topic.lower() in s.lower() and (_USED.search(s) or _INTERNSHIP.search(s))
-                for s in re.split(r"(?<=[.!?;])\s+", said)
-            )
-
+        # Worth a follow-up: a concept (not a broad one, unless stressed), or something the
+        # candidate worked on. "dL", "PR-AUC" or "Hessian" picked from an explanation are not.
+        found = [
+            t
+            for t in found
+            if t.lower() in stressed
+            or (lexicon_terms(t) and t not in BROAD)
+            or self._worked_on(t, said)
+        ]
         return sorted(
             found,
-            key=lambda t: (t.lower() not in stressed, named_first and not worked_on(t)),
+            key=lambda t: (t.lower() not in stressed, named_first and not self._worked_on(t, said)),
+        )
+
+    def _worked_on(self, topic: str, answer: str) -> bool:
+        """A named thing the candidate did something in (a CV project, an internship, a
+        product they built), not a term from an explanation or where they study."""
+        if lexicon_terms(topic):
+            return False
+        if any(topic.lower() in p.lower() for p in self.session.profile.projects):
+            return True
+        return any(
+            topic.lower() in s.lower() and (_USED.search(s) or _INTERNSHIP.search(s))
+            for s in re.split(r"(?<=[.!?;])\s+", answer)
         )
 
     def _question(self, stage_index: int, question_index: int) -> Question:
@@ -696,6 +710,8 @@ class Interview:
             # other question, nor itself.
             earlier = [q for q in self._earlier_questions() if q != core_question(asked.text)]
             if not near_duplicate(text, earlier) and text not in self._earlier_questions():
+                if lead.rstrip().endswith(":"):
+                    text = _lower_first(text)
                 return self._say(
                     lead + text,
                     "reask",
@@ -789,8 +805,10 @@ class Interview:
         is_concept = bool(lexicon_terms(topic))
         if template.fits == "concept" and not is_concept:
             return False
-        if template.fits == "named" and is_concept:
-            return False
+        if template.fits == "named" and not self._worked_on(topic, answer):
+            return False  # "the hardest problem in Hessian": not something they worked on
+        if template.asks_explanation and explains(answer, topic):
+            return False  # "how does it work?" right after they explained it
         if template.needs_use:
             said = [s for s in re.split(r"(?<=[.!?;])\s+", answer) if topic.lower() in s.lower()]
             return any(_USED.search(s) for s in said)
@@ -838,18 +856,25 @@ class Interview:
         return self._say(f"{reply} {more}", "reply", si, replies + 1, "plan", notes=notes)
 
     def _fact_for(self, question: str) -> str:
-        """The persona fact that answers ``question`` best, or the honest "I don't know"."""
+        """The persona facts that answer ``question`` (two at most, for a two-part question),
+        or the honest "I don't know"."""
         asked = stems(question)
-        best, best_hits = None, 0.0
+        scored = []
         for fact in self.persona.facts:
             shared = asked & {s for k in fact.about for s in stems(k)}
             # Words nearly every candidate question holds ("internship", "team") count less
             # than what the question is really about ("mentor", "remote").
-            hits = sum(0.25 if s in _CONTEXT_STEMS else 1.0 for s in shared)
-            # A fact about one word of a long question is not its answer.
-            if hits >= 1 and hits / max(1, len(asked)) >= 0.34 and hits > best_hits:
-                best, best_hits = fact.answer, hits
-        return best or self.persona.unknown_answer
+            specific = shared - _CONTEXT_STEMS
+            if specific:
+                scored.append((len(specific) + 0.25 * len(shared & _CONTEXT_STEMS), fact.answer))
+        if not scored:
+            return self.persona.unknown_answer
+        scored.sort(key=lambda pair: -pair[0])
+        parts = question.count("?") + len(
+            re.findall(r"\band (?:how|what|why|who|when|is|do)\b", question, re.I)
+        )
+        chosen = [answer for _, answer in scored[: 2 if parts >= 2 else 1]]
+        return " ".join(chosen)
 
     def _reask(
         self, asked: Turn, *, lead: str | None = None, note: str = "no answer given"

@@ -247,8 +247,52 @@ def addresses(answer: str, question: str, *, kind: str, options: list[str] | Non
         if concepts & set(lexicon_terms(answer)):
             return True
         shared = len(wanted & (stems(answer) - _GENERIC_STEMS))
-        return shared >= 2 or (not concepts and shared >= 1 and len(wanted) <= 4)
+        if shared >= 2 or (not concepts and shared >= 1 and len(wanted) <= 4):
+            return True
+        # A technical answer that does not repeat the question's words ("Three steps. First
+        # supervised fine-tuning...") still answers it: only an answer with no technical
+        # content at all is off the point.
+        return bool(lexicon_terms(answer))
     return True
+
+
+_MECHANISM = re.compile(
+    r"\b(because|so that|which means|by (?:\w+ing)|means|is a|is the|are the|computes?|learns?|"
+    r"uses?|works?|where|you (?:compute|take|train|fit|shuffle|add|freeze|multiply)|"
+    r"instead of|the idea)\b",
+    re.I,
+)
+
+#: Terms too broad to follow up on their own ("You mentioned inference").
+BROAD = frozenset(
+    {
+        "inference",
+        "time complexity",
+        "precision and recall",
+        "language model",
+        "REST API",
+        "GPU",
+        "embeddings",
+        "SQL",
+        "CUDA",
+        "fine-tuning",
+        "transformers",
+        "attention",
+    }
+)
+
+
+def explains(answer: str, topic: str) -> bool:
+    """Whether the answer already explains ``topic`` (a long sentence about it with a
+    mechanism: "permutation importance: you shuffle a column and measure...")."""
+    for sentence in sentences(answer):
+        if (
+            topic.lower() in sentence.lower()
+            and len(sentence.split()) >= 12
+            and _MECHANISM.search(sentence)
+        ):
+            return True
+    return False
 
 
 def already_answered(question: str, cues: list[str], answers: list[str]) -> str | None:

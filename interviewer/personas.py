@@ -139,6 +139,10 @@ class Template(_Strict):
     needs_use: bool = Field(
         default=False, description="Only when the answer says the candidate used or chose it."
     )
+    asks_explanation: bool = Field(
+        default=False,
+        description="Asks how the topic works: not used when the answer already explained it.",
+    )
 
     @model_validator(mode="before")
     @classmethod

@@ -314,7 +314,7 @@ def test_candidate_questions_are_answered_from_the_persona_facts(manager, script
     assert turn.stage_id == "candidate_questions"
     first = interview.answer("Do you work remotely or from the office?")
     assert first.text.startswith("We work from the office three days a week")
-    second = interview.answer("Which cloud provider do you deploy on?")
+    second = interview.answer("How many days of holiday do interns get?")
     assert second.kind == "close"
     assert second.text.startswith("I don't know that, I'm afraid; your recruiter will")
     assert first.text.split(".")[0] != second.text.split(".")[0]
@@ -394,3 +394,72 @@ def test_a_vague_follow_up_said_with_the_answer_is_not_a_repeat(manager, scripte
     asked = [core_question(t.text) for t in interview.turns if t.kind == "follow_up"]
     assert len(asked) == len(set(asked))
     scripted._steps.clear()
+
+
+# From the first rated transcripts (docs/transcripts/) -------------------------------------
+def test_a_term_from_an_explanation_is_not_treated_as_a_project(scripted, store):
+    """Seen: "What was the hardest technical problem in Hessian?", "... in dL?", "... in
+    PR-AUC?"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted)
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(INTRO, duration_s=800)
+    turn = interview.answer(
+        "The network is a composition of functions, so backprop takes the incoming gradient "
+        "dL/d(output) and multiplies it by the local Jacobian; LightGBM uses the Hessian too, "
+        "and I check PR-AUC on validation.",
+        duration_s=60,
+    )
+    for word in ("Hessian", "dL", "PR-AUC", "Jacobian"):
+        assert f"problem in {word}" not in turn.text and f"mentioned {word}" not in turn.text
+    scripted._steps.clear()
+
+
+def test_how_does_it_work_is_not_asked_right_after_the_explanation(scripted, store):
+    """Seen: "You mentioned feature selection: how does it work, concretely?" right after
+    the candidate explained their permutation-importance feature selection."""
+    engineer = persona("technical_engineer")
+    refusing(scripted)
+    interview = Interview.start(engineer, scripted, store)
+    turn = interview.answer(
+        "At BetSmart I did feature selection with permutation importance: you shuffle one "
+        "feature's column in the validation set and measure how much the log-loss gets worse, "
+        "and features whose shuffle costs nothing are dropped."
+    )
+    assert "feature selection: how does it work" not in turn.text
+    scripted._steps.clear()
+
+
+def test_a_technical_answer_in_its_own_words_is_not_taken_for_a_miss(scripted, store):
+    """Seen: a correct three-step RLHF answer that never said "RLHF" got "That answers a
+    question I had for later"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted)
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(INTRO, duration_s=800)
+    for _ in range(6):
+        turn = interview.current_turn
+        if "RLHF" in turn.text:
+            break
+        interview.answer("I'm not sure.", duration_s=30)
+    assert "RLHF" in interview.current_turn.text
+    turn = interview.answer(
+        "Three steps. First supervised fine-tuning on demonstrations; second, a reward model "
+        "trained on human comparisons; third, PPO against that reward with a KL penalty."
+    )
+    assert turn.kind != "reask" and "answers a question I had" not in turn.text
+    scripted._steps.clear()
+
+
+def test_a_two_part_question_gets_both_facts(scripted, store):
+    """Seen: "What does the team's stack look like, and how does code review work for
+    interns?" answered "I don't know that"."""
+    engineer = persona("technical_engineer")
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(INTRO, duration_s=engineer.total_minutes * 60)
+    reply = interview.answer(
+        "What does the team's stack look like day to day, mostly PyTorch? And how does code "
+        "review work for interns?"
+    )
+    assert "PyTorch" in reply.text and "code review" in reply.text
+    assert "I don't know" not in reply.text
