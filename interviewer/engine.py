@@ -83,8 +83,18 @@ _OTHER_QUESTION = {
     "mienne : ",
 }
 _HONEST = {
-    "en": "Thanks for saying so; that's better than guessing.",
-    "fr": "Merci de le dire ; c'est mieux que de deviner.",
+    "en": [
+        "Thanks for saying so; that's better than guessing.",
+        "Fair enough, thanks for being clear about it.",
+        "Okay, no problem.",
+        "That's fine.",
+    ],
+    "fr": [
+        "Merci de le dire ; c'est mieux que de deviner.",
+        "D'accord, merci de le préciser.",
+        "Pas de problème.",
+        "Très bien.",
+    ],
 }
 _INTERNSHIP = re.compile(r"\b(internship|intern|project|take-home|hackathon|startup)\b", re.I)
 _CONTEXT_STEMS = frozenset({"inter", "team", "compa", "role", "job", "posit", "work"})
@@ -103,7 +113,9 @@ _FOLLOW_UP_LEADS = {
 }
 _REPEAT = {"en": "Of course. ", "fr": "Bien sûr. "}
 _WANTS_REPEAT = re.compile(
-    r"\b(repeat|rephrase|say (that|it) again|what do you mean|clarify|répéter|reformuler)\b", re.I
+    r"\b(repeat|rephrase|say (that|it) again|what (?:do )?you mean|clarify|in general, or|"
+    r"which one do you mean|répéter|reformuler)\b",
+    re.I,
 )
 
 
@@ -143,9 +155,26 @@ def non_answer(text: str, question: str) -> str | None:
     return None
 
 
+_TO_INTERVIEWER = re.compile(
+    r"\b(you|your|yours|team|company|intern|internship|would i|will i|do i|can i|should i|"
+    r"vous|votre|équipe)\b",
+    re.I,
+)
+
+
 def _is_counter_question(text: str) -> bool:
-    """A short reply that is itself a question ("Who would be my mentor?")."""
-    return text.rstrip().endswith("?") and len(text.split()) <= 30
+    """A short reply that is itself a question to the interviewer ("Who would be my mentor?"),
+    not an answer said with a rising tone ("I guess the learning rate?")."""
+    return (
+        text.rstrip().endswith("?")
+        and len(text.split()) <= 30
+        and bool(_TO_INTERVIEWER.search(text) or _WANTS_REPEAT.search(text))
+    )
+
+
+def _wants_clarification(text: str) -> bool:
+    """ "Sorry, could you repeat?", "I'm not sure what you mean." (a statement, too)."""
+    return bool(_WANTS_REPEAT.search(text)) and len(text.split()) <= 25
 
 
 def _natural_list(items: list[str], language: str) -> str | None:
@@ -521,7 +550,7 @@ class Interview:
         if any(topic.lower() in p.lower() for p in self.session.profile.projects):
             return True
         return any(
-            topic.lower() in s.lower() and (_USED.search(s) or _INTERNSHIP.search(s))
+            topic.lower() in s.lower() and _INTERNSHIP.search(s)
             for s in re.split(r"(?<=[.!?;])\s+", answer)
         )
 
@@ -591,9 +620,10 @@ class Interview:
                 note=f"not an answer: {problem}",
             )
         first_try = not self._reasks_at(answer.stage_index, answer.question_index)
-        if stage.kind == "questions" and _is_counter_question(answer.text) and first_try:
-            notes = [*notes, "asked a question instead of answering"]
-            if _WANTS_REPEAT.search(answer.text):
+        if stage.kind == "questions" and first_try and _wants_clarification(answer.text):
+            notes = [*notes, "asked for the question again"]
+            if re.search(r"\brepeat|say (that|it) again|répéter", answer.text, re.I):
+                # Asked to repeat: the same words, as anyone would.
                 return self._say(
                     _REPEAT[self.persona.language] + asked,
                     "reask",
@@ -602,6 +632,10 @@ class Interview:
                     "plan",
                     notes=notes,
                 )
+            # Asked what was meant: other words (a follow-up that was unclear is dropped).
+            return self._ask_again(asked_turn, _REPEAT[self.persona.language], notes)
+        if stage.kind == "questions" and _is_counter_question(answer.text) and first_try:
+            notes = [*notes, "asked a question instead of answering"]
             return self._ask_again(asked_turn, _DEFER[self.persona.language], notes)
         said = admission(answer.text)
         missed = (
@@ -642,10 +676,17 @@ class Interview:
         acks = self.persona.acknowledgements
         ack = acks[len(self.turns) % len(acks)]
         if said is not None:
-            ack = _HONEST[self.persona.language]
+            ack = self._honest_ack()
         if decision.action == "close":
             return self._close(ack, decision.stage_index, 0, notes, [])
         return self._ask_planned(decision, ack, notes)
+
+    def _honest_ack(self) -> str:
+        """An acknowledgement of "I don't know" not said before in this interview."""
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        options = _HONEST[self.persona.language]
+        fresh = [o for o in options if o not in said]
+        return (fresh or options[-1:])[0]
 
     def _options(self, question: Question) -> list[str]:
         if question.options:

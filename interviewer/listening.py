@@ -121,6 +121,9 @@ def admission(text: str) -> Admission | None:
     "I'm not sure about Y, but ..." followed by an answer is a hedge, not an admission."""
     for sentence in sentences(text):
         if _ADMIT.search(sentence):
+            rest = normalise(text.replace(sentence, " ")).split()
+            if len(rest) > 20 and _BUT.search(text):
+                return None  # "I don't fully understand X, but ..." and a real answer
             return Admission(sentence, lexicon_terms(sentence))
     if _NOT_SURE.search(text):
         rest = _NOT_SURE.split(text, maxsplit=1)[-1]

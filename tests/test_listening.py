@@ -463,3 +463,35 @@ def test_a_two_part_question_gets_both_facts(scripted, store):
     )
     assert "PyTorch" in reply.text and "code review" in reply.text
     assert "I don't know" not in reply.text
+
+
+def test_an_answer_with_a_rising_tone_is_not_a_question_to_the_interviewer(scripted, store):
+    """Seen: "I guess the hard part is choosing the learning rate?" got "Good question;
+    let's keep it for the end"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted)
+    interview = Interview.start(engineer, scripted, store)
+    turn = interview.answer("I guess the hard part is choosing the learning rate?")
+    assert "Good question" not in turn.text
+    scripted._steps.clear()
+
+
+def test_i_am_not_sure_what_you_mean_gets_the_question_in_other_words(manager, scripted, store):
+    interview = Interview.start(manager, scripted, store)
+    turn = interview.answer("I'm not sure what you mean.")
+    assert turn.text == (
+        "Of course. In two minutes, who are you and what have you worked on so far?"
+    )
+    assert "better than guessing" not in turn.text
+
+
+def test_the_acknowledgement_of_i_dont_know_is_not_said_twice(scripted, store):
+    """Seen: "Thanks for saying so; that's better than guessing." five times verbatim."""
+    engineer = persona("technical_engineer")
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(INTRO, duration_s=800)
+    acks = []
+    for _ in range(4):
+        turn = interview.answer("I don't know, honestly.", duration_s=30)
+        acks.append(turn.text.split(".")[0])
+    assert len(set(acks)) == len(acks)
