@@ -44,7 +44,7 @@ from .notes import INJECTION, observe
 from .personas import Persona, Question, Stage, Template
 from .store import Store
 from .text import EN_STOPWORDS, FR_STOPWORDS, clean, similarity, speaking_seconds, words
-from .topics import lexicon_terms, topics
+from .topics import lexicon_terms, surface, topics
 from .transcript import CandidateProfile, Session, Turn, TurnKind, TurnSource
 from .validation import Expect, TurnContext, check, parse_output
 from .voice.metrics import SpeechMetrics
@@ -212,7 +212,10 @@ _PERSON_RE = re.compile(
 def echo(answer: str, max_words: int = 14) -> str | None:
     """A short answer said back in the second person ("I did a project." -> "you did a
     project"), so a request for detail shows what was heard. None for a long first sentence."""
-    first = re.split(r"(?<=[.!?])\s+", answer.strip())[0].rstrip(".!? ")
+    first = re.split(r"(?<=[.!?;])\s+", answer.strip())[0].rstrip(".!?; ")
+    first = re.sub(
+        r"^(?:honestly|well|so|um+|uh+|yeah|okay|ok|actually|basically)\W+", "", first, flags=re.I
+    )
     if not first or len(first.split()) > max_words or "?" in first:
         return None
     if not stems(first) - {"yes", "yeah", "okay", "sure", "fine", "did"}:
@@ -636,8 +639,15 @@ class Interview:
             return self._ask_again(asked_turn, _REPEAT[self.persona.language], notes)
         if stage.kind == "questions" and _is_counter_question(answer.text) and first_try:
             notes = [*notes, "asked a question instead of answering"]
-            return self._ask_again(asked_turn, _DEFER[self.persona.language], notes)
+            fact = self._fact_for(answer.text, unknown=None)
+            lead = f"{fact} So, " if fact else _DEFER[self.persona.language]
+            return self._ask_again(asked_turn, lead, notes)
         said = admission(answer.text)
+        if said is not None and not self._asks_knowledge(asked_turn, question):
+            # "I don't know the teams yet" to "why us?" is a weak answer, not honesty about
+            # a concept: no thanks for it; the interview treats it as an answer.
+            notes = [*notes, "missed: says they don't know"]
+            said = None
         missed = (
             said is None
             and stage.kind == "questions"
@@ -680,6 +690,30 @@ class Interview:
         if decision.action == "close":
             return self._close(ack, decision.stage_index, 0, notes, [])
         return self._ask_planned(decision, ack, notes)
+
+    def _timing_remark(self, stage_index: int) -> str | None:
+        """After a presentation: how long it took, when it is far from the time given."""
+        stage = self.persona.stages[stage_index]
+        if stage.kind != "monologue" or self.persona.language != "en":
+            return None
+        spoken = sum(
+            t.duration_s
+            for t in self.turns
+            if t.speaker == "candidate" and t.stage_index == stage_index
+        )
+        planned = stage.minutes * 60
+        if 0.6 * planned <= spoken <= 1.1 * planned:
+            return None
+        minutes = max(1, round(spoken / 60))
+        unit = "minute" if minutes == 1 else "minutes"
+        return f"That took about {minutes} {unit} of your {stage.minutes:g}."
+
+    def _asks_knowledge(self, asked: Turn, question: Question) -> bool:
+        """A question about a concept (technical, a probe, a case, or a follow-up on a
+        technical term): where "I can't explain it" is the honest answer to thank."""
+        if asked.kind == "follow_up":
+            return bool(asked.topic and lexicon_terms(asked.topic))
+        return question.kind in {"technical", "probe", "case", "coding"}
 
     def _honest_ack(self) -> str:
         """An acknowledgement of "I don't know" not said before in this interview."""
@@ -751,7 +785,7 @@ class Interview:
             # other question, nor itself.
             earlier = [q for q in self._earlier_questions() if q != core_question(asked.text)]
             if not near_duplicate(text, earlier) and text not in self._earlier_questions():
-                if lead.rstrip().endswith(":"):
+                if lead.rstrip().endswith((":", ",")):
                     text = _lower_first(text)
                 return self._say(
                     lead + text,
@@ -782,6 +816,8 @@ class Interview:
             text, topic = self._render(question)
             first_of_stage = decision.question_index == 0
             answered = already_answered(core_question(text), question.answered_if, self._answers())
+            if not answered and "{project}" in question.text and topic is None:
+                answered = self._described_project()  # told already, with no CV to name it
             if answered and question.deeper:
                 text, topic = self._render_deeper(question), None
                 notes = [*notes, "fact: already answered; asked a deeper question"]
@@ -798,8 +834,13 @@ class Interview:
             decision = following
         transition = ""
         if current is not None and decision.stage_index != current.stage_index:
-            title = _lower_first(self.persona.stages[decision.stage_index].title)
-            transition = _TRANSITION[self.persona.language].format(title=title)
+            stage = self.persona.stages[decision.stage_index]
+            title = _lower_first(stage.title)
+            transition = stage.transition or _TRANSITION[self.persona.language].format(title=title)
+            transition = transition.strip() + " "
+            timing = self._timing_remark(current.stage_index)
+            if timing:
+                lead = f"{lead} {timing}"
         return self._say(
             f"{lead} {transition}{text}",
             "question",
@@ -850,6 +891,8 @@ class Interview:
             return False  # "the hardest problem in Hessian": not something they worked on
         if template.asks_explanation and explains(answer, topic):
             return False  # "how does it work?" right after they explained it
+        if template.skip_if and re.search(template.skip_if, answer, re.I):
+            return False
         if template.needs_use:
             said = [s for s in re.split(r"(?<=[.!?;])\s+", answer) if topic.lower() in s.lower()]
             return any(_USED.search(s) for s in said)
@@ -860,7 +903,7 @@ class Interview:
         used = self._follow_ups_used_total()
         earlier = self._earlier_questions()
         if topic:
-            phrase = _noun_phrase(topic)
+            phrase = _noun_phrase(surface(topic, answer.text))
             pool = [
                 t.text.format(topic=phrase)
                 for t in policy.templates
@@ -887,7 +930,10 @@ class Interview:
         si = answer.stage_index
         replies = sum(1 for t in self.turns if t.kind == "reply" and t.stage_index == si)
         stage_over = self._stage_over(si, answer.elapsed_s)
-        asks_something = "?" in answer.text or not _NO_QUESTIONS.search(answer.text)
+        asks_something = not _NO_QUESTIONS.search(answer.text) or (
+            "?" in answer.text
+            and not re.search(r"that'?s all|no more questions", answer.text, re.I)
+        )
         if not asks_something:
             return self._close(None, si, answer.question_index, notes, [])
         reply = self._fact_for(answer.text)
@@ -896,7 +942,7 @@ class Interview:
         more = self._render(stage.questions[replies + 1])[0]
         return self._say(f"{reply} {more}", "reply", si, replies + 1, "plan", notes=notes)
 
-    def _fact_for(self, question: str) -> str:
+    def _fact_for(self, question: str, unknown: str | None = "") -> str | None:
         """The persona facts that answer ``question`` (two at most, for a two-part question),
         or the honest "I don't know"."""
         asked = stems(question)
@@ -909,7 +955,7 @@ class Interview:
             if specific:
                 scored.append((len(specific) + 0.25 * len(shared & _CONTEXT_STEMS), fact.answer))
         if not scored:
-            return self.persona.unknown_answer
+            return self.persona.unknown_answer if unknown == "" else unknown
         scored.sort(key=lambda pair: -pair[0])
         parts = question.count("?") + len(
             re.findall(r"\band (?:how|what|why|who|when|is|do)\b", question, re.I)
@@ -980,11 +1026,22 @@ class Interview:
         generic = question.generic or question.text
         return generic.format(team_topics=values["team_topics"] or ""), None
 
+    def _described_project(self) -> str | None:
+        """Something the candidate has already described working on, at some length (a
+        project or an internship named in an answer of 40 words or more)."""
+        for turn in reversed(self.session.transcript.candidate_turns()):
+            if len(turn.text.split()) < 40:
+                continue
+            for topic in topics(turn.text, projects=self.session.profile.projects):
+                if self._worked_on(topic, turn.text):
+                    return topic
+        return None
+
     def _render_deeper(self, question: Question) -> str:
         profile = self.session.profile
         said = " ".join(self._answers()).lower()
         discussed = [p for p in profile.projects if _project_key(p) in said]
-        project = discussed[-1] if discussed else "that project"
+        project = discussed[-1] if discussed else self._described_project() or "that project"
         values = self._values()
         return (question.deeper or "").format(
             project=project, team_topics=values["team_topics"] or ""

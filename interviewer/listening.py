@@ -100,6 +100,9 @@ _ADMIT = re.compile(
     r"(?:i\s+)?(?:have\s*n[o']t|haven'?t)\s+(?:really\s+)?(?:used|worked|studied|implemented|read|"
     r"looked)|never used|no idea|"
     r"i\s+only\s+(?:read|skimmed|heard)|only read (?:the )?(?:abstract|about|a blog)|"
+    r"only used (?:it|a library|the library|a package)|"
+    r"(?:i'?m|i am)\s+not\s+(?:really\s+|completely\s+|100%\s+)?sure\s+(?:how|what|why|"
+    r"exactly|about how|of the details)|"
     r"(?:i'?m|i am)\s+not\s+(?:really\s+)?familiar|not an expert (?:on|in))\b",
     re.I,
 )
@@ -125,12 +128,11 @@ def admission(text: str) -> Admission | None:
             if len(rest) > 20 and _BUT.search(text):
                 return None  # "I don't fully understand X, but ..." and a real answer
             return Admission(sentence, lexicon_terms(sentence))
-    if _NOT_SURE.search(text):
-        rest = _NOT_SURE.split(text, maxsplit=1)[-1]
-        answered_anyway = _BUT.search(rest) or len(normalise(rest).split()) > 12
-        if not answered_anyway:
-            sentence = next(s for s in sentences(text) if _NOT_SURE.search(s))
-            return Admission(sentence, lexicon_terms(sentence))
+    # A bare "I'm not sure." is an admission; "I'm not sure it went to production" is doubt
+    # about a fact, and "I'm not sure, but ..." a hedge before an answer.
+    if _NOT_SURE.search(text) and len(normalise(text).split()) <= 8 and not _BUT.search(text):
+        sentence = next(s for s in sentences(text) if _NOT_SURE.search(s))
+        return Admission(sentence, lexicon_terms(sentence))
     return None
 
 
@@ -144,13 +146,21 @@ _EMPHASIS = re.compile(
 )
 
 
-def _nearest(sentence: str, concepts: list[str], at: int) -> str:
-    """The concept named closest to position ``at`` (what "the key ingredient" refers to)."""
+def _nearest(sentence: str, concepts: list[str], at: int, end: int) -> str:
+    """What "the key ingredient" refers to: the concept just before "which was ..." (a
+    relative clause points back), else the one named closest to the phrase."""
     lowered = sentence.lower()
+    points_back = bool(re.search(r"\b(which|that)\s+(?:was|is|were|are)\b[^,.;]*$", lowered[:at]))
 
     def distance(concept: str) -> int:
-        spots = [m.start() for m in re.finditer(re.escape(concept.lower()), lowered)]
-        return min((abs(at - spot) for spot in spots), default=len(sentence))
+        best = 10 * len(sentence)
+        for m in re.finditer(re.escape(concept.lower()), lowered):
+            if m.end() <= at:
+                gap = at - m.end()
+            else:
+                gap = m.start() - end + (5 * len(sentence) if points_back else 0)
+            best = min(best, gap)
+        return best
 
     return min(concepts, key=distance)
 
@@ -167,7 +177,7 @@ def stressed_concepts(answers: list[str]) -> list[str]:
             found = lexicon_terms(sentence)
             in_answer.update(found)
             if found and (stress := _EMPHASIS.search(sentence)):
-                emphasised.add(_nearest(sentence, found, stress.start()))
+                emphasised.add(_nearest(sentence, found, stress.start(), stress.end()))
         mentions.update(in_answer)
         answers_with.update(in_answer.keys())
     stressed = [c for c in mentions if c in emphasised or answers_with[c] >= 2 or mentions[c] >= 3]
@@ -205,7 +215,7 @@ def hesitant_choice(answer: str, options: list[str] | None = None) -> bool:
         return False
     if _INDECISIVE.search(answer):
         return True
-    named = [o for o in options or [] if _mentions(answer, o)]
+    named = named_options(answer, options or [])
     if len(named) >= 2:
         return True
     if len(named) == 1:
@@ -216,10 +226,20 @@ def hesitant_choice(answer: str, options: list[str] | None = None) -> bool:
     return not re.search(r"\bbecause\b", answer, re.I)
 
 
-def _mentions(text: str, option: str) -> bool:
-    words = [w for w in normalise(option).split() if w not in _STOP and len(w) >= 4]
+def _mentions(text: str, option: str, common: frozenset[str] = frozenset()) -> bool:
+    words = [
+        w for w in normalise(option).split() if w not in _STOP and len(w) >= 4 and w not in common
+    ]
     lowered = normalise(text)
     return bool(words) and sum(w[:6] in lowered for w in words) >= max(1, len(words) // 2)
+
+
+def named_options(answer: str, options: list[str]) -> list[str]:
+    """The options an answer names, by the words that tell them apart ("research track" vs
+    "ML-engineering track": "track" names neither)."""
+    counts: Counter[str] = Counter(w for o in options for w in set(normalise(o).split()))
+    common = frozenset(w for w, n in counts.items() if n > 1)
+    return [o for o in options if _mentions(answer, o, common)]
 
 
 #: Words of every ML conversation: sharing them says nothing about being on the question.
@@ -241,7 +261,7 @@ def addresses(answer: str, question: str, *, kind: str, options: list[str] | Non
     if not stems(answer) - _EMPTY_STEMS:
         return False  # "Yes, I did that.", "It went fine.", "Not much to add."
     if kind == "preference" and options:
-        return any(_mentions(answer, o) for o in options) or bool(
+        return bool(named_options(answer, options)) or bool(
             _DECISIVE.search(answer) or _INDECISIVE.search(answer)
         )
     if kind in {"technical", "case", "coding"}:

@@ -5,6 +5,7 @@ A user adds a persona by dropping a YAML file in a personas directory; no code c
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 from typing import Literal
@@ -110,6 +111,12 @@ class Stage(_Strict):
     title: str
     minutes: float = Field(gt=0, le=180)
     kind: Literal["questions", "monologue", "candidate_questions"] = "questions"
+    transition: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Said when the interview enters this stage (default: \"Let's talk about "
+        '<title>.").',
+    )
     goal: str = Field(min_length=5, description="What the interviewer does in this stage.")
     questions: list[Question] = Field(min_length=1)
     answer_fallback: str | None = Field(
@@ -143,6 +150,21 @@ class Template(_Strict):
         default=False,
         description="Asks how the topic works: not used when the answer already explained it.",
     )
+    skip_if: str | None = Field(
+        default=None,
+        description="A regular expression: when the answer matches it, the template would ask "
+        "for what was just said (e.g. 'what was your own part?' after 'I built ...').",
+    )
+
+    @field_validator("skip_if")
+    @classmethod
+    def _valid_regex(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as e:
+                raise ValueError(f"not a valid regular expression: {e}") from e
+        return value
 
     @model_validator(mode="before")
     @classmethod

@@ -91,6 +91,18 @@ def lexicon_terms(text: str) -> list[str]:
     return found
 
 
+def surface(topic: str, text: str) -> str:
+    """The words the candidate used for ``topic`` ("small language models" for the term
+    "small language model"), so a question says it as they did."""
+    pattern, canonical = _lexicon()
+    for m in pattern.finditer(text):
+        if canonical[m.group(1).lower()] == topic:
+            said = m.group(1)
+            # The lexicon's spelling when it is the same word ("LoRA" for "lora").
+            return topic if said.lower() == topic.lower() else said
+    return topic
+
+
 _NAME_SEQ = re.compile(r"\b([A-Z][\w'’+-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'’+-]*)*)")
 _CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b|\b[A-Z][A-Za-z]*\d[\w-]*\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
