@@ -495,3 +495,34 @@ def test_the_acknowledgement_of_i_dont_know_is_not_said_twice(scripted, store):
         turn = interview.answer("I don't know, honestly.", duration_s=30)
         acks.append(turn.text.split(".")[0])
     assert len(set(acks)) == len(acks)
+
+
+def test_choosing_a_track_by_name_is_a_choice(scripted, store):
+    """Seen: "The ML-engineering track" got "If you had to pick one today...?" ("track" is in
+    both options, so it named neither)."""
+    recruiter = persona("recruiter")
+    refusing(scripted)
+    interview = Interview.start(recruiter, scripted, store)
+    interview.answer(INTRO, duration_s=360)
+    interview.answer(INTRO, duration_s=30)
+    for _ in range(4):
+        if "research track" in interview.current_turn.text:
+            break
+        interview.answer("I'd rather say: because the team ships to production.", duration_s=60)
+    assert "research track" in interview.current_turn.text
+    turn = interview.answer("The ML-engineering track, because I like shipping models.")
+    assert "pick one" not in turn.text and "choose one" not in turn.text
+    scripted._steps.clear()
+
+
+def test_the_pitch_panel_says_how_long_the_talk_took(scripted, store):
+    pitch = persona("pitch")
+    interview = Interview.start(pitch, scripted, store)
+    opening = interview.turns[0].text
+    assert opening.count("fifteen minutes") == 1
+    turn = interview.answer(
+        "I built a forecasting model for energy use at BetSmart. " * 30, duration_s=180
+    )
+    assert "That took about 3 minutes of your 15." in turn.text
+    assert "I have a few questions on your presentation." in turn.text
+    assert "Let's talk about questions" not in turn.text
