@@ -29,6 +29,7 @@ from .clock import Clock, SpokenClock
 from .errors import InputError
 from .listening import (
     BROAD,
+    TOOLS,
     addresses,
     admission,
     already_answered,
@@ -113,7 +114,8 @@ _FOLLOW_UP_LEADS = {
 }
 _REPEAT = {"en": "Of course. ", "fr": "Bien sûr. "}
 _WANTS_REPEAT = re.compile(
-    r"\b(repeat|rephrase|say (that|it) again|what (?:do )?you mean|clarify|in general, or|"
+    r"\b(repeat|rephrase|say (that|it) again|what (?:do )?you mean|do you mean|clarify|"
+    r"in general, or|"
     r"which one do you mean|répéter|reformuler)\b",
     re.I,
 )
@@ -502,19 +504,49 @@ class Interview:
         return gone
 
     def _probed(self) -> set[str]:
-        return {t.topic.lower() for t in self.turns if t.topic} | self._disowned()
+        """Topics not to ask about again: asked once already (a concept the candidate keeps
+        leaning on without explaining it may be asked twice), or disowned."""
+        asked: dict[str, int] = {}
+        for t in self.turns:
+            if t.topic:
+                asked[t.topic.lower()] = asked.get(t.topic.lower(), 0) + 1
+        stressed = {c.lower() for c in stressed_concepts(self._answers())}
+        done = set()
+        for topic, times in asked.items():
+            if times >= 2 or topic not in stressed or self._explained(topic):
+                done.add(topic)
+        return done | self._disowned()
+
+    def _explained(self, topic: str) -> bool:
+        return any(explains(a, topic) for a in self._answers())
+
+    def _worth_asking(self, topic: str, answer: str, stressed: set[str]) -> bool:
+        """A concept (not a broad term or a tool, unless stressed), or something the
+        candidate worked on. "dL", "PR-AUC" or "Hessian" from an explanation are not."""
+        if topic.lower() in stressed:
+            return True
+        if lexicon_terms(topic):
+            return topic not in BROAD and topic not in TOOLS
+        return self._worked_on(topic, answer)
 
     def _mentioned(self) -> list[str]:
         """Topics the candidate brought up and nobody has probed yet: the concepts they
         leaned on first, then the newest."""
         probed = self._probed()
         seen: list[str] = []
-        for topic in stressed_concepts(self._answers()):
+        stressed = stressed_concepts(self._answers())
+        for topic in stressed:
             if topic.lower() not in probed:
                 seen.append(topic)
+        lowered = {c.lower() for c in stressed}
         for turn in reversed(self.session.transcript.candidate_turns()):
-            for topic in topics(turn.text, projects=self.session.profile.projects):
-                if topic.lower() not in probed and topic not in seen:
+            said = INJECTION.sub(" ", turn.text)
+            for topic in topics(said, projects=self.session.profile.projects):
+                if (
+                    topic.lower() not in probed
+                    and topic not in seen
+                    and self._worth_asking(topic, said, lowered)
+                ):
                     seen.append(topic)
         return seen
 
@@ -528,18 +560,13 @@ class Interview:
         found = [
             t
             for t in topics(said, projects=self.session.profile.projects)
-            if t.lower() not in probed and t.lower() not in asked
+            if t.lower() not in probed
+            # What the question named was the answer's subject, unless the candidate keeps
+            # leaning on it without explaining it.
+            and (t.lower() not in asked or (t.lower() in stressed and not explains(said, t)))
         ]
         named_first = self.persona.follow_up.prefer == "named"
-        # Worth a follow-up: a concept (not a broad one, unless stressed), or something the
-        # candidate worked on. "dL", "PR-AUC" or "Hessian" picked from an explanation are not.
-        found = [
-            t
-            for t in found
-            if t.lower() in stressed
-            or (lexicon_terms(t) and t not in BROAD)
-            or self._worked_on(t, said)
-        ]
+        found = [t for t in found if t in TOOLS or self._worth_asking(t, said, stressed)]
         return sorted(
             found,
             key=lambda t: (t.lower() not in stressed, named_first and not self._worked_on(t, said)),
@@ -866,6 +893,11 @@ class Interview:
         if text is None:
             source = "fallback"
             text = self._template_follow_up(answer, topic)
+            # No template reads true for that topic: another topic of the answer may.
+            for other in self._fresh_topics(answer) if topic and text is None else []:
+                if other != topic and (text := self._template_follow_up(answer, other)):
+                    topic = other
+                    break
         if text is None:
             # No template reads true for this answer, or each would repeat: move on instead.
             decision = self._decide(answer, follow_up=False)
@@ -883,14 +915,20 @@ class Interview:
             topic=topic,
         )
 
+    def _template_used(self, template: str) -> bool:
+        """The same wording with another topic sounds like a machine: once an interview."""
+        head, _, tail = template.partition("{topic}")
+        pattern = re.compile(re.escape(head) + r".+" + re.escape(tail) + "$")
+        return any(pattern.search(t.text) for t in self.turns if t.kind == "follow_up")
+
     def _template_fits(self, template: Template, topic: str, answer: str) -> bool:
         is_concept = bool(lexicon_terms(topic))
         if template.fits == "concept" and not is_concept:
             return False
         if template.fits == "named" and not self._worked_on(topic, answer):
             return False  # "the hardest problem in Hessian": not something they worked on
-        if template.asks_explanation and explains(answer, topic):
-            return False  # "how does it work?" right after they explained it
+        if template.asks_explanation and (explains(answer, topic) or topic in TOOLS):
+            return False  # "how does it work?" after they explained it, or of a library
         if template.skip_if and re.search(template.skip_if, answer, re.I):
             return False
         if template.needs_use:
@@ -907,7 +945,7 @@ class Interview:
             pool = [
                 t.text.format(topic=phrase)
                 for t in policy.templates
-                if self._template_fits(t, topic, answer.text)
+                if self._template_fits(t, topic, answer.text) and not self._template_used(t.text)
             ]
         else:
             said = None if INJECTION.search(answer.text) else echo(answer.text)

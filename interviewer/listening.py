@@ -83,7 +83,11 @@ def near_duplicate(question: str, earlier: list[str]) -> str | None:
         if not sa or not sb:
             continue
         shared = len(sa & sb)
-        if shared >= 2 and shared / min(len(sa), len(sb)) >= NEAR_DUPLICATE:
+        # The share of the shorter question, when it says enough to compare ("What problem
+        # did it solve?" is inside many questions without being them).
+        smaller = min(len(sa), len(sb))
+        ratio = shared / smaller if smaller >= 3 else shared / max(len(sa), len(sb))
+        if shared >= 2 and ratio >= NEAR_DUPLICATE:
             return before
         if shared and shared == len(sa) == len(sb):
             return before
@@ -301,6 +305,34 @@ BROAD = frozenset(
         "fine-tuning",
         "transformers",
         "attention",
+    }
+)
+
+
+#: Tools and libraries: one asks why they were used, never how they work.
+TOOLS = frozenset(
+    {
+        "PyTorch",
+        "JAX",
+        "scikit-learn",
+        "Hugging Face",
+        "Docker",
+        "Kubernetes",
+        "CodeCarbon",
+        "CUDA",
+        "SQL",
+        "Python",
+        "pandas",
+        "NumPy",
+        "Spark",
+        "Git",
+        "Airflow",
+        "MLflow",
+        "TensorFlow",
+        "Jupyter",
+        "LightGBM",
+        "REST API",
+        "CI/CD",
     }
 )
 

@@ -34,7 +34,8 @@ _ROLE_LABEL = re.compile(
 _INNER_LABEL = re.compile(r"(^|\n|\s)(candidate|interviewer|user|assistant)\s*:", re.IGNORECASE)
 _ROLE_CONFUSION = re.compile(
     r"\bthe candidate\b|\bas an ai\b|\bi'?m (just )?an? (ai|language model)\b|"
-    r"\bi am (just )?an? (ai|language model)\b|\bsmollm\b|\bi am an assistant\b|"
+    r"\bi am (just )?an? (ai|language model)\b|\bi(?:'m| am) (?:smollm|qwen)\b|"
+    r"\bi am an assistant\b|"
     r"\bi'm an assistant\b|\bhelpful assistant\b|\ble candidat\b|"
     r"\bmy (internship|thesis|master'?s?|cv|resume|degree)\b|\bi (applied|am applying) (for|to)\b|"
     r"\bwould you like to (know|ask)\b|\b(how|what) can i (help|do for you)\b|\blet me know\b|"

@@ -526,3 +526,75 @@ def test_the_pitch_panel_says_how_long_the_talk_took(scripted, store):
     assert "That took about 3 minutes of your 15." in turn.text
     assert "I have a few questions on your presentation." in turn.text
     assert "Let's talk about questions" not in turn.text
+
+
+def test_a_tool_is_never_asked_how_it_works(scripted, store):
+    """Seen: "You mentioned PyTorch: how does it work, concretely?"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted)
+    interview = Interview.start(engineer, scripted, store)
+    turn = interview.answer("I wrote the training loop in PyTorch and tracked runs with MLflow.")
+    assert "PyTorch: how does it work" not in turn.text
+    assert "MLflow: how does it work" not in turn.text
+    scripted._steps.clear()
+
+
+def test_one_template_wording_once_an_interview(scripted, store):
+    """Seen: "What is the key assumption behind PPO / distributional RL / inference, and when
+    does it fail?" back to back."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    drive(
+        interview,
+        [
+            "I trained PPO on a routing problem with a learned value function.",
+            "Then I added distributional RL and compared it with DQN.",
+            "I also tried MCTS with a UCB rule for exploration.",
+            "And variational inference for a small Bayesian network.",
+        ],
+    )
+    follow_ups = [t.text for t in interview.turns if t.kind == "follow_up"]
+    assert sum("key assumption behind" in t for t in follow_ups) <= 1
+    assert sum("explain precisely how it works" in t for t in follow_ups) <= 1
+    scripted._steps.clear()
+
+
+def test_a_stressed_concept_left_unexplained_is_probed_a_second_time(scripted, store):
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    first = interview.answer(BLUFF[0])
+    assert first.topic == "distributional RL"
+    second = interview.answer("It was the key idea: distributional RL made the agent stable.")
+    assert second.topic == "distributional RL" and second.kind == "follow_up"
+    assert core_question(second.text) != core_question(first.text)
+    scripted._steps.clear()
+
+
+def test_the_distributional_question_is_taken_deeper_when_already_answered(scripted, store):
+    """Seen: "What does distributional RL learn that standard value-based methods do not?"
+    after the candidate said it learns the distribution three times."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    interview.answer(
+        "My take-home used distributional RL: it learns the whole distribution of returns "
+        "instead of the mean, with C51.",
+        duration_s=600,
+    )
+    drive(interview, ["It worked well on the routing problem, with 20% shorter routes."] * 6)
+    asked = " ".join(t.text for t in interview.turns if t.speaker == "interviewer")
+    assert (
+        "What does distributional RL learn that standard value-based methods do not?" not in asked
+    )
+    scripted._steps.clear()
+
+
+def test_a_short_question_inside_a_longer_one_does_not_hide_it(scripted, store):
+    """Seen: the design-pattern question never asked ("What problem did it solve?" from the
+    opening counted as the same question)."""
+    assert not near_duplicate(
+        "Which design pattern have you used in a real project, and what problem did it solve?",
+        ["What problem did it solve?"],
+    )
