@@ -28,11 +28,13 @@ from . import prompting
 from .clock import Clock, SpokenClock
 from .errors import InputError
 from .listening import (
+    BASIC,
     BROAD,
     TOOLS,
     addresses,
     admission,
     already_answered,
+    asks_to_explain,
     explains,
     hesitant_choice,
     near_duplicate,
@@ -73,6 +75,14 @@ _DEFER = {
     "en": "Good question; let's keep it for the end, when you can ask me anything. ",
     "fr": "Bonne question ; gardons-la pour la fin, vous pourrez tout me demander. ",
 }
+_UNKNOWN_AGAIN = {
+    "en": "That one I can't answer either, I'm afraid; note it for the next round.",
+    "fr": "Je ne peux pas y répondre non plus, je le crains ; gardez-la pour la suite.",
+}
+_UNCLEAR_MINE = {
+    "en": "Sorry, my question wasn't clear; let's leave it. ",
+    "fr": "Pardon, ma question n'était pas claire ; laissons-la. ",
+}
 _REPHRASE_LEAD = {"en": "Let me put it another way: ", "fr": "Je reformule : "}
 _MISSED = {
     "en": "I don't think that quite answers my question. ",
@@ -98,7 +108,18 @@ _HONEST = {
     ],
 }
 _INTERNSHIP = re.compile(r"\b(internship|intern|project|take-home|hackathon|startup)\b", re.I)
-_CONTEXT_STEMS = frozenset({"inter", "team", "compa", "role", "job", "posit", "work"})
+_OUTCOME = re.compile(
+    r"\b(in the end|turned out|result(?:ed|s)?|outcome|learn(?:ed|t)|lesson|finally|"
+    r"eventually|so we|we agreed|agreed to|decided to|ended up|since then|next time|"
+    r"shipped|improved|reduced|increased)\b",
+    re.I,
+)
+_VERBISH = frozenset(
+    "was is were are has had with where which who during since after before using".split()
+)
+_CONTEXT_STEMS = frozenset(
+    {"inter", "team", "compa", "role", "job", "posit", "work", "resea", "usual", "typic"}
+)
 _COUNT_NOUN = re.compile(
     r"(?:tokenizer|autoencoder|model|forest|function|network|pipeline|test|head|transformer|"
     r"encoder|decoder|classifier|layer)$"
@@ -108,6 +129,7 @@ _USED = re.compile(
     r"built|trained|fine-tuned|added|tried|compared|wrote|deployed|relied on|switched to)\b",
     re.I,
 )
+_NEGATED = re.compile(r"\b(?:never|not|hadn'?t|haven'?t|didn'?t|don'?t|wasn'?t)\b", re.I)
 _FOLLOW_UP_LEADS = {
     "en": ["I see.", "Okay.", "Right.", "Interesting."],
     "fr": ["Je vois.", "D'accord.", "Très bien.", "Intéressant."],
@@ -263,7 +285,7 @@ def core_question(text: str) -> str:
 
 @dataclass
 class Decision:
-    action: str  # "follow_up" | "push" | "next" | "close"
+    action: str  # "follow_up" | "push" | "story" | "next" | "close"
     stage_index: int = 0
     question_index: int = 0
     topic: str | None = None
@@ -546,6 +568,7 @@ class Interview:
                     topic.lower() not in probed
                     and topic not in seen
                     and self._worth_asking(topic, said, lowered)
+                    and not self._explained(topic)
                 ):
                     seen.append(topic)
         return seen
@@ -569,7 +592,11 @@ class Interview:
         found = [t for t in found if t in TOOLS or self._worth_asking(t, said, stressed)]
         return sorted(
             found,
-            key=lambda t: (t.lower() not in stressed, named_first and not self._worked_on(t, said)),
+            key=lambda t: (
+                t.lower() not in stressed,
+                named_first and not self._worked_on(t, said),
+                t in BASIC or t in TOOLS,
+            ),
         )
 
     def _worked_on(self, topic: str, answer: str) -> bool:
@@ -579,10 +606,26 @@ class Interview:
             return False
         if any(topic.lower() in p.lower() for p in self.session.profile.projects):
             return True
-        return any(
-            topic.lower() in s.lower() and _INTERNSHIP.search(s)
-            for s in re.split(r"(?<=[.!?;])\s+", answer)
+        if len(topic) <= 2 or (topic.isupper() and len(topic) <= 3):
+            return False  # "ML", "AI": not a place or a project
+        name = re.escape(topic)
+        near = re.compile(
+            rf"\b(?:at|for|with|called|named)\s+{name}\b|"
+            rf"\b{name}\s+(?:internship|project|startup|team|hackathon|challenge)\b",
+            re.I,
         )
+        # "Bayesian prior", "Elo-based features": a word that qualifies a noun is no project.
+        modifier = re.compile(rf"\b{name}\s+([a-z][\w-]*)")
+        for sentence in re.split(r"(?<=[.!?;])\s+", answer):
+            if topic.lower() not in sentence.lower():
+                continue
+            if near.search(sentence):
+                return True
+            following = modifier.search(sentence)
+            qualifies = following and following.group(1) not in EN_STOPWORDS | _VERBISH
+            if _INTERNSHIP.search(sentence) and not qualifies:
+                return True
+        return False
 
     def _question(self, stage_index: int, question_index: int) -> Question:
         return self.persona.stages[stage_index].questions[question_index]
@@ -607,6 +650,13 @@ class Interview:
                     and self._push_text() is not None
                 ):
                     return Decision("push", si, qi)
+                if question.kind == "behavioural":
+                    # A story is followed up on its outcome, not on a term in it.
+                    if not _OUTCOME.search(answer.text) and self._unused(
+                        self.persona.follow_up.after_story
+                    ):
+                        return Decision("story", si, qi)
+                    return self._next_after(si, qi)
                 fresh = self._fresh_topics(answer)
                 if fresh:
                     return Decision("follow_up", si, qi, topic=fresh[0])
@@ -663,7 +713,8 @@ class Interview:
                     notes=notes,
                 )
             # Asked what was meant: other words (a follow-up that was unclear is dropped).
-            return self._ask_again(asked_turn, _REPEAT[self.persona.language], notes)
+            lead = _REPEAT if asked_turn.kind != "follow_up" else _UNCLEAR_MINE
+            return self._ask_again(asked_turn, lead[self.persona.language], notes)
         if stage.kind == "questions" and _is_counter_question(answer.text) and first_try:
             notes = [*notes, "asked a question instead of answering"]
             fact = self._fact_for(answer.text, unknown=None)
@@ -699,6 +750,15 @@ class Interview:
                 return self._close(lead, decision.stage_index, 0, notes, [])
             return self._ask_planned(decision, lead, notes)
         decision = self._decide(answer)
+        if decision.action == "story":
+            return self._say(
+                self._unused(self.persona.follow_up.after_story) or "",
+                "follow_up",
+                answer.stage_index,
+                answer.question_index,
+                "plan",
+                notes=[*notes, "missed: no outcome or lesson in the story"],
+            )
         if decision.action == "push":
             return self._say(
                 self._push_text() or "",
@@ -753,6 +813,10 @@ class Interview:
         if question.options:
             return list(question.options)
         return list(self.persona.team_topics) if "{team_topics}" in question.text else []
+
+    def _unused(self, texts: list[str]) -> str | None:
+        asked = self._earlier_questions()
+        return next((t for t in texts if t not in asked), None)
 
     def _push_text(self) -> str | None:
         """A wording of the push for a choice not yet used in this interview."""
@@ -865,6 +929,10 @@ class Interview:
             title = _lower_first(stage.title)
             transition = stage.transition or _TRANSITION[self.persona.language].format(title=title)
             transition = transition.strip() + " "
+            if text.startswith(("Let's", "You've already", "You said")):
+                transition = ""  # "Let's talk about X. Let's stay on Y" stacks two openers
+            elif lead == _MOVE_ON["en"].strip() and not stage.transition:
+                lead, transition = f"Let's move on to {title}.", ""
             timing = self._timing_remark(current.stage_index)
             if timing:
                 lead = f"{lead} {timing}"
@@ -931,9 +999,13 @@ class Interview:
             return False  # "how does it work?" after they explained it, or of a library
         if template.skip_if and re.search(template.skip_if, answer, re.I):
             return False
+        if topic in TOOLS and not (
+            template.needs_use and re.search(r"\b(use|chose|choose)", template.text)
+        ):
+            return False  # of a tool one asks why it was used, nothing else
         if template.needs_use:
             said = [s for s in re.split(r"(?<=[.!?;])\s+", answer) if topic.lower() in s.lower()]
-            return any(_USED.search(s) for s in said)
+            return any(_USED.search(s) and not _NEGATED.search(s) for s in said)
         return True
 
     def _template_follow_up(self, answer: Turn, topic: str | None) -> str | None:
@@ -992,8 +1064,14 @@ class Interview:
             specific = shared - _CONTEXT_STEMS
             if specific:
                 scored.append((len(specific) + 0.25 * len(shared & _CONTEXT_STEMS), fact.answer))
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        scored = [pair for pair in scored if pair[1] not in said]  # never the same answer twice
         if not scored:
-            return self.persona.unknown_answer if unknown == "" else unknown
+            if unknown != "":
+                return unknown
+            if self.persona.unknown_answer in said:
+                return _UNKNOWN_AGAIN[self.persona.language]
+            return self.persona.unknown_answer
         scored.sort(key=lambda pair: -pair[0])
         parts = question.count("?") + len(
             re.findall(r"\band (?:how|what|why|who|when|is|do)\b", question, re.I)
@@ -1057,6 +1135,13 @@ class Interview:
     def _render(self, question: Question) -> tuple[str, str | None]:
         """Fill a planned question's placeholders; use ``generic`` when one has no value."""
         values = self._values()
+        if question.same_topic:
+            previous = next(
+                (t for t in reversed(self.turns) if t.kind == "question" and t.topic), None
+            )
+            keep = previous.topic if previous else None
+            gone = self._disowned()
+            values["topic"] = keep if keep and keep.lower() not in gone else None
         needed = {name for _, name, _, _ in string.Formatter().parse(question.text) if name}
         if all(values.get(name) for name in needed):
             topic = values["topic"] if "topic" in needed else None
@@ -1121,6 +1206,8 @@ class Interview:
                 break
             say = parse_output(raw, expect)
             problems = check(say, expect, ctx)
+            if purpose == "follow_up" and any(self._explained(c) for c in asks_to_explain(say)):
+                problems.append("asks for what the candidate already explained")
             if not problems:
                 return say, rejected
             rejected.append(f"{say[:100]!r}: {'; '.join(problems)}")

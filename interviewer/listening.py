@@ -58,6 +58,15 @@ def _subjects(question: str) -> set[str]:
     }
 
 
+def asks_to_explain(question: str) -> list[str]:
+    """The concepts a question asks to have explained ("How does LoRA work?" -> LoRA)."""
+    return (
+        lexicon_terms(question)
+        if _EXPLAIN.search(question) or re.search(r"^\W*what (?:is|are)\b", question, re.I)
+        else []
+    )
+
+
 def near_duplicate(question: str, earlier: list[str]) -> str | None:
     """The earlier question ``question`` repeats, verbatim or nearly, if any.
 
@@ -128,9 +137,9 @@ def admission(text: str) -> Admission | None:
     "I'm not sure about Y, but ..." followed by an answer is a hedge, not an admission."""
     for sentence in sentences(text):
         if _ADMIT.search(sentence):
-            rest = normalise(text.replace(sentence, " ")).split()
-            if len(rest) > 20 and _BUT.search(text):
-                return None  # "I don't fully understand X, but ..." and a real answer
+            rest = text.replace(sentence, " ")
+            if len(normalise(rest).split()) > 20 and _BUT.search(text) and _MECHANISM.search(rest):
+                return None  # "I don't fully understand X, but it works by ..." answers
             return Admission(sentence, lexicon_terms(sentence))
     # A bare "I'm not sure." is an admission; "I'm not sure it went to production" is doubt
     # about a fact, and "I'm not sure, but ..." a hedge before an answer.
@@ -194,7 +203,8 @@ _DECISIVE = re.compile(
     r"interests? me (?:the )?most|(?:is|would be) my (?:first )?(?:choice|pick|favou?rite)|"
     r"my (?:first )?(?:choice|pick) (?:is|would be)|without hesitation|definitely|"
     r"i'?m most (?:excited|interested)|the one i (?:want|prefer|choose)|i want the\b|"
-    r"my favou?rite (?:is|would be|subject is|topic is)|i'?d say\b.{0,40}\bbecause)",
+    r"my favou?rite (?:is|would be|subject is|topic is)|i'?d say\b.{0,40}\bbecause|"
+    r"if i had to (?:say|pick|choose) one)",
     re.I,
 )
 _INDECISIVE = re.compile(
@@ -215,6 +225,8 @@ _HEDGED = re.compile(
 def hesitant_choice(answer: str, options: list[str] | None = None) -> bool:
     """A preference question answered without a choice: hedged between options, "all of
     them", "it depends", or (when the question listed options) none of them chosen."""
+    if re.search(r"\bif i (?:had|have) to (?:say|pick|choose) one\b", answer, re.I):
+        return False  # a choice, however softly said
     if _DECISIVE.search(answer) and not _INDECISIVE.search(answer):
         return False
     if _INDECISIVE.search(answer):
@@ -232,16 +244,20 @@ def hesitant_choice(answer: str, options: list[str] | None = None) -> bool:
 
 def _mentions(text: str, option: str, common: frozenset[str] = frozenset()) -> bool:
     words = [
-        w for w in normalise(option).split() if w not in _STOP and len(w) >= 4 and w not in common
+        w
+        for w in normalise(option.replace("-", " ")).split()
+        if w not in _STOP and len(w) >= 4 and w not in common
     ]
-    lowered = normalise(text)
+    lowered = normalise(text.replace("-", " "))
     return bool(words) and sum(w[:6] in lowered for w in words) >= max(1, len(words) // 2)
 
 
 def named_options(answer: str, options: list[str]) -> list[str]:
     """The options an answer names, by the words that tell them apart ("research track" vs
     "ML-engineering track": "track" names neither)."""
-    counts: Counter[str] = Counter(w for o in options for w in set(normalise(o).split()))
+    counts: Counter[str] = Counter(
+        w for o in options for w in set(normalise(o.replace("-", " ")).split())
+    )
     common = frozenset(w for w, n in counts.items() if n > 1)
     return [o for o in options if _mentions(answer, o, common)]
 
@@ -308,6 +324,25 @@ BROAD = frozenset(
     }
 )
 
+
+#: Textbook basics: a poor thing to probe after a detailed answer ("cross-entropy" after C51).
+BASIC = frozenset(
+    {
+        "cross-entropy",
+        "dropout",
+        "logistic regression",
+        "overfitting",
+        "gradient descent",
+        "precision and recall",
+        "cross-validation",
+        "regularization",
+        "embeddings",
+        "softmax",
+        "unit tests",
+        "random forest",
+        "likelihood",
+    }
+)
 
 #: Tools and libraries: one asks why they were used, never how they work.
 TOOLS = frozenset(

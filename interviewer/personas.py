@@ -48,6 +48,11 @@ class Question(_Strict):
         "logistics",
     ] = "open"
     max_follow_ups: int | None = Field(default=None, ge=0, le=5)
+    same_topic: bool = Field(
+        default=False,
+        description="{topic} is the one the previous question of the stage asked about "
+        '("Let\'s stay on {topic}"), not the next one the candidate mentioned.',
+    )
     options: list[str] = Field(
         default_factory=list,
         description="For a preference question: the choices it offers (a question using "
@@ -217,6 +222,15 @@ class FollowUpPolicy(_Strict):
         "engineer, a researcher) or named projects, companies and products (a manager, a "
         "recruiter).",
     )
+    after_story: list[str] = Field(
+        default_factory=lambda: [
+            "How did it turn out in the end?",
+            "What would you do differently next time?",
+        ],
+        min_length=1,
+        description="Asked after a behavioural story that has no outcome or lesson (STAR's "
+        "result), each at most once an interview.",
+    )
     push_for_choice: list[str] = Field(
         default_factory=lambda: [
             "If you had to pick one today, which would it be, and why?",
@@ -251,10 +265,10 @@ class Persona(_Strict):
     acknowledgements: list[str] = Field(
         default_factory=lambda: [
             "Thank you.",
-            "Thanks, that's helpful.",
             "Okay, thank you.",
             "I see, thanks.",
-            "Good, thank you.",
+            "All right.",
+            "Okay.",
         ],
         min_length=1,
         description="Said before the next planned question when the model gives nothing usable.",

@@ -598,3 +598,57 @@ def test_a_short_question_inside_a_longer_one_does_not_hide_it(scripted, store):
         "Which design pattern have you used in a real project, and what problem did it solve?",
         ["What problem did it solve?"],
     )
+
+
+# From the second round of rated transcripts (docs/transcripts/round2/) --------------------
+def test_a_story_is_followed_up_on_its_outcome_not_on_a_term(manager, scripted, store):
+    """Seen: a teamwork story with no lesson got "What got you interested in reinforcement
+    learning?"."""
+    refusing(scripted)
+    interview = Interview.start(manager, scripted, store)
+    for _ in range(8):
+        if interview.current_turn.stage_id == "fit":
+            break
+        interview.answer("Log parsing, because I like NLP and it ships.", duration_s=200)
+    assert interview.current_turn.stage_id == "fit"
+    story = interview.answer(
+        "On a reinforcement learning project a teammate wanted PPO and I wanted to study the "
+        "theory first; we discussed it a lot."
+    )
+    assert story.text == "How did it turn out in the end?"
+    scripted._steps.clear()
+
+
+def test_ml_engineering_said_without_the_hyphen_is_the_track(scripted, store):
+    """Seen: "ML engineering." got "I don't think that quite answers my question"."""
+    from interviewer.listening import named_options
+
+    options = ["research track", "ML-engineering track"]
+    assert named_options("ML engineering.", options) == ["ML-engineering track"]
+    assert named_options("Research, I think.", options) == ["research track"]
+
+
+def test_if_i_had_to_say_one_is_a_choice():
+    assert not hesitant_choice("If I had to say one, maybe Bayesian methods.", [])
+
+
+def test_a_fact_is_not_given_twice_and_i_dont_know_is_not_repeated(manager, scripted, store):
+    """Seen: the same anomaly-detection fact given to two different questions, and the same
+    "That's a question for the recruiter" twice."""
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO, duration_s=manager.total_minutes * 60)
+    first = interview.answer("Is there an incident database for anomaly detection?")
+    second = interview.answer("And for anomaly detection, do you have labels?")
+    assert first.text.split(".")[0] not in second.text
+
+
+def test_a_modifier_is_not_a_project(scripted, store):
+    """Seen: "What was the hardest technical problem in Bayesian?"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted)
+    interview = Interview.start(engineer, scripted, store)
+    turn = interview.answer(
+        "In that project we used a Bayesian prior on the attention weights and Elo-based features."
+    )
+    assert "in Bayesian" not in turn.text and "Elo-based" not in turn.text
+    scripted._steps.clear()
