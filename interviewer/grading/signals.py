@@ -139,6 +139,52 @@ def structure(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     return SignalResult(_clamp(score), why, _hits(_MARKERS, unit.answer)[:2])
 
 
+_RAMBLE = {
+    "strings clauses together with 'and then', 'and also'": _phrases(
+        r"and then|and also|and so|and i think|and there was|and after that|and that was|"
+        r"which was also|so then"
+    ),
+    "starts from far back": _phrases(
+        r"let me start from the beginning|grew up|i was born|back in (school|high school)|"
+        r"to give you (some|a bit of) (background|context)|long story"
+    ),
+    "drifts into side details": _phrases(
+        r"by the way|as an aside|funny enough|anyway|i digress|not that it matters|"
+        r"i should (also )?mention|oh,? and|where was i"
+    ),
+}
+
+
+@signal("to_the_point")
+def to_the_point(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Gets to the point: the answer's first sentence carries it, no chains of 'and then',
+    no backstory, no side details. Long answers must earn their length."""
+    if unit.stage_kind == "monologue" or unit.kind == "logistics":
+        return None
+    n = len(words(unit.answer))
+    sents = sentences(unit.answer)
+    if n < 8 or not sents:
+        return None
+    faults = []
+    for name, pattern in _RAMBLE.items():
+        found = pattern.findall(unit.answer)
+        if (name.startswith("strings") and len(found) >= 2) or (
+            not name.startswith("strings") and found
+        ):
+            faults.append(name)
+    commas = unit.answer.count(",") / max(1, len(sents))
+    if commas >= 4:
+        faults.append("long lists inside each sentence")
+    first = len(words(sents[0]))
+    point_first = first <= 25
+    score = 4.0 + (0.5 if point_first else -0.5) - 1.0 * len(faults)
+    if n > 120:
+        score -= 0.5 * ((n - 120) // 60 + 1)  # length has to be earned
+    why = "; ".join(faults) or ("gets to the point" if point_first else "the point comes late")
+    evidence = [h for f in faults if f in _RAMBLE for h in _hits(_RAMBLE[f], unit.answer)[:1]]
+    return SignalResult(_clamp(score), why, evidence[:2])
+
+
 _STAR = {
     "situation": _phrases(
         r"when i|while i|during (my|our|the)|at my|at [A-Z]\w+|last (year|summer)|in my "
@@ -489,6 +535,94 @@ def professional_tone(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | N
             _hits(_CONSTRUCTIVE, unit.answer)[:1],
         )
     return SignalResult(3.0, "neutral, but says nothing about what was learned or agreed")
+
+
+# How a candidate presents themselves, on any answer: what good interview guides praise
+# (the role and the employer's needs, what they would bring, the next step in a career,
+# accomplishments with figures, neutral words about the past, honest scoping) and what they
+# warn against (complaints, private life, self-serving motives, vagueness, overclaiming,
+# buzzwords, jokes). Strengths are counted as well as faults, so a professional answer gets
+# a score instead of "not observed".
+_SELF_FAULTS = {
+    "complains about a former employer or colleagues": _phrases(
+        r"impossible|the worst|toxic|hate|hated|i dread|dreaded|awful|terrible|a mess|"
+        r"never backed|took credit|coasting|gossip\w*|out for themselves|had it in for me|"
+        r"unfair|never gave me|passed over|unrealistic|criticis\w+|micromanag\w*|"
+        r"watched everything|chased me|played favou?rites|never pulled|pull(ed)? their weight|"
+        r"obviously wasn'?t|tired of|ridiculous|underpaid|nobody (really )?appreciat\w*|"
+        r"nobody gets recogni[sz]ed|wrong over there|changes priorities|cut my hours|"
+        r"took away|just hated me|get me in trouble|badly managed|incompetent|clueless"
+    ),
+    "talks about private life rather than work": _phrases(
+        r"(grand)?kids|my (dogs?|cats?|family|wife|husband|children)|family person|church|"
+        r"little league|die-hard|weekends|hiking|at the lake|getting married|my cousin|"
+        r"wedding|my hobbies"
+    ),
+    "puts their own benefit first (money, commute, time off)": _phrases(
+        r"need (this|a steady|the) job|really need this|close to where i live|the commute|"
+        r"parking|starting salary|more money|better pay|days of holiday|holidays?|time off|"
+        r"carry (them )?over|first review|perks|silly not to|weeks off"
+    ),
+    "vague or unsure about their own direction": _phrases(
+        r"haven'?t (really )?thought|just time to move on|a lot of things|a good opportunity|"
+        r"seems like a good company|i'?m open to anything|not sure what i want|"
+        r"no, not really|you'?ve already answered everything|i don'?t know yet"
+    ),
+    "overclaims or talks in buzzwords": _phrases(
+        r"very advanced|comfortable with all of it|absolutely|clearly responsible|holistic|"
+        r"synergistic|leverag\w+|best-in-class|cutting-edge|world-class|expert in everything|"
+        r"we'?ve ruled that out|pretty much every day"
+    ),
+    "jokes or wanders off the job": _phrases(r"ha!|haha|in your chair|write a novel|retire"),
+}
+_SELF_STRENGTHS = {
+    "ties the answer to this role or team": _phrases(
+        r"this role|this position|this job|the role|your (team|company|group|posting|site|"
+        r"planning|clients|product|platform)|here|this opening|this data role|the team you"
+    ),
+    "says what they would bring": _phrases(
+        r"i'?d bring|i can bring|bring|contribute|off your plate|you need someone|i can help|"
+        r"help (you|your team)|what i'?d (do|add)"
+    ),
+    "frames a next step in their career": _phrases(
+        r"next step|career step|looking for (a|the) (role|position|company)|i want to move|"
+        r"i'?d like to (use|move|keep|take|develop|get back)|i wanted to move|ownership|"
+        r"take on more|keep developing|stay and grow|grow into"
+    ),
+    "backs it with accomplishments": _phrases(
+        r"\d+ (years|percent|%)|grew|cut (our|the)|reduced|led|managed|ran|closed|"
+        r"organi[sz]ed|set up|improved|built|supported|shipped"
+    ),
+    "speaks well of the past": _phrases(
+        r"learned a lot|learnt a lot|good run|on good terms|supportive|talented people|"
+        r"good experience|taught me|grateful|i took that seriously|since then|supported it"
+    ),
+    "scopes honestly what they know": _phrases(
+        r"not my area|passing familiarity|i'?m not sure of the exact|my understanding is|"
+        r"fair point|not directly|i can explain what i did|i haven'?t (worked|used)"
+    ),
+}
+
+
+@signal("self_presentation")
+def self_presentation(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Presents themselves as a professional who fits the role: strengths and faults both."""
+    if unit.stage_kind == "monologue" and unit.kind != "pitch":
+        return None
+    faults = [name for name, p in _SELF_FAULTS.items() if p.search(unit.answer)]
+    strengths = [name for name, p in _SELF_STRENGTHS.items() if p.search(unit.answer)]
+    if unit.kind == "preference" and unit.answer.rstrip().endswith("?"):
+        faults.append("answers with a question instead of a choice")
+    if not faults and not strengths:
+        return None
+    score = 3.0 + 0.6 * min(3, len(strengths)) - 1.2 * len(faults)
+    why = "; ".join([*faults, *strengths])
+    evidence = []
+    for pattern in [*(_SELF_FAULTS[f] for f in faults if f in _SELF_FAULTS)] + [
+        _SELF_STRENGTHS[s] for s in strengths
+    ]:
+        evidence += _hits(pattern, unit.answer)[:1]
+    return SignalResult(_clamp(score), why, list(dict.fromkeys(evidence))[:3])
 
 
 # -- pitch ----------------------------------------------------------------------------------
