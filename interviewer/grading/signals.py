@@ -388,6 +388,52 @@ def correctness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     return SignalResult(_clamp(score), why, hits[:2])
 
 
+# Depth is reasoning more than vocabulary: why it works, when it does not, how one would
+# know (validation, baselines), and what to clarify first; "just use X", "always" and
+# buzzwords are the shallow answer, however long.
+_REASONING = {
+    "explains why": _phrases(
+        r"because|so that|which means|the reason|that'?s why|this is why|in other words|"
+        r"intuitively|the idea is|which forces|which makes|it works by|forces the"
+    ),
+    "says when it does not hold": _phrases(
+        r"unless|except when|when not|it depends on|would not|wouldn'?t|doesn'?t (work|hold|help)|"
+        r"breaks (down|when)|misleading|the catch|pitfall|caveat|trade-?off|at the cost of|"
+        r"instead of|rather than|is not|isn'?t"
+    ),
+    "checks it with data": _phrases(
+        r"held-?out|validation|fit (it )?on (the )?train\w*|train(ing)? set|test set|baseline|"
+        r"ablation|leak\w*|cross-validat\w+|a/b|confidence interval|sample size|significan\w+|"
+        r"monitor\w*|measure\w*|metric"
+    ),
+    "clarifies the problem first": _phrases(
+        r"first,? i'?d (clarify|ask)|requirements|what (evidence|data) (is|do we)|how many users|"
+        r"at what scale|latency|what counts as|define (what|the)"
+    ),
+}
+_SHALLOW = _phrases(
+    r"just use|simply use|always use|always works|state of the art|microservices|best practice|"
+    r"industry standard|leverage|cutting-edge|the latest|check the p-value daily|stop when"
+)
+
+
+@signal("reasoning")
+def reasoning(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """Technical answers: the why, the limits, how to check it, what to clarify."""
+    if unit.kind not in TECHNICAL_KINDS or unit.stage_kind == "monologue":
+        return None
+    if len(words(unit.answer)) < 6:
+        return SignalResult(1.0, "too short to show any reasoning")
+    found = [name for name, p in _REASONING.items() if p.search(unit.answer)]
+    shallow = _hits(_SHALLOW, unit.answer)
+    score = 1.5 + 0.9 * len(found) - (1.0 if shallow else 0.0)
+    why = ("; ".join(found) or "states facts without reasons or limits") + (
+        "; leans on buzzwords or a one-size rule" if shallow else ""
+    )
+    evidence = [h for f in found for h in _hits(_REASONING[f], unit.answer)[:1]]
+    return SignalResult(_clamp(score), why, list(dict.fromkeys(evidence + shallow[:1]))[:3])
+
+
 # -- positioning ----------------------------------------------------------------------------
 
 _DEV = _phrases(
