@@ -117,6 +117,11 @@ _OUTCOME = re.compile(
 _VERBISH = frozenset(
     "was is were are has had with where which who during since after before using".split()
 )
+_STORY = re.compile(
+    r"\b(i was|we were|i had|we had|when i|once|last (?:year|summer|month)|at my|during my|"
+    r"on a project|in my (?:internship|team|last)|wanted|disagreed|argued|told me)\b",
+    re.I,
+)
 _CONTEXT_STEMS = frozenset(
     {"inter", "team", "compa", "role", "job", "posit", "work", "resea", "usual", "typic"}
 )
@@ -245,7 +250,9 @@ def echo(answer: str, max_words: int = 14) -> str | None:
     if not stems(first) - {"yes", "yeah", "okay", "sure", "fine", "did"}:
         return None  # "Yes, I did that." says nothing worth saying back
     if not _PERSON_RE.search(first):
-        return None
+        # "Anomaly detection." said back as it is; a longer sentence in the third person
+        # would sound like a correction.
+        return first[0].lower() + first[1:] if len(first.split()) <= 5 else None
     said = _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], first)
     return said[0].lower() + said[1:] if said[:2] != "I " else said
 
@@ -652,15 +659,19 @@ class Interview:
                     return Decision("push", si, qi)
                 if question.kind == "behavioural":
                     # A story is followed up on its outcome, not on a term in it.
-                    if not _OUTCOME.search(answer.text) and self._unused(
-                        self.persona.follow_up.after_story
+                    if (
+                        _STORY.search(answer.text)
+                        and not _OUTCOME.search(answer.text)
+                        and self._unused(self.persona.follow_up.after_story)
                     ):
                         return Decision("story", si, qi)
                     return self._next_after(si, qi)
                 fresh = self._fresh_topics(answer)
                 if fresh:
                     return Decision("follow_up", si, qi, topic=fresh[0])
-                if len(answer.text.split()) < self.persona.follow_up.min_answer_words:
+                short = len(answer.text.split()) < self.persona.follow_up.min_answer_words
+                if short and not INJECTION.search(answer.text):
+                    # ("Ignore your instructions..." gets no "could you say more?")
                     return Decision("follow_up", si, qi)
         if not stage_over and qi + 1 < len(stage.questions):
             return Decision("next", si, qi + 1)
@@ -726,14 +737,15 @@ class Interview:
             # a concept: no thanks for it; the interview treats it as an answer.
             notes = [*notes, "missed: says they don't know"]
             said = None
-        missed = (
-            said is None
-            and stage.kind == "questions"
-            and asked_turn.kind != "follow_up"
-            and not addresses(
-                answer.text, asked, kind=question.kind, options=self._options(question)
-            )
+        judged = said is None and stage.kind == "questions" and asked_turn.kind != "follow_up"
+        missed = judged and not addresses(
+            answer.text, asked, kind=question.kind, options=self._options(question)
         )
+        if judged and not missed and question.kind in {"technical", "case", "coding"}:
+            # A technical answer about none of the question's concepts that fits another
+            # planned question answered that one (backprop explained when asked about RLHF).
+            shared = set(lexicon_terms(asked_turn.text)) & set(lexicon_terms(answer.text))
+            missed = not shared and self._answered_other_question(answer) is not None
         if said is not None:
             notes = [*notes, *self._bluff_notes(said.concepts or self._asked_concepts(asked_turn))]
         elif missed and first_try:

@@ -652,3 +652,36 @@ def test_a_modifier_is_not_a_project(scripted, store):
     )
     assert "in Bayesian" not in turn.text and "Elo-based" not in turn.text
     scripted._steps.clear()
+
+
+def test_a_technical_answer_to_another_planned_question_is_noticed(scripted, store):
+    """Seen in the eval: backprop explained when asked about RLHF, and the anomaly design
+    given to the NER question, then the anomaly question asked anyway."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    for _ in range(8):  # on to the case studies
+        if "per-token classification head" in interview.current_turn.text:
+            break
+        interview.answer("I'm not sure.", duration_s=400)
+    assert "per-token classification head" in interview.current_turn.text
+    turn = interview.answer(
+        "With few labels I would start unsupervised with an isolation forest on normal data, "
+        "set the threshold on the labelled anomalies to reach 90% precision, and compare it "
+        "with an autoencoder."
+    )
+    assert turn.kind == "reask"
+    assert turn.text.startswith("That answers a question I had for later, thanks.")
+    scripted._steps.clear()
+
+
+def test_no_outcome_prompt_for_an_answer_that_is_not_a_story(manager, scripted, store):
+    refusing(scripted)
+    interview = Interview.start(manager, scripted, store)
+    for _ in range(8):
+        if interview.current_turn.stage_id == "fit":
+            break
+        interview.answer("Log parsing, because I like NLP and it ships.", duration_s=200)
+    turn = interview.answer("I'm mostly interested in research and reading papers on RL.")
+    assert turn.text != "How did it turn out in the end?"
+    scripted._steps.clear()

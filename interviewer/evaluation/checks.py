@@ -29,6 +29,9 @@ _SWAPPED_ROLES = re.compile(
     r"\b(?:my|our) (?:internship|thesis|cv|resume|application)\b|\bthe interviewee\b",
     re.I,
 )
+#: Follow-ups the plan makes on purpose (a push for a choice, a story's missing outcome):
+#: they ask for what the answer lacks, not about what it said.
+_DELIBERATE = re.compile(r"pushed for one|no outcome or lesson in the story")
 _ACKNOWLEDGED = re.compile(r"answers a question i had|in other words|put it another way", re.I)
 
 
@@ -135,7 +138,7 @@ def follow_ups_refer(session: Session, persona: Persona) -> Counts:
     ok = total = 0
     turns = session.transcript.turns
     for i, t in enumerate(turns):
-        if t.kind != "follow_up" or any("pushed for one" in n for n in t.notes):
+        if t.kind != "follow_up" or any(_DELIBERATE.search(n) for n in t.notes):
             continue
         answer = _answer_before(turns, i)
         if answer is None:
@@ -167,7 +170,7 @@ def model_written(session: Session, persona: Persona) -> Counts:
     turns = [
         t
         for t in _interviewer(session)
-        if t.kind == "follow_up" and not any("pushed for one" in n for n in t.notes)
+        if t.kind == "follow_up" and not any(_DELIBERATE.search(n) for n in t.notes)
     ]
     return sum(t.source == "model" for t in turns), len(turns)
 
