@@ -805,7 +805,12 @@ class Interview:
             return None
         minutes = max(1, round(spoken / 60))
         unit = "minute" if minutes == 1 else "minutes"
-        return f"That took about {minutes} {unit} of your {stage.minutes:g}."
+        remark = f"That took about {minutes} {unit} of your {stage.minutes:g}"
+        if spoken < 0.6 * planned:
+            return (
+                f"{remark}, well short of the time: in the real round, use it to show your results."
+            )
+        return f"{remark}: in the real round you would have been cut off."
 
     def _asks_knowledge(self, asked: Turn, question: Question) -> bool:
         """A question about a concept (technical, a probe, a case, or a follow-up on a

@@ -523,7 +523,7 @@ def test_the_pitch_panel_says_how_long_the_talk_took(scripted, store):
     turn = interview.answer(
         "I built a forecasting model for energy use at BetSmart. " * 30, duration_s=180
     )
-    assert "That took about 3 minutes of your 15." in turn.text
+    assert "That took about 3 minutes of your 15, well short of the time" in turn.text
     assert "I have a few questions on your presentation." in turn.text
     assert "Let's talk about questions" not in turn.text
 
