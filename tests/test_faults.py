@@ -17,7 +17,7 @@ from interviewer.grading.rubrics import load_rubrics
 from interviewer.llm import build_model
 from interviewer.settings import Settings
 
-TOPIC_ANSWER = "I studied distributional RL at InstaDeep with PyTorch."
+TOPIC_ANSWER = "I studied distributional RL during my master's, with PyTorch."
 LONG = (
     "I like building things people use, with tests, reviews and a clear plan agreed with "
     "the team before we start working on anything at all, and I learn from feedback."
