@@ -114,6 +114,11 @@ _OUTCOME = re.compile(
     r"shipped|improved|reduced|increased)\b",
     re.I,
 )
+_FUTURE = re.compile(
+    r"\b(next step|next steps|in the future|would like to|i'?d like to|plan to|planning to|"
+    r"want to try|would try|i'?d try|later)\b",
+    re.I,
+)
 _VERBISH = frozenset(
     "was is were are has had with where which who during since after before using".split()
 )
@@ -127,6 +132,7 @@ _CONTEXT_STEMS = frozenset(
 )
 _COUNT_NOUN = re.compile(
     r"(?:tokenizer|autoencoder|model|forest|function|network|pipeline|test|head|transformer|"
+    r"ensemble|"
     r"encoder|decoder|classifier|layer)$"
 )
 _USED = re.compile(
@@ -621,16 +627,17 @@ class Interview:
             rf"\b{name}\s+(?:internship|project|startup|team|hackathon|challenge)\b",
             re.I,
         )
-        # "Bayesian prior", "Elo-based features": a word that qualifies a noun is no project.
+        # "Bayesian prior", "Elo-based features": a word that qualifies a noun is no project;
+        # nor is what the candidate would do next ("next I'd try MuZero").
         modifier = re.compile(rf"\b{name}\s+([a-z][\w-]*)")
         for sentence in re.split(r"(?<=[.!?;])\s+", answer):
-            if topic.lower() not in sentence.lower():
+            if topic.lower() not in sentence.lower() or _FUTURE.search(sentence):
                 continue
-            if near.search(sentence):
-                return True
             following = modifier.search(sentence)
             qualifies = following and following.group(1) not in EN_STOPWORDS | _VERBISH
-            if _INTERNSHIP.search(sentence) and not qualifies:
+            if qualifies or topic.endswith(("-style", "-based", "-like")):
+                continue
+            if near.search(sentence) or _INTERNSHIP.search(sentence):
                 return True
         return False
 
@@ -724,12 +731,27 @@ class Interview:
                     notes=notes,
                 )
             # Asked what was meant: other words (a follow-up that was unclear is dropped).
+            if (
+                asked_turn.kind == "follow_up"
+                and asked_turn.topic
+                and self.persona.language == "en"
+            ):
+                # An unclear follow-up, said more simply about the same topic.
+                return self._say(
+                    f"Sorry, let me be clearer: what part did {asked_turn.topic} play in your "
+                    "work?",
+                    "reask",
+                    answer.stage_index,
+                    answer.question_index,
+                    "plan",
+                    notes=notes,
+                )
             lead = _REPEAT if asked_turn.kind != "follow_up" else _UNCLEAR_MINE
             return self._ask_again(asked_turn, lead[self.persona.language], notes)
         if stage.kind == "questions" and _is_counter_question(answer.text) and first_try:
             notes = [*notes, "asked a question instead of answering"]
             fact = self._fact_for(answer.text, unknown=None)
-            lead = f"{fact} So, " if fact else _DEFER[self.persona.language]
+            lead = f"{fact} " if fact else _DEFER[self.persona.language]
             return self._ask_again(asked_turn, lead, notes)
         said = admission(answer.text)
         if said is not None and not self._asks_knowledge(asked_turn, question):
@@ -745,7 +767,10 @@ class Interview:
             # A technical answer about none of the question's concepts that fits another
             # planned question answered that one (backprop explained when asked about RLHF).
             shared = set(lexicon_terms(asked_turn.text)) & set(lexicon_terms(answer.text))
-            missed = not shared and self._answered_other_question(answer) is not None
+            own_words = len(stems(asked) & stems(answer.text))
+            missed = (
+                not shared and own_words < 2 and self._answered_other_question(answer) is not None
+            )
         if said is not None:
             notes = [*notes, *self._bluff_notes(said.concepts or self._asked_concepts(asked_turn))]
         elif missed and first_try:
@@ -1057,7 +1082,13 @@ class Interview:
         si = answer.stage_index
         replies = sum(1 for t in self.turns if t.kind == "reply" and t.stage_index == si)
         stage_over = self._stage_over(si, answer.elapsed_s)
-        asks_something = not _NO_QUESTIONS.search(answer.text) or (
+        said = re.sub(
+            r"^\W*(?:(?:um+|uh+|hmm+|well|so|okay|ok|honestly|actually)\W+)+",
+            "",
+            answer.text,
+            flags=re.I,
+        )
+        asks_something = not _NO_QUESTIONS.search(said) or (
             "?" in answer.text
             and not re.search(r"that'?s all|no more questions", answer.text, re.I)
         )

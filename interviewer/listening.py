@@ -231,6 +231,9 @@ def hesitant_choice(answer: str, options: list[str] | None = None) -> bool:
         return False
     if _INDECISIVE.search(answer):
         return True
+    first = sentences(answer)[0] if sentences(answer) else answer
+    if len(named_options(first, options or [])) == 1 and not _INDECISIVE.search(first):
+        return False  # "The ML-engineering track, because ... my research helps": chosen
     named = named_options(answer, options or [])
     if len(named) >= 2:
         return True

@@ -30,7 +30,8 @@ ANSWERS = [
 
 @pytest.fixture(scope="module")
 def local_model():
-    model = build_model(Settings(llm_provider="local", llm_seed=7))
+    # A generous turn budget: these tests check the model's words, not its speed.
+    model = build_model(Settings(llm_provider="local", llm_seed=7, llm_turn_budget_s=60))
     model.load()
     return model
 

@@ -109,7 +109,7 @@ def test_dead_server_falls_back_and_the_interview_goes_on(store):
     started = time.monotonic()
     first = interview.answer("I studied distributional RL at InstaDeep with PyTorch.")
     planned = interview.answer("I used CodeCarbon to measure the energy of SmolLM models.")
-    third = interview.answer("At Hugging Face I measured SmolLM energy with CodeCarbon.")
+    third = interview.answer("For the energy project I used CodeCarbon to measure SmolLM models.")
     assert time.monotonic() - started < 10
     assert first.source == third.source == "fallback" and planned.source == "plan"
     assert interview.warnings and "failed twice" in interview.warnings[0]

@@ -201,6 +201,12 @@ def test_the_pitch_shows_speaking_rate_sections_then_questions(browser, server, 
     live = page.inner_text("#pitch-live")
     rate = float(live.split("Speaking rate:")[1].split("words")[0])
     assert 100 < rate < 220
+    # The checklist ticks as the transcribed chunks arrive (3 s chunks: after the first rate).
+    page.wait_for_function(
+        "() => ['context', 'problem'].every(name => [...document.querySelectorAll("
+        "'#pitch-sections input:checked')].some(i => i.closest('label').innerText.trim() === name))",
+        timeout=120_000,
+    )
     checked = page.eval_on_selector_all(
         "#pitch-sections input:checked",
         "inputs => inputs.map(i => i.closest('label').innerText.trim())",
