@@ -166,3 +166,32 @@ def test_cli_lists_personas_from_env_dir_and_reports_broken_files(tmp_path):
     assert len(lines) == len(PERSONA_IDS) + 1
     assert any(line.startswith("my_recruiter ") for line in lines)
     assert "broken.yaml: invalid YAML at line 2, column 1" in result.stderr.replace("\n", "")
+
+
+def test_every_planned_wording_reads_as_a_question_to_the_candidate():
+    """Rewordings and deeper versions pass the same rules as the model's turns."""
+    from interviewer.engine import core_question
+    from interviewer.validation import TurnContext, check
+
+    bad = []
+    for p in load_all([builtin_personas_dir()])[0]:
+        for stage in p.stages:
+            if stage.kind != "questions":
+                continue  # a presentation's cue and "Anything else?" are invitations
+            for q in stage.questions:
+                for field in ("text", "generic", "rephrase", "deeper"):
+                    value = getattr(q, field)
+                    if not value:
+                        continue
+                    filled = value.format(
+                        project="your BetSmart internship",
+                        topic="LoRA",
+                        team_topics="NLP",
+                        role="ML intern",
+                        company="Criteo",
+                        track="research",
+                    )
+                    problems = check(core_question(filled), "question", TurnContext())
+                    if problems:
+                        bad.append((p.id, field, filled, problems))
+    assert bad == []
