@@ -11,7 +11,8 @@ import time
 from interviewer.grading.grader import grade_session
 from interviewer.grading.rubrics import load_rubrics
 from interviewer.personas import builtin_personas_dir, load_persona
-from interviewer.text import speaking_seconds, word_count
+from interviewer.text import _sentences, _words, speaking_seconds, word_count
+from interviewer.topics import _lexicon_terms
 from interviewer.transcript import Session, Transcript, Turn
 
 PITCH_PARAGRAPH = (
@@ -74,7 +75,10 @@ def interview_session() -> tuple[Session, object]:
                 stage_id="project",
             )
         )
-        turns.append(_turn(2 * i + 1, "candidate", ANSWER.strip(), stage_id="project"))
+        # Each answer a little different: the text helpers cache per answer, and a real
+        # interview never repeats one.
+        answer = f"{ANSWER.strip()} ({i + 1})"
+        turns.append(_turn(2 * i + 1, "candidate", answer, stage_id="project"))
     return Session(persona_id=persona.id, transcript=Transcript(turns=turns)), persona
 
 
@@ -83,6 +87,9 @@ def bench(name: str, session: Session, persona, rubrics, runs: int = 30) -> None
     spoken = sum(t.duration_s for t in session.transcript.turns) / 60
     times = []
     for _ in range(runs):
+        _sentences.cache_clear()  # every run starts cold, like a new report
+        _words.cache_clear()
+        _lexicon_terms.cache_clear()
         start = time.perf_counter()
         grade_session(session, persona, rubrics)
         times.append((time.perf_counter() - start) * 1000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Speaking rate used to estimate how long typed text would take to say.
 SPEAKING_WPM = 140.0
@@ -26,11 +27,22 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 def sentences(text: str) -> list[str]:
     """Sentences (and clauses after ';'), for the rules that read an answer one at a time."""
-    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    # Cached: a report reads each answer's sentences in a dozen signals.
+    return tuple(s.strip() for s in _SENTENCE.split(text) if s.strip())
 
 
 def words(text: str) -> list[str]:
-    return [w.rstrip(".") for w in _WORD.findall(text)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.rstrip(".") for w in _WORD.findall(text))
 
 
 def word_count(text: str) -> int:

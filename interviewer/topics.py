@@ -82,13 +82,19 @@ def _lexicon() -> tuple[re.Pattern, dict[str, str]]:
 
 def lexicon_terms(text: str) -> list[str]:
     """Lexicon terms found in ``text``, canonical names, in order of first appearance."""
+    return list(_lexicon_terms(text))
+
+
+@lru_cache(maxsize=4096)
+def _lexicon_terms(text: str) -> tuple[str, ...]:
+    # Cached: the engine and a report look for the terms of the same answer many times.
     pattern, canonical = _lexicon()
     found: list[str] = []
     for m in pattern.finditer(text):
         name = canonical[m.group(1).lower()]
         if name not in found:
             found.append(name)
-    return found
+    return tuple(found)
 
 
 def surface(topic: str, text: str) -> str:

@@ -679,13 +679,26 @@ _SELF_STRENGTHS = {
 }
 
 
+_ANY_FAULT = re.compile("|".join(p.pattern for p in _SELF_FAULTS.values()), re.I)
+_ANY_STRENGTH = re.compile("|".join(p.pattern for p in _SELF_STRENGTHS.values()), re.I)
+
+
 @signal("self_presentation")
 def self_presentation(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Presents themselves as a professional who fits the role: strengths and faults both."""
     if unit.stage_kind == "monologue" and unit.kind != "pitch":
         return None
-    faults = [name for name, p in _SELF_FAULTS.items() if p.search(unit.answer)]
-    strengths = [name for name, p in _SELF_STRENGTHS.items() if p.search(unit.answer)]
+    # One scan says whether any phrase occurs; the lists are only read when one does.
+    faults = (
+        [name for name, p in _SELF_FAULTS.items() if p.search(unit.answer)]
+        if _ANY_FAULT.search(unit.answer)
+        else []
+    )
+    strengths = (
+        [name for name, p in _SELF_STRENGTHS.items() if p.search(unit.answer)]
+        if _ANY_STRENGTH.search(unit.answer)
+        else []
+    )
     if unit.kind == "preference" and unit.answer.rstrip().endswith("?"):
         faults.append("answers with a question instead of a choice")
     if not faults and not strengths:
