@@ -72,7 +72,16 @@ def _phrases(items: str) -> re.Pattern:
 
 def _hits(pattern: re.Pattern, text: str) -> list[str]:
     """Sentences of ``text`` in which ``pattern`` occurs (evidence quotes)."""
+    if not pattern.flags & re.IGNORECASE:  # a lower-case phrase list (_lower_phrases)
+        return [s for s in sentences(text) if pattern.search(s.lower())]
     return [s for s in sentences(text) if pattern.search(s)]
+
+
+def _lower_phrases(items: str) -> re.Pattern:
+    """Like :func:`_phrases`, for lower-case phrase lists searched in lower-cased text:
+    about twice as fast as a case-insensitive pattern, which long lists need."""
+    alternatives = [p.strip() for p in items.split("|") if p.strip()]
+    return re.compile(r"(?<!\w)(" + "|".join(alternatives) + r")(?!\w)")
 
 
 QA_KINDS = {"open", "behavioural", "case", "pitch"}
@@ -141,28 +150,30 @@ def structure(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
 
 
 _RAMBLE = {
-    "strings clauses together with 'and then', 'and also'": _phrases(
+    "strings clauses together with 'and then', 'and also'": _lower_phrases(
         r"and then|and also|and so|and i think|and there was|and after that|and that was|"
         r"which was also|so then"
     ),
-    "starts from far back": _phrases(
+    "starts from far back": _lower_phrases(
         r"let me start from the beginning|grew up|i was born|back in (school|high school)|"
         r"to give you (some|a bit of) (background|context)|long story"
     ),
-    "drifts into side details": _phrases(
+    "drifts into side details": _lower_phrases(
         r"by the way|as an aside|funny enough|anyway|i digress|not that it matters|"
         r"i should (also )?mention|oh,? and|where was i"
     ),
 }
 
 
-_CLAIMS = _phrases(
+_CLAIMS = _lower_phrases(
     r"hard-?working|detail-oriented|team player|great communicator|passionate|highly motivated|"
     r"results-driven|self-starter|fast learner|dedicated|reliable|go-getter|people person|"
     r"strong (work ethic|communication skills)|excellent"
 )
-_EXAMPLE = _phrases(r"for example|for instance|when i|once|last (year|month)|at my|in my last")
-_JARGON = _phrases(
+_EXAMPLE = _lower_phrases(
+    r"for example|for instance|when i|once|last (year|month)|at my|in my last"
+)
+_JARGON = _lower_phrases(
     r"synerg\w*|leverag\w*|paradigm|holistic|value proposition|best-in-class|end-to-end|"
     r"cutting-edge|disrupt\w*|ecosystem|stakeholder alignment|actionable insights|"
     r"data-driven solutions|scalable|robust|innovative|next-generation|state-of-the-art"
@@ -180,16 +191,17 @@ def to_the_point(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     if n < 8 or not sents:
         return None
     faults = []
+    low = unit.answer.lower()
     for name, pattern in _RAMBLE.items():
-        found = pattern.findall(unit.answer)
+        found = pattern.findall(low)
         if (name.startswith("strings") and len(found) >= 2) or (
             not name.startswith("strings") and found
         ):
             faults.append(name)
-    claims = _CLAIMS.findall(unit.answer)
-    if len(claims) >= 2 and not _EXAMPLE.search(unit.answer):
+    claims = _CLAIMS.findall(low)
+    if len(claims) >= 2 and not _EXAMPLE.search(low):
         faults.append("claims qualities without an example")
-    if len(_JARGON.findall(unit.answer)) >= 2:
+    if len(_JARGON.findall(low)) >= 2:
         faults.append("hides the point in jargon")
     commas = unit.answer.count(",") / max(1, len(sents))
     if commas >= 4:
@@ -411,26 +423,26 @@ def correctness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
 # know (validation, baselines), and what to clarify first; "just use X", "always" and
 # buzzwords are the shallow answer, however long.
 _REASONING = {
-    "explains why": _phrases(
+    "explains why": _lower_phrases(
         r"because|so that|which means|the reason|that'?s why|this is why|in other words|"
         r"intuitively|the idea is|which forces|which makes|it works by|forces the"
     ),
-    "says when it does not hold": _phrases(
+    "says when it does not hold": _lower_phrases(
         r"unless|except when|when not|it depends on|would not|wouldn'?t|doesn'?t (work|hold|help)|"
         r"breaks (down|when)|misleading|the catch|pitfall|caveat|trade-?off|at the cost of|"
         r"instead of|rather than|is not|isn'?t"
     ),
-    "checks it with data": _phrases(
+    "checks it with data": _lower_phrases(
         r"held-?out|validation|fit (it )?on (the )?train\w*|train(ing)? set|test set|baseline|"
         r"ablation|leak\w*|cross-validat\w+|a/b|confidence interval|sample size|significan\w+|"
         r"monitor\w*|measure\w*|metric"
     ),
-    "clarifies the problem first": _phrases(
+    "clarifies the problem first": _lower_phrases(
         r"first,? i'?d (clarify|ask)|requirements|what (evidence|data) (is|do we)|how many users|"
         r"at what scale|latency|what counts as|define (what|the)"
     ),
 }
-_SHALLOW = _phrases(
+_SHALLOW = _lower_phrases(
     r"just use|simply use|always use|always works|state of the art|microservices|best practice|"
     r"industry standard|leverage|cutting-edge|the latest|check the p-value daily|stop when"
 )
@@ -443,8 +455,9 @@ def reasoning(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
         return None
     if len(words(unit.answer)) < 6:
         return SignalResult(1.0, "too short to show any reasoning")
-    found = [name for name, p in _REASONING.items() if p.search(unit.answer)]
-    shallow = _hits(_SHALLOW, unit.answer)
+    low = unit.answer.lower()
+    found = [name for name, p in _REASONING.items() if p.search(low)]
+    shallow = _hits(_SHALLOW, unit.answer) if _SHALLOW.search(low) else []
     score = 1.5 + 0.9 * len(found) - (1.0 if shallow else 0.0)
     why = ("; ".join(found) or "states facts without reasons or limits") + (
         "; leans on buzzwords or a one-size rule" if shallow else ""
@@ -609,7 +622,7 @@ def professional_tone(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | N
 # buzzwords, jokes). Strengths are counted as well as faults, so a professional answer gets
 # a score instead of "not observed".
 _SELF_FAULTS = {
-    "complains about a former employer or colleagues": _phrases(
+    "complains about a former employer or colleagues": _lower_phrases(
         r"impossible|the worst|toxic|hate|hated|i dread|dreaded|awful|terrible|a mess|"
         r"never backed|took credit|coasting|gossip\w*|out for themselves|had it in for me|"
         r"unfair|never gave me|passed over|unrealistic|criticis\w+|micromanag\w*|"
@@ -618,69 +631,69 @@ _SELF_FAULTS = {
         r"nobody gets recogni[sz]ed|wrong over there|changes priorities|cut my hours|"
         r"took away|just hated me|get me in trouble|badly managed|incompetent|clueless"
     ),
-    "talks about private life rather than work": _phrases(
+    "talks about private life rather than work": _lower_phrases(
         r"(grand)?kids|my (dogs?|cats?|family|wife|husband|children)|family person|church|"
         r"little league|die-hard|weekends|hiking|at the lake|getting married|my cousin|"
         r"wedding|my hobbies"
     ),
-    "puts their own benefit first (money, commute, time off)": _phrases(
+    "puts their own benefit first (money, commute, time off)": _lower_phrases(
         r"need (this|a steady|the) job|really need this|close to where i live|the commute|"
         r"parking|starting salary|more money|better pay|days of holiday|holidays?|time off|"
         r"carry (them )?over|first review|perks|silly not to|weeks off"
     ),
-    "vague or unsure about their own direction": _phrases(
+    "vague or unsure about their own direction": _lower_phrases(
         r"haven'?t (really )?thought|just time (for me )?to move on|a lot of things|"
         r"a good opportunity|"
         r"seems like a good company|i'?m open to anything|not sure what i want|"
         r"no, not really|you'?ve already answered everything|i don'?t know yet"
     ),
-    "overclaims or talks in buzzwords": _phrases(
+    "overclaims or talks in buzzwords": _lower_phrases(
         r"very advanced|comfortable with all of it|absolutely|clearly responsible|holistic|"
         r"synergistic|leverag\w+|best-in-class|cutting-edge|world-class|expert in everything|"
         r"we'?ve ruled that out|pretty much every day"
     ),
-    "jokes or wanders off the job": _phrases(r"ha!|haha|in your chair|write a novel|retire"),
-    "names a strength dressed as a weakness": _phrases(
+    "jokes or wanders off the job": _lower_phrases(r"ha!|haha|in your chair|write a novel|retire"),
+    "names a strength dressed as a weakness": _lower_phrases(
         r"perfectionis[mt]|i work too hard|i care too much|too much of a team player"
     ),
 }
 _SELF_STRENGTHS = {
-    "ties the answer to this role or team": _phrases(
+    "ties the answer to this role or team": _lower_phrases(
         r"this role|this position|this job|the role|your (team|company|group|posting|site|"
         r"planning|clients|product|platform)|here|this opening|this data role|the team you"
     ),
-    "says what they would bring": _phrases(
+    "says what they would bring": _lower_phrases(
         r"i'?d bring|i can bring|bring|contribute|off your plate|you need someone|i can help|"
         r"help (you|your team)|what i'?d (do|add)"
     ),
-    "frames a next step in their career": _phrases(
+    "frames a next step in their career": _lower_phrases(
         r"next step|career step|looking for (a|the) (role|position|company)|i want to move|"
         r"i'?d like to (use|move|keep|take|develop|get back)|i wanted to move|ownership|"
         r"take on more|keep developing|stay and grow|grow into|something new|natural time|"
         r"new challenge"
     ),
-    "backs it with accomplishments": _phrases(
+    "backs it with accomplishments": _lower_phrases(
         r"\d+ (years|percent|%)|(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
         r"twenty) (years|months|people|clients|managers)|a third|by half|doubled|grew|"
         r"cut (our|the)|reduced|led|managed|ran|i run|closed|organi[sz]ed|set up|improved|"
         r"built|supported|shipped|professionally"
     ),
-    "speaks well of the past": _phrases(
+    "speaks well of the past": _lower_phrases(
         r"learned a lot|learnt a lot|good run|on good terms|supportive|talented people|"
         r"good experience|taught me|grateful|i took that seriously|since then|supported it"
     ),
-    "says what they changed": _phrases(
+    "says what they changed": _lower_phrases(
         r"now i|since then|i'?ve learned to|i started to|these days i|i now"
     ),
-    "scopes honestly what they know": _phrases(
+    "scopes honestly what they know": _lower_phrases(
         r"not my area|passing familiarity|i'?m not sure of the exact|my understanding is|"
         r"fair point|not directly|i can explain what i did|i haven'?t (worked|used)"
     ),
 }
 
 
-_ANY_FAULT = re.compile("|".join(p.pattern for p in _SELF_FAULTS.values()), re.I)
-_ANY_STRENGTH = re.compile("|".join(p.pattern for p in _SELF_STRENGTHS.values()), re.I)
+_ANY_FAULT = re.compile("|".join(p.pattern for p in _SELF_FAULTS.values()))
+_ANY_STRENGTH = re.compile("|".join(p.pattern for p in _SELF_STRENGTHS.values()))
 
 
 @signal("self_presentation")
@@ -689,14 +702,15 @@ def self_presentation(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | N
     if unit.stage_kind == "monologue" and unit.kind != "pitch":
         return None
     # One scan says whether any phrase occurs; the lists are only read when one does.
+    low = unit.answer.lower()
     faults = (
-        [name for name, p in _SELF_FAULTS.items() if p.search(unit.answer)]
-        if _ANY_FAULT.search(unit.answer)
+        [name for name, p in _SELF_FAULTS.items() if p.search(low)]
+        if _ANY_FAULT.search(low)
         else []
     )
     strengths = (
-        [name for name, p in _SELF_STRENGTHS.items() if p.search(unit.answer)]
-        if _ANY_STRENGTH.search(unit.answer)
+        [name for name, p in _SELF_STRENGTHS.items() if p.search(low)]
+        if _ANY_STRENGTH.search(low)
         else []
     )
     if unit.kind == "preference" and unit.answer.rstrip().endswith("?"):
