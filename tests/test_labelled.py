@@ -1,0 +1,41 @@
+"""The grader against answers labelled outside this project (evals/labelled/): the frozen
+test half stays frozen, and the grader does not fall back below what it measured there."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import yaml
+
+from interviewer.grading.calibration import accuracy, evaluate, length_only_accuracy
+from interviewer.grading.rubrics import load_rubrics
+
+LABELLED = Path(__file__).resolve().parent.parent / "evals" / "labelled"
+FROZEN_SHA256 = "cc4840e9542de5b83b97e720860859d35742058661d6120fe9f9c2a5e2f6eb0d"
+
+
+def test_the_test_half_is_frozen_and_disjoint_from_the_tuning_half():
+    assert hashlib.sha256((LABELLED / "test.yaml").read_bytes()).hexdigest() == FROZEN_SHA256
+    test_ids = {g["id"] for g in yaml.safe_load((LABELLED / "test.yaml").read_text())["groups"]}
+    tune_ids = {g["id"] for g in yaml.safe_load((LABELLED / "tune.yaml").read_text())["groups"]}
+    assert test_ids and tune_ids and not test_ids & tune_ids
+    every = {g["id"] for g in yaml.safe_load((LABELLED / "groups.yaml").read_text())["groups"]}
+    assert test_ids | tune_ids == every
+    for group in yaml.safe_load((LABELLED / "groups.yaml").read_text())["groups"]:
+        assert group["source"]["url"].startswith("http") and group["source"]["title"]
+
+
+def test_the_grader_holds_its_measured_level_on_the_frozen_half():
+    """Figures in docs/grading.md: 52% overall, 56% length-adversarial (a length-only scorer:
+    39% and 0%). A change that loses ground on answers nobody here wrote fails here."""
+    pairs = evaluate(LABELLED / "test.yaml", load_rubrics())
+    adversarial = [p for p in pairs if p.length_adversarial]
+    assert len(pairs) == 96
+    assert accuracy(pairs) >= 0.50
+    assert accuracy(adversarial) >= 0.53
+    assert accuracy(pairs) > length_only_accuracy(pairs) + 0.1
+    unscored = sum(p.weaker_score is None for p in pairs) + sum(
+        p.stronger_score is None for p in pairs
+    )
+    assert unscored <= 20
