@@ -83,7 +83,6 @@ _UNCLEAR_MINE = {
     "en": "Sorry, my question wasn't clear; let's leave it. ",
     "fr": "Pardon, ma question n'était pas claire ; laissons-la. ",
 }
-_REPHRASE_LEAD = {"en": "Let me put it another way: ", "fr": "Je reformule : "}
 _MISSED = {
     "en": "I don't think that quite answers my question. ",
     "fr": "Je ne crois pas que cela réponde tout à fait à ma question. ",
@@ -960,10 +959,6 @@ class Interview:
             following = self._next_after(decision.stage_index, decision.question_index)
             if following.action == "close":
                 return self._close(lead, decision.stage_index, 0, notes, [])
-            if following.stage_index != decision.stage_index:
-                # A stage is always opened with its first question, reworded if need be.
-                decision = following
-                continue
             decision = following
         transition = ""
         if current is not None and decision.stage_index != current.stage_index:

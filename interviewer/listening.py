@@ -36,14 +36,6 @@ def stems(text: str) -> set[str]:
     return {w[:5] for w in normalise(text).split() if len(w) >= 3 and w not in _STOP}
 
 
-def overlap(a: str, b: str) -> float:
-    """Share of the smaller text's content stems that the other text also has (0..1)."""
-    sa, sb = stems(a), stems(b)
-    if not sa or not sb:
-        return 1.0 if normalise(a) == normalise(b) else 0.0
-    return len(sa & sb) / min(len(sa), len(sb))
-
-
 _EXPLAIN = re.compile(
     r"\b(explain|describe|how (?:does|do) |walk me through|main steps|step by step|define|"
     r"definition|how it works|what is \S+(?: \S+)?,? and (?:how|why))",

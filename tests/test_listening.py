@@ -10,6 +10,7 @@ import pytest
 from conftest import persona
 
 from interviewer.engine import Interview, core_question
+from interviewer.evaluation.checks import repeated_questions
 from interviewer.listening import admission, hesitant_choice, near_duplicate, stressed_concepts
 from interviewer.profile import build_profile
 
@@ -26,22 +27,6 @@ TOPICS_HESITANT = (
 
 def questions(interview: Interview) -> list[str]:
     return [core_question(t.text) for t in interview.turns if t.is_question]
-
-
-def repeated_questions(interview: Interview) -> list[tuple[str, str]]:
-    """Questions that repeat an earlier one. Asking the pending question again (after
-    silence, on request, or reworded after a miss) is compared only with the others."""
-    found, earlier = [], []
-    for turn in interview.turns:
-        if not turn.is_question:
-            continue
-        q = core_question(turn.text)
-        key = (turn.stage_index, turn.question_index)
-        others = [e for e, k in earlier if not (turn.kind == "reask" and k == key)]
-        if (dup := near_duplicate(q, others)) is not None:
-            found.append((q, dup))
-        earlier.append((q, key))
-    return found
 
 
 def refusing(scripted, n: int = 20) -> None:
@@ -126,7 +111,7 @@ def test_no_question_is_asked_twice_in_a_whole_interview(persona_id, scripted, s
         ]
         * 3,
     )
-    assert repeated_questions(interview) == []
+    assert repeated_questions(interview.session) == []
     scripted._steps.clear()
 
 
