@@ -112,3 +112,11 @@ def test_the_default_model_is_qwen_and_its_packages_are_never_imported(tmp_path)
     assert out.returncode == 0, out.stderr
     size, imported = out.stdout.split("\n")[:2]
     assert int(size) > 400_000_000 and imported == "[]"
+
+
+def test_a_cache_folder_that_is_a_file_is_a_clear_error(split_model, tmp_path):
+    model, _ = split_model
+    taken = tmp_path / "not-a-folder"
+    taken.write_text("x")
+    with pytest.raises(ProviderError, match="INTERVIEWER_MODEL_CACHE"):
+        model_path(model, taken)

@@ -116,13 +116,21 @@ def model_path(model: BundledModel, cache_dir: Path | None = None) -> Path:
     chunks = model.chunks()
     if not model.file_name:  # shipped whole
         return chunks[0]
-    target = (cache_dir or default_cache_dir()) / model.file_name
+    folder = cache_dir or default_cache_dir()
+    target = folder / model.file_name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ProviderError(
+            f"cannot use {folder} for the model file ({e.strerror}): set INTERVIEWER_MODEL_CACHE "
+            "to a writable folder",
+            provider="local",
+        ) from e
     if target.is_file():
         got = file_sha256(target)
         if got == model.sha256:
             return target
         target.unlink()  # a stale or damaged join: build it again from the packages
-    target.parent.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     total = sum(c.stat().st_size for c in chunks)
     with progress.task(
