@@ -40,6 +40,7 @@ from .listening import (
     near_duplicate,
     stems,
     stressed_concepts,
+    vague_explanation,
 )
 from .llm import describe
 from .llm.messages import to_openai_dicts
@@ -152,6 +153,10 @@ _WANTS_REPEAT = re.compile(
     re.I,
 )
 
+
+_ASKS_HOW = re.compile(
+    r"\b(how|explain|why|walk me through|what does|what is|what are)\b|comment|pourquoi", re.I
+)
 
 _UNCLEAR = {
     "en": "I'm not sure I understood your answer. ",
@@ -297,7 +302,7 @@ def core_question(text: str) -> str:
 
 @dataclass
 class Decision:
-    action: str  # "follow_up" | "push" | "story" | "next" | "close"
+    action: str  # "follow_up" | "push" | "press" | "story" | "next" | "close"
     stage_index: int = 0
     question_index: int = 0
     topic: str | None = None
@@ -657,6 +662,8 @@ class Interview:
             # An honest "I can't explain it" is not probed further: move on, as a fair
             # interviewer does.
             if self._follow_ups_used(si, qi) < limit and admission(answer.text) is None:
+                if self._press_text(answer) is not None:
+                    return Decision("press", si, qi)
                 if (
                     question.kind == "preference"
                     and hesitant_choice(answer.text, self._options(question))
@@ -767,8 +774,10 @@ class Interview:
             # planned question answered that one (backprop explained when asked about RLHF).
             shared = set(lexicon_terms(asked_turn.text)) & set(lexicon_terms(answer.text))
             own_words = len(stems(asked) & stems(answer.text))
+            # Any content word of the question in the answer ("pattern" for "which design
+            # pattern...?" answered with the strategy pattern) means it was answered.
             missed = (
-                not shared and own_words < 2 and self._answered_other_question(answer) is not None
+                not shared and own_words == 0 and self._answered_other_question(answer) is not None
             )
         if said is not None:
             notes = [*notes, *self._bluff_notes(said.concepts or self._asked_concepts(asked_turn))]
@@ -794,6 +803,17 @@ class Interview:
                 answer.question_index,
                 "plan",
                 notes=[*notes, "missed: no outcome or lesson in the story"],
+            )
+        if decision.action == "press":
+            text, topic = self._press_text(answer) or ("", None)
+            return self._say(
+                text,
+                "follow_up",
+                answer.stage_index,
+                answer.question_index,
+                "plan",
+                notes=[*notes, "missed: a vague explanation; pressed for the mechanism"],
+                topic=topic,
             )
         if decision.action == "push":
             return self._say(
@@ -831,9 +851,17 @@ class Interview:
         unit = "minute" if minutes == 1 else "minutes"
         remark = f"That took about {minutes} {unit} of your {stage.minutes:g}"
         if spoken < 0.6 * planned:
-            return (
-                f"{remark}, well short of the time: in the real round, use it to show your results."
+            talk = " ".join(
+                t.text
+                for t in self.turns
+                if t.speaker == "candidate" and t.stage_index == stage_index
             )
+            use = (
+                "go deeper into how your method works"
+                if re.search(r"\d|\b(?:percent|twice|half)\b", talk)
+                else "show your results, with numbers"
+            )
+            return f"{remark}, well short of the time: in the real round, use it to {use}."
         return f"{remark}: in the real round you would have been cut off."
 
     def _asks_knowledge(self, asked: Turn, question: Question) -> bool:
@@ -865,6 +893,34 @@ class Interview:
         for text in self.persona.follow_up.push_for_choice:
             if text not in asked:
                 return text
+        return None
+
+    def _press_text(self, answer: Turn) -> tuple[str, str | None] | None:
+        """When a "how does it work?" got a name and an adjective: one push for the mechanism
+        (a wording not used yet in this interview), as a technical interviewer does."""
+        asked_turn = self.current_turn
+        if asked_turn is None or asked_turn.kind == "reask":
+            return None
+        asked = core_question(asked_turn.text)
+        question = self._question(answer.stage_index, answer.question_index)
+        if asked_turn.kind == "follow_up":
+            concepts = [asked_turn.topic] if asked_turn.topic else []
+            technical = bool(concepts and lexicon_terms(concepts[0]))
+        else:
+            concepts = asks_to_explain(asked) or lexicon_terms(asked)
+            technical = question.kind in {"technical", "probe", "case", "coding"}
+        if not technical or not _ASKS_HOW.search(asked) or not vague_explanation(answer.text):
+            return None
+        earlier = self._earlier_questions()
+        for text in self.persona.follow_up.press_for_detail:
+            topic = None
+            if "{topic}" in text:
+                if not concepts:
+                    continue
+                topic = concepts[0]
+                text = text.format(topic=_noun_phrase(surface(topic, asked)))
+            if text not in earlier and not near_duplicate(text, earlier):
+                return text, topic
         return None
 
     def _asked_concepts(self, asked: Turn) -> list[str]:

@@ -284,9 +284,12 @@ def addresses(answer: str, question: str, *, kind: str, options: list[str] | Non
         concepts = set(lexicon_terms(question))
         if concepts & set(lexicon_terms(answer)):
             return True
-        shared = len(wanted & (stems(answer) - _GENERIC_STEMS))
+        said = stems(answer) - _GENERIC_STEMS
+        shared = len(wanted & said)
         if shared >= 2 or (not concepts and shared >= 1 and len(wanted) <= 4):
             return True
+        if said & stems(" ".join(concepts)):
+            return True  # "the strategy pattern" for "which design pattern...?"
         # A technical answer that does not repeat the question's words ("Three steps. First
         # supervised fine-tuning...") still answers it: only an answer with no technical
         # content at all is off the point.
@@ -378,6 +381,27 @@ def explains(answer: str, topic: str) -> bool:
         ):
             return True
     return False
+
+
+_VAGUE = re.compile(
+    r"\b(basically|simply|kind of|sort of|somehow|a lot (?:more|better)|much (?:richer|better)|"
+    r"richer|more robust|state[- ]of[- ]the[- ]art|magic|automatically|takes care of|"
+    r"handles? (?:it|that|everything)|and so on|things like that|the standard approach|"
+    r"the optimal|the most efficient|the best results?|you just)\b",
+    re.I,
+)
+
+
+def vague_explanation(answer: str) -> bool:
+    """An answer to "how does it work?" that names things without saying how they work: short,
+    and either hand-waving ("much richer", "state of the art", "you just call ...") or with
+    at most one mechanism and no figure. Measured on the rated transcripts: the bluffing
+    candidates' explanations were 23-62 words, the strong ones 74-131."""
+    words = len(answer.split())
+    if words >= 60 or words < 15:
+        return False  # a very short answer is asked for more, not pressed on its mechanism
+    mechanisms = len(_MECHANISM.findall(answer)) + len(re.findall(r"\d", answer))
+    return bool(_VAGUE.search(answer)) or mechanisms <= 1
 
 
 def already_answered(question: str, cues: list[str], answers: list[str]) -> str | None:

@@ -231,6 +231,16 @@ class FollowUpPolicy(_Strict):
         description="Asked after a behavioural story that has no outcome or lesson (STAR's "
         "result), each at most once an interview.",
     )
+    press_for_detail: list[str] = Field(
+        default_factory=lambda: [
+            "Can you be more concrete about {topic}: what exactly happens, step by step?",
+            "Let's go one level deeper: how would you actually implement that?",
+        ],
+        min_length=1,
+        description="Asked once when a question asks how something works and the answer stays "
+        "vague (a name and an adjective, no mechanism): the bluff a real interviewer presses on. "
+        "A wording with {topic} is used only when the question names a concept.",
+    )
     push_for_choice: list[str] = Field(
         default_factory=lambda: [
             "If you had to pick one today, which would it be, and why?",

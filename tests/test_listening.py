@@ -11,7 +11,13 @@ from conftest import persona
 
 from interviewer.engine import Interview, core_question
 from interviewer.evaluation.checks import repeated_questions
-from interviewer.listening import admission, hesitant_choice, near_duplicate, stressed_concepts
+from interviewer.listening import (
+    admission,
+    hesitant_choice,
+    near_duplicate,
+    stressed_concepts,
+    vague_explanation,
+)
 from interviewer.profile import build_profile
 
 INTRO = (
@@ -670,3 +676,87 @@ def test_no_outcome_prompt_for_an_answer_that_is_not_a_story(manager, scripted, 
     turn = interview.answer("I'm mostly interested in research and reading papers on RL.")
     assert turn.text != "How did it turn out in the end?"
     scripted._steps.clear()
+
+
+# A vague explanation is pressed once (round 3: "Interesting." after "you learn the whole
+# distribution, which is much richer", then another topic) --------------------------------
+VAGUE_DISTRIBUTIONAL = (
+    "Basically, instead of just learning the value you learn the whole distribution, which "
+    "gives much richer information, so the agent understands the risk better."
+)
+DETAILED_DISTRIBUTIONAL = (
+    "C51 keeps a categorical distribution over 51 fixed atoms of the return. The target is the "
+    "reward plus gamma times the next state's distribution, which shifts and shrinks the atoms, "
+    "so it is projected back onto the fixed support, and the network is trained with a "
+    "cross-entropy loss between the projected target and the predicted probabilities; the "
+    "greedy action still uses the mean of the distribution."
+)
+
+
+def test_vague_and_detailed_explanations_are_told_apart():
+    assert vague_explanation(VAGUE_DISTRIBUTIONAL)
+    assert vague_explanation(
+        "You apply it with the chain rule through the layers, it's the standard approach and "
+        "PyTorch does all of it automatically when you call backward."
+    )
+    assert not vague_explanation(DETAILED_DISTRIBUTIONAL)
+    assert not vague_explanation("No idea.")  # too short to press: asked for more instead
+
+
+def test_a_vague_explanation_of_a_probed_concept_is_pressed_once(scripted, store):
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    probe = interview.answer(BLUFF[0])
+    assert "explain precisely how it works" in probe.text
+    press = interview.answer(VAGUE_DISTRIBUTIONAL)
+    assert press.kind == "follow_up" and press.topic == "distributional RL"
+    assert press.text.startswith("That's still high level: can you make distributional RL")
+    assert "missed: a vague explanation; pressed for the mechanism" in press.notes
+    after = interview.answer(VAGUE_DISTRIBUTIONAL)  # still vague: no second press
+    assert "high level" not in after.text and "Let's be precise" not in after.text
+    scripted._steps.clear()
+
+
+def test_a_detailed_explanation_is_not_pressed(scripted, store):
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    interview.answer(BLUFF[0])
+    turn = interview.answer(DETAILED_DISTRIBUTIONAL)
+    assert "pressed" not in " ".join(turn.notes)
+    assert "high level" not in turn.text
+    scripted._steps.clear()
+
+
+def test_an_answer_that_uses_the_question_noun_is_not_taken_for_another_question(scripted, store):
+    """Round 3: the strategy-pattern answer to "which design pattern...?" got "That answers
+    a question I had for later" and the same question again."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    for _ in range(12):
+        if "design pattern" in interview.current_turn.text:
+            break
+        interview.answer("I'm not sure.", duration_s=400)
+    assert "design pattern" in interview.current_turn.text
+    turn = interview.answer(
+        "At BetSmart I used the strategy pattern for the betting logic: a common interface that "
+        "takes predicted probabilities and odds and returns stakes, with concrete classes for "
+        "flat staking and fractional Kelly, so analysts could add a rule without touching the "
+        "backtest loop."
+    )
+    assert "question I had for later" not in turn.text
+    assert "design pattern" not in core_question(turn.text)
+    scripted._steps.clear()
+
+
+def test_a_short_talk_with_figures_is_told_to_go_deeper_not_to_add_results(scripted, store):
+    pitch = persona("pitch")
+    interview = Interview.start(pitch, scripted, store)
+    turn = interview.answer(
+        "Our agent beat the heuristic by 18 points on Pong and 40 on Breakout. " * 20,
+        duration_s=180,
+    )
+    assert "use it to go deeper into how your method works" in turn.text
+    assert "show your results" not in turn.text

@@ -61,6 +61,9 @@ def domain_prompt(terms: list[str]) -> str:
     return prompt[:MAX_PROMPT_CHARS]
 
 
+SHORT_WINDOW_S = 10
+
+
 class FasterWhisperTranscriber:
     def __init__(
         self,
@@ -126,6 +129,9 @@ class FasterWhisperTranscriber:
             vad_filter=True,
             initial_prompt=prompt,
             condition_on_previous_text=False,
+            # Whisper pads every call to a 30 s window; a shorter window for a short chunk
+            # decodes the same words about a third faster (measured on 4 s and 9 s clips).
+            chunk_length=SHORT_WINDOW_S if duration <= SHORT_WINDOW_S - 0.5 else None,
         )
         words: list[WordTiming] = []
         texts: list[str] = []
@@ -241,6 +247,9 @@ def build_transcriber(settings: Settings) -> Transcriber:
     return factory(settings)
 
 
+PAUSE_S = 0.09  # three quiet 30 ms frames: a pause between clauses; stops inside words are shorter
+
+
 class IncrementalTranscriber:
     """Transcribe while the candidate is still speaking.
 
@@ -248,7 +257,7 @@ class IncrementalTranscriber:
     to the last pause is sent to a background thread. When the candidate stops, only the
     tail since that pause is left, so the wait does not grow with the length of the answer.
     Each Whisper call encodes a 30 s window whatever the chunk's length (about 0.4 s here),
-    so chunks are a few seconds long (3 s at least: short enough that little is left when the
+    so chunks are a few seconds long (2 s at least: short enough that little is left when the
     candidate stops, long enough to keep up in real time) and a silent tail is skipped.
     """
 
@@ -257,7 +266,7 @@ class IncrementalTranscriber:
         transcriber: Transcriber,
         *,
         prompt: str | None = None,
-        min_chunk_s: float = 3.0,
+        min_chunk_s: float = 2.0,
         max_chunk_s: float = 8.0,
     ):
         self.transcriber = transcriber
@@ -271,7 +280,12 @@ class IncrementalTranscriber:
         self._futures: list[tuple[int, Future]] = []
 
     def _cut_point(self, pending: np.ndarray) -> int | None:
-        """Index of the middle of the last pause (>= 0.2 s of low energy) after min_chunk."""
+        """Index of the middle of the last pause after ``min_chunk``.
+
+        A pause is ``PAUSE_S`` of low energy: between clauses, not only between sentences, so
+        that the stretch left when the candidate stops is a clause (about 2 s), not a whole
+        sentence (5 s at a talking pace): that stretch is what the candidate waits for.
+        """
         frame = int(0.03 * SAMPLE_RATE)
         n = pending.size // frame
         if n == 0:
@@ -283,7 +297,7 @@ class IncrementalTranscriber:
         for i in range(n):
             run = run + 1 if quiet[i] else 0
             end = (i + 1) * frame
-            if run * frame >= 0.2 * SAMPLE_RATE and end >= self.min_chunk:
+            if run * frame >= PAUSE_S * SAMPLE_RATE and end >= self.min_chunk:
                 best = end - run * frame // 2
         if best is None and pending.size >= self.max_chunk:
             return self.max_chunk
