@@ -907,7 +907,8 @@ class Interview:
             concepts = [asked_turn.topic] if asked_turn.topic else []
             technical = bool(concepts and lexicon_terms(concepts[0]))
         else:
-            concepts = asks_to_explain(asked) or lexicon_terms(asked)
+            named = [t for t in lexicon_terms(answer.text) if t not in TOOLS]
+            concepts = asks_to_explain(asked) or lexicon_terms(asked) or named
             technical = question.kind in {"technical", "probe", "case", "coding"}
         if not technical or not _ASKS_HOW.search(asked) or not vague_explanation(answer.text):
             return None
@@ -1152,31 +1153,46 @@ class Interview:
         return self._say(f"{reply} {more}", "reply", si, replies + 1, "plan", notes=notes)
 
     def _fact_for(self, question: str, unknown: str | None = "") -> str | None:
-        """The persona facts that answer ``question`` (two at most, for a two-part question),
-        or the honest "I don't know"."""
+        """The persona facts that answer ``question`` (one per part of a two-part question,
+        in the order asked), or the honest "I don't know"."""
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        parts = [
+            p for p in re.split(r"(?<=\?)\s+|\band second\b|\bsecond,", question, flags=re.I) if p
+        ]
+        if len(parts) == 1 and re.search(r"\band (?:how|what|why|who|when|is|do)\b", question):
+            parts = re.split(r"\band (?=how|what|why|who|when|is|do\b)", question)
+        chosen: list[str] = []
+        for part in parts[:2]:
+            best = self._best_fact(part, exclude=[*chosen, said])
+            if best and best not in chosen:
+                chosen.append(best)
+        if not chosen:
+            best = self._best_fact(question, exclude=[said])
+            chosen = [best] if best else []
+        if chosen:
+            return " ".join(chosen)
+        if unknown != "":
+            return unknown
+        if self.persona.unknown_answer in said:
+            return _UNKNOWN_AGAIN[self.persona.language]
+        return self.persona.unknown_answer
+
+    def _best_fact(self, question: str, exclude: list[str]) -> str | None:
+        """The fact sharing the most specific keywords with ``question``, never one already
+        said (``exclude``)."""
         asked = stems(question)
-        scored = []
+        best, best_score = None, 0.0
         for fact in self.persona.facts:
+            if any(fact.answer in text for text in exclude):
+                continue
             shared = asked & {s for k in fact.about for s in stems(k)}
             # Words nearly every candidate question holds ("internship", "team") count less
             # than what the question is really about ("mentor", "remote").
             specific = shared - _CONTEXT_STEMS
-            if specific:
-                scored.append((len(specific) + 0.25 * len(shared & _CONTEXT_STEMS), fact.answer))
-        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
-        scored = [pair for pair in scored if pair[1] not in said]  # never the same answer twice
-        if not scored:
-            if unknown != "":
-                return unknown
-            if self.persona.unknown_answer in said:
-                return _UNKNOWN_AGAIN[self.persona.language]
-            return self.persona.unknown_answer
-        scored.sort(key=lambda pair: -pair[0])
-        parts = question.count("?") + len(
-            re.findall(r"\band (?:how|what|why|who|when|is|do)\b", question, re.I)
-        )
-        chosen = [answer for _, answer in scored[: 2 if parts >= 2 else 1]]
-        return " ".join(chosen)
+            score = len(specific) + 0.25 * len(shared & _CONTEXT_STEMS)
+            if specific and score > best_score:
+                best, best_score = fact.answer, score
+        return best
 
     def _reask(
         self, asked: Turn, *, lead: str | None = None, note: str = "no answer given"

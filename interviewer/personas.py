@@ -234,12 +234,13 @@ class FollowUpPolicy(_Strict):
     press_for_detail: list[str] = Field(
         default_factory=lambda: [
             "Can you be more concrete about {topic}: what exactly happens, step by step?",
-            "Let's go one level deeper: how would you actually implement that?",
+            "Let's go one level deeper on {topic}: how would you actually implement it?",
         ],
         min_length=1,
         description="Asked once when a question asks how something works and the answer stays "
         "vague (a name and an adjective, no mechanism): the bluff a real interviewer presses on. "
-        "A wording with {topic} is used only when the question names a concept.",
+        "{topic} is the concept asked about, else the first one the answer names; a "
+        "wording without it is for answers that name none.",
     )
     push_for_choice: list[str] = Field(
         default_factory=lambda: [
