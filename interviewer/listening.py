@@ -142,7 +142,7 @@ def admission(text: str) -> Admission | None:
 
 
 # -- stressed concepts ---------------------------------------------------------------------
-_EMPHASIS = re.compile(
+EMPHASIS = re.compile(
     r"\b(?:most important|key|central|crucial|core|main|essential|decisive|critical)\s+"
     r"(?:ingredient|part|idea|component|piece|trick|reason|element|contribution|insight|factor)|"
     r"\bat the (?:heart|core) of\b|\bmade (?:all )?the difference\b|"
@@ -181,7 +181,7 @@ def stressed_concepts(answers: list[str]) -> list[str]:
         for sentence in sentences(answer):
             found = lexicon_terms(sentence)
             in_answer.update(found)
-            if found and (stress := _EMPHASIS.search(sentence)):
+            if found and (stress := EMPHASIS.search(sentence)):
                 emphasised.add(_nearest(sentence, found, stress.start(), stress.end()))
         mentions.update(in_answer)
         answers_with.update(in_answer.keys())

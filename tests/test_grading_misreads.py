@@ -56,10 +56,6 @@ def _q_line(markdown: str, seq: int) -> str:
 # -- hybrid framing ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hybrid_framing 3.0: 'engineering-only framing' (researcher/half researcher not seen)",
-)
 @pytest.mark.parametrize(
     "answer",
     [
@@ -77,9 +73,6 @@ def test_hybrid_self_description_is_not_engineering_only(answer):
     assert r.score >= 4
 
 
-@pytest.mark.xfail(
-    strict=True, reason="track engineering: hybrid_framing 3.0 'engineering-only framing'"
-)
 def test_engineering_framing_is_not_penalised_in_an_engineering_interview():
     answer = (
         "I'm an ML engineer: over the last two years I shipped three models to production, "
@@ -97,9 +90,6 @@ def test_engineering_framing_is_not_penalised_in_an_engineering_interview():
     assert r.score >= 4
 
 
-@pytest.mark.xfail(
-    strict=True, reason="hybrid_framing 4.5 'presents both engineering and research strengths'"
-)
 def test_drift_into_research_is_not_credited_as_a_hybrid_strength():
     answer = (
         "I'd like to ship the new ranking model to production. But honestly what I'd enjoy "
@@ -120,10 +110,6 @@ def test_drift_into_research_is_not_credited_as_a_hybrid_strength():
 # -- honesty ----------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="honesty 4.5 'states the limits of their knowledge' quoting \"Hmm, I don't know, honestly they all sound interesting.\"",
-)
 def test_indecision_is_not_credited_as_honesty():
     answer = (
         "Hmm, I don't know, honestly they all sound interesting. Maybe anomaly detection, or "
@@ -138,7 +124,6 @@ def test_indecision_is_not_credited_as_honesty():
     assert r is None or (r.score <= 3 and "limits of their knowledge" not in r.explanation)
 
 
-@pytest.mark.xfail(strict=True, reason="honesty 4.5 'states the limits of their knowledge'")
 def test_misheard_not_sure_opener_is_not_credited_as_honesty():
     answer = (
         "I'm not sure about the safety of the world, but for our product the real risk is "
@@ -151,7 +136,6 @@ def test_misheard_not_sure_opener_is_not_credited_as_honesty():
     assert r is None or (r.score < 4.5 and "limits of their knowledge" not in r.explanation)
 
 
-@pytest.mark.xfail(strict=True, reason="honesty 4.5 'states the limits of their knowledge'")
 def test_hedge_inside_a_full_answer_is_not_credited_as_stating_limits():
     answer = (
         "I'm not sure, but I think LoRA freezes the pretrained weights and learns a low-rank "
@@ -163,10 +147,6 @@ def test_hedge_inside_a_full_answer_is_not_credited_as_stating_limits():
     assert "limits of their knowledge" not in r.explanation
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="honesty 1.5 'talks around feature selection without explaining it (bluffing risk)'",
-)
 def test_explained_feature_selection_in_a_pitch_is_not_called_bluffing():
     answer = (
         "Sure. We started from about sixty candidate features. First I dropped the ones that "
@@ -223,7 +203,6 @@ _DIST_RL = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="report.flags == []")
 def test_distributional_rl_bluff_is_flagged_with_both_quotes(tmp_path):
     report = _report(tmp_path, _DIST_RL, "research_scientist")
     bluff = [f for f in report.flags if "most important ingredient" in f]
@@ -231,10 +210,6 @@ def test_distributional_rl_bluff_is_flagged_with_both_quotes(tmp_path):
     assert any("can't really explain how distributional RL works" in f for f in bluff)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="honesty 4.0 'mean over 2 answers; weakest (turn 7): explains distributional RL on substance'; positioning 3.5",
-)
 def test_distributional_rl_bluff_is_not_scored_as_honesty(tmp_path):
     report = _report(tmp_path, _DIST_RL, "research_scientist")
     positioning = report.criterion("positioning")
@@ -244,10 +219,6 @@ def test_distributional_rl_bluff_is_not_scored_as_honesty(tmp_path):
     assert positioning.score is not None and positioning.score < 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="honesty 4.0 evidence quotes '... distributional RL was the most important ingredient ...'",
-)
 def test_distributional_rl_bluff_is_not_quoted_as_a_strength(tmp_path):
     report = _report(tmp_path, _DIST_RL, "research_scientist")
     praised = [
@@ -260,10 +231,6 @@ def test_distributional_rl_bluff_is_not_quoted_as_a_strength(tmp_path):
 # -- a report that agrees with itself ---------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Positioning 1.7 level 'One-sided profile (research only) for an engineering role; ...' above 'hybrid_framing 3.0: engineering-only framing'",
-)
 def test_research_only_level_never_shown_beside_engineering_only_framing(tmp_path):
     report = _report(
         tmp_path,
@@ -281,10 +248,6 @@ def test_research_only_level_never_shown_beside_engineering_only_framing(tmp_pat
     assert not ("One-sided profile (research only)" in md and "engineering-only framing" in md)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Technical depth 2.4 level '... no numbers; ...' beside 'quantified 5.0: 3 figures or metrics cited'",
-)
 def test_no_numbers_level_never_shown_above_quoted_numbers(tmp_path):
     answer = (
         "We used XGBoost and got 92% accuracy and 3x faster training than the old model, "
@@ -308,10 +271,6 @@ def test_no_numbers_level_never_shown_above_quoted_numbers(tmp_path):
 # -- boilerplate advice -----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="improve: 'Give results with numbers - metric, baseline and improvement (e.g. \"F1 from 0.71 to 0.80\").'",
-)
 def test_why_this_team_gets_no_numbers_advice(rubrics):
     answer = (
         "Because your team ships what it builds: the models go to production and people use "
@@ -358,10 +317,6 @@ _MANAGER = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actions: 'Say why it works, when it does not, and how you would check it on held-out data.', 'Name the exact method and explain how it works ...'",
-)
 def test_manager_interview_top_actions_are_not_about_explaining_concepts(tmp_path, rubrics):
     report = _report(tmp_path, _MANAGER, "manager_fit")
     concept_advice = {_advice(rubrics, s) for s in ("reasoning", "correctness", "specificity")}
@@ -371,7 +326,6 @@ def test_manager_interview_top_actions_are_not_about_explaining_concepts(tmp_pat
 # -- labels in plain words --------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="'**Q (turn 1):** What was your own contribution?'")
 def test_question_label_is_the_full_question_not_its_last_sentence(tmp_path):
     question = (
         "Thanks, that's clear. You said you built the churn model with two classmates. What "
@@ -393,9 +347,6 @@ def test_question_label_is_the_full_question_not_its_last_sentence(tmp_path):
     assert "You said you built the churn model with two classmates." in line
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'feature selection: 3 of 4 key points (correlation, cross-validation, l1)'"
-)
 def test_key_points_label_names_only_what_was_said():
     answer = (
         "I ranked the features by permutation importance on a held-out month, then fitted a "
@@ -408,9 +359,6 @@ def test_key_points_label_names_only_what_was_said():
     assert "correlation" not in named and not re.search(r"\bl1\b", named), r.explanation
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'structure 3.1: 1 sentences of 24 words on average, 1 signposts'"
-)
 def test_report_never_says_one_sentences(tmp_path):
     report = _report(
         tmp_path,
@@ -427,9 +375,6 @@ def test_report_never_says_one_sentences(tmp_path):
     assert "1 sentences" not in html_body(report)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="html 'Sources: deterministic', markdown '| deterministic |'"
-)
 def test_sources_label_is_in_plain_words(tmp_path):
     report = _report(
         tmp_path,
@@ -463,25 +408,21 @@ _NO_TRADEOFFS = pytest.mark.xfail(
             "What was the result of the project?",
             "The new ranking raised the click-through rate by plus four percent in the A/B test, "
             "and the product team kept it.",
-            marks=_NO_FIGURES,
         ),
         pytest.param(
             "What did you change in the codebase?",
             "I added unit tests until we reached eighty percent coverage on the core package, and "
             "the CI ran them on every merge request.",
-            marks=_NO_FIGURES,
         ),
         pytest.param(
             "What did the new alerting give you?",
             "We used to get about a hundred alerts a day; with the new threshold only twelve of "
             "them were left, and almost all were real incidents.",
-            marks=_NO_FIGURES,
         ),
         pytest.param(
             "What did the fine-tuned model bring?",
             "Fine-tuning the multilingual model gained ten points F1 over the CRF baseline on "
             "the supplier invoices.",
-            marks=_NO_FIGURES,
         ),
         (
             "What constraints did the service have?",
@@ -492,13 +433,11 @@ _NO_TRADEOFFS = pytest.mark.xfail(
             "How did you fit the model on the laptop?",
             "We quantised the weights to 4 bits, which let the model run on a single consumer "
             "GPU without losing much quality.",
-            marks=_NO_FIGURES,
         ),
         pytest.param(
             "How did you train the DQN agent?",
             "The replay buffer held 1M transitions and we sampled with batch 32, updating the "
             "target network every few thousand steps.",
-            marks=_NO_FIGURES,
         ),
     ],
     ids=[
@@ -527,7 +466,6 @@ def test_figures_in_spoken_form_are_counted(question, answer):
             "minutes and is easy to debug. Then I'd fine-tune BERT, which usually wins on "
             "entities it hasn't seen. If serving cost matters, DistilBERT keeps most of BERT's "
             "accuracy at about half the latency, so that is the one I'd put in production.",
-            marks=_NO_TRADEOFFS,
         ),
         pytest.param(
             "How would you add a per-token classification head to a pretrained transformer for "
@@ -538,7 +476,6 @@ def test_figures_in_spoken_form_are_counted(question, answer):
             "vectors into one word vector. The first sub-token needs no extra code at inference; "
             "averaging uses the whole word but makes batching harder, so I'd start with the "
             "first sub-token.",
-            marks=_NO_TRADEOFFS,
         ),
         pytest.param(
             "How would you approach fine-tuning a seven-billion-parameter model on our documents "
@@ -548,7 +485,6 @@ def test_figures_in_spoken_form_are_counted(question, answer):
             "add latency at inference. LoRA learns a low-rank update next to the frozen weights "
             "and can be merged back after training, so there is no extra latency. On one GPU I'd "
             "go with LoRA.",
-            marks=_NO_TRADEOFFS,
         ),
     ],
     ids=["crf-bert-distilbert", "first-subtoken-vs-averaging", "lora-full-adapters"],
@@ -599,9 +535,6 @@ def test_technical_depth_separates_a_strong_candidate_from_a_bluffer(rubrics):
 # -- words out of context ---------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True, reason="professional_tone 1.5 'complains about a former team or employer'"
-)
 def test_boring_production_is_praise_not_a_complaint():
     answer = (
         "What I like most is how the team works: every change gets a review and runs the "
@@ -611,9 +544,6 @@ def test_boring_production_is_praise_not_a_complaint():
     assert r is None or ("complains" not in r.explanation and r.score >= 3), r
 
 
-@pytest.mark.xfail(
-    strict=True, reason="fillers 3.0 '2.4 fillers per 100 words' ('kind of' counted as a filler)"
-)
 def test_the_kind_of_problem_is_not_a_hedge_or_filler():
     answer = (
         "Anomaly detection on transactions is exactly the kind of problem I want to work on, "
@@ -624,6 +554,8 @@ def test_the_kind_of_problem_is_not_a_hedge_or_filler():
     fillers = _signal("fillers", question, answer)
     assert fillers is None or fillers.score == 5, fillers
     spec = _signal("specificity", question, answer, kind="open")
-    assert spec is not None and "kind of" not in spec.explanation, spec
+    # (a motivation question is not graded on technical depth; when it is, "kind of" is
+    # not a vague phrase here)
+    assert spec is None or "kind of" not in spec.explanation, spec
     honesty = _signal("honesty", question, answer)
     assert honesty is None or "kind of" not in honesty.explanation, honesty

@@ -27,15 +27,18 @@ def test_the_test_half_is_frozen_and_disjoint_from_the_tuning_half():
 
 
 def test_the_grader_holds_its_measured_level_on_the_frozen_half():
-    """Figures in docs/grading.md: 52% overall, 56% length-adversarial (a length-only scorer:
-    39% and 0%). A change that loses ground on answers nobody here wrote fails here."""
+    """Figures in docs/grading.md: 60% overall, 63% length-adversarial, 63% positioning (a
+    length-only scorer: 39%, 0%, 42%). A change that loses ground on answers nobody here
+    wrote fails here."""
     pairs = evaluate(LABELLED / "test.yaml", load_rubrics())
     adversarial = [p for p in pairs if p.length_adversarial]
     assert len(pairs) == 96
-    assert accuracy(pairs) >= 0.50
-    assert accuracy(adversarial) >= 0.53
+    assert accuracy(pairs) >= 0.58
+    assert accuracy(adversarial) >= 0.61
+    assert accuracy([p for p in pairs if p.criterion == "positioning"]) >= 0.60
     assert accuracy(pairs) > length_only_accuracy(pairs) + 0.1
     unscored = sum(p.weaker_score is None for p in pairs) + sum(
         p.stronger_score is None for p in pairs
     )
-    assert unscored <= 20
+    # Issue #13: no applicable criterion comes back "not observed" on an answer with evidence.
+    assert unscored <= 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..engine import core_question
 from ..notes import INJECTION
@@ -18,7 +18,15 @@ from ..voice.metrics import combine
 from .judge import JudgeResult
 from .report import AnswerFeedback, CriterionResult, Report, SignalScore
 from .rubrics import Mode, Rubric, select
-from .signals import SIGNALS, AnswerUnit, GradingContext, SignalResult, sentences
+from .signals import (
+    SIGNALS,
+    AnswerUnit,
+    Bluff,
+    GradingContext,
+    SignalResult,
+    find_bluffs,
+    sentences,
+)
 
 _KIND_PATTERNS = [
     ("logistics", r"\bwhen could you start\b|\bavailab|\bnotice period\b|\bsalary\b"),
@@ -43,6 +51,14 @@ _KIND_PATTERNS = [
 ]
 
 
+# An acknowledgement before the question ("Thanks, that's clear.") is not part of it.
+_LEAD = re.compile(
+    r"^(?:(?:thanks|thank you|okay|ok|right|i see|interesting|good|great|sure|fair enough)"
+    r"[^.!?]{0,30}[.!]\s+)+",
+    re.I,
+)
+
+
 def infer_kind(question: str) -> str:
     """The kind of a question asked elsewhere (no persona plan to look it up in)."""
     for kind, pattern in _KIND_PATTERNS:
@@ -65,11 +81,12 @@ def units_from_session(
     """Pair each candidate answer with its question; drop the candidate's own questions."""
     units: list[AnswerUnit] = []
     flags: list[str] = []
-    last_question = ""
+    last_question = asked = ""
     last_turn = None
     for turn in session.transcript.turns:
         if turn.speaker == "interviewer":
             last_question, last_turn = core_question(turn.text), turn
+            asked = _LEAD.sub("", turn.text).strip()
             continue
         stage = None
         if persona is not None and turn.stage_index < len(persona.stages):
@@ -99,6 +116,7 @@ def units_from_session(
                 planned_minutes=stage.minutes if stage and stage.kind == "monologue" else None,
                 wpm=turn.speech.wpm if turn.speech else None,
                 spoken_fillers_per_100=turn.speech.fillers_per_100_words if turn.speech else None,
+                asked=asked,
             )
         )
     return units, flags
@@ -156,6 +174,8 @@ def grade_units(
     judge: JudgeFn | None = None,
 ) -> tuple[list[CriterionResult], list[AnswerFeedback], list[str]]:
     ctx = ctx or GradingContext()
+    if not ctx.bluffs:
+        ctx = replace(ctx, bluffs=find_bluffs(units))
     judged = judge(rubrics, units) if judge else JudgeResult()
     criteria: list[CriterionResult] = []
     per_answer: dict[int, list[tuple[float, str, str]]] = {u.seq: [] for u in units}
@@ -195,7 +215,11 @@ def grade_units(
             )
         )
         for a in applied.values():
-            weak.append((rubric.weight * a.ref_weight * (5 - a.mean), a.advice))
+            # An action is a habit to change: weighed by the share of answers it concerns,
+            # so one technical slip in a fit interview does not top the list.
+            share = len(a.results) / len(units)
+            if len(a.results) >= min(2, len(units)):
+                weak.append((rubric.weight * a.ref_weight * (5 - a.mean) * share, a.advice))
             for unit, r in a.results:
                 per_answer[unit.seq].append((r.score, r.explanation, a.advice))
     answers = []
@@ -206,7 +230,7 @@ def grade_units(
         answers.append(
             AnswerFeedback(
                 seq=unit.seq,
-                question=unit.question,
+                question=unit.asked or unit.question,
                 answer=unit.answer,
                 worked=worked,
                 improve=improve,
@@ -215,6 +239,14 @@ def grade_units(
         )
     actions = list(dict.fromkeys(adv for gap, adv in sorted(weak, reverse=True) if gap >= 1.5))
     return criteria, answers, actions[:3]
+
+
+def bluff_flag(bluff: Bluff) -> str:
+    return (
+        f"turn {bluff.admitted_seq}: leaned on {bluff.concept} (turn {bluff.stressed_seq}: "
+        f'"{bluff.stressed_quote}") and then said they cannot explain it: '
+        f'"{bluff.admitted_quote}"'
+    )
 
 
 def overall(criteria: list[CriterionResult]) -> float | None:
@@ -240,8 +272,12 @@ def grade_session(
     mode = mode_of(persona)
     chosen = select(rubrics, persona.id if persona else None, mode)
     units, flags = units_from_session(session, persona)
+    bluffs = find_bluffs(units)
+    flags += [bluff_flag(b) for b in bluffs]
     ctx = GradingContext(
-        track=session.profile.track, team_topics=list(persona.team_topics) if persona else []
+        track=session.profile.track,
+        team_topics=list(persona.team_topics) if persona else [],
+        bluffs=bluffs,
     )
     criteria, answers, actions = grade_units(units, chosen, ctx, judge=judge)
     spoken = [t.speech for t in session.transcript.candidate_turns() if t.speech]

@@ -12,6 +12,19 @@ def _score(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1f}/5"
 
 
+def _sources(sources: list[str]) -> str:
+    """Who scored a criterion, in plain words ("deterministic" means nothing to a reader)."""
+    plain = [
+        "rules on the transcript"
+        if s == "deterministic"
+        else f"model judge ({s[4:]})"
+        if s.startswith("llm:")
+        else s
+        for s in sources
+    ]
+    return "; ".join(plain) or "-"
+
+
 def speech_lines(report: Report) -> list[str]:
     m = report.speech
     if m is None:
@@ -41,11 +54,9 @@ def to_markdown(report: Report) -> str:
         out.append("")
     if report.flags:
         out += ["## Flags", ""] + [f"- {f}" for f in report.flags] + [""]
-    out += ["## Criteria", "", "| criterion | score | level | sources |", "|---|---|---|---|"]
+    out += ["## Criteria", "", "| criterion | score | level | scored by |", "|---|---|---|---|"]
     for c in report.criteria:
-        out.append(
-            f"| {c.title} | {_score(c.score)} | {c.level or '-'} | {'; '.join(c.sources) or '-'} |"
-        )
+        out.append(f"| {c.title} | {_score(c.score)} | {c.level or '-'} | {_sources(c.sources)} |")
     out.append("")
     for c in report.criteria:
         if c.score is None:
@@ -164,7 +175,7 @@ def html_body(report: Report) -> str:
         body.append(
             f"<section class='criterion'><h3>{e(c.title)}: {_score(c.score)}</h3>"
             f"<p class='level'>{e(c.level or '')}</p><ul>{signals}{judge}</ul>{quotes}"
-            f"<p class='sources'>Sources: {e('; '.join(c.sources))}</p></section>"
+            f"<p class='sources'>Scored by: {e(_sources(c.sources))}</p></section>"
         )
     if report.speech:
         body.append(

@@ -16,6 +16,7 @@ from importlib import resources
 
 import yaml
 
+from ..listening import EMPHASIS, admission, stressed_concepts, vague_explanation
 from ..text import EN_STOPWORDS, FR_STOPWORDS, normalise, sentences, words
 from ..topics import lexicon_terms
 
@@ -33,6 +34,7 @@ class AnswerUnit:
     planned_minutes: float | None = None
     wpm: float | None = None  # spoken answers only
     spoken_fillers_per_100: float | None = None
+    asked: str = ""  # the interviewer's whole turn, for the report; ``question`` is its question
 
 
 @dataclass
@@ -40,6 +42,7 @@ class GradingContext:
     track: str | None = None
     team_topics: list[str] = field(default_factory=list)
     wpm_band: tuple[float, float] = (130.0, 160.0)
+    bluffs: list[Bluff] = field(default_factory=list)  # found across answers, before scoring
 
 
 @dataclass
@@ -59,6 +62,11 @@ def signal(name: str):
         return fn
 
     return register
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 sentence", "3 sentences": a report reads as written by a person."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _clamp(x: float) -> float:
@@ -90,7 +98,13 @@ TECHNICAL_KINDS = {"open", "technical", "case", "probe", "coding", "pitch"}
 
 # -- clarity ------------------------------------------------------------------------------
 
-FILLERS = _phrases(r"um+|uh+|erm|you know|i mean|basically|like,|sort of|kind of")
+FILLERS = re.compile(
+    r"(?<!\w)(um+|uh+|erm|you know|i mean|basically|like,|"
+    # "the kind of problem", "a sort of tree" name a kind; "it's kind of slow" hedges.
+    r"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bthat )(?<!\bwhat )(?<!\bwhich )(?<!\bsame )"
+    r"(?:sort|kind) of)(?!\w)",
+    re.I,
+)
 _MARKERS = _phrases(
     r"first(ly)?|second(ly)?|third(ly)?|then|finally|in the end|as a result|so|because|"
     r"the main reason|in short|to sum up|overall|for example|for instance|specifically|"
@@ -137,7 +151,10 @@ def structure(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     avg = sum(len(words(s)) for s in sents) / len(sents)
     markers = _MARKERS.findall(unit.answer)
     score = 2.5 + min(2.0, 0.6 * len({m[0].lower() for m in markers}))
-    why = f"{len(sents)} sentences of {avg:.0f} words on average, {len(markers)} signposts"
+    why = (
+        f"{_count(len(sents), 'sentence')} of {avg:.0f} words on average, "
+        f"{_count(len(markers), 'signpost')}"
+    )
     if avg > 32:
         score -= 1.5
         why += "; sentences run on"
@@ -292,17 +309,41 @@ _EXPLAIN = _phrases(
 _TRADEOFF = _phrases(
     r"trade-?off|rather than|instead of|compared (to|with)|at the cost of|downside|"
     r"drawback|alternatively|on the other hand|however|limitation|but it|the catch|"
-    r"cheaper|faster but|slower but|more expensive|overkill|simpler"
+    r"cheaper|faster but|slower but|more expensive|overkill|simpler|vs\.?|versus|"
+    r"better than|worse than|over (full|plain|a plain|the plain)|"
+    r"(chose|picked|prefer(red)?|went with) \S+(?: \S+)? over|"
+    r"the other option|the alternative|the advantage|the disadvantage|costs? more|"
+    r"more memory|less memory|fewer parameters|only works|works better|"
+    r"i'?d (?:start|go) with|so i'?d (?:start|go|pick|choose|put|use)|i'?d put|"
+    r"if (?:\w+ )?(?:cost|latency|memory|speed|serving cost) matters|makes \w+ harder|"
+    r"needs no|no extra|keeps most of|at (?:about )?half the|the one i'?d"
 )
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|"
+    r"half a|a million)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|"
+    r"thousand|million))*"
+)
+_UNIT = (
+    r"(?:%|x\b|×|ms\b|s\b|k\b|m\b|points?\b|pp\b|percent\b|per cent\b|times\b|"
+    r"hours?\b|days?\b|weeks?\b|months?\b|gb\b|mb\b|users\b|gpus?\b|million\b|f1\b|"
+    r"bits?\b|seconds?\b|minutes?\b|milliseconds?\b|transitions\b|samples\b|examples\b|"
+    r"features\b|seeds?\b|layers\b|parameters\b|tokens\b|steps\b|epochs\b|of them\b|"
+    r"percentage points\b)"
+)
+# Spoken answers say numbers in words ("plus four percent", "twelve of them"), and sizes
+# come as "1M transitions" or "batch 32".
 _FIGURE = re.compile(
-    r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:%|x\b|×|ms\b|s\b|k\b|points?\b|pp\b|percent\b|times\b|"
-    r"hours?\b|days?\b|weeks?\b|months?\b|gb\b|mb\b|users\b|gpus?\b|million\b|f1\b)|"
-    r"(?:accuracy|f1|auc|precision|recall|latency|throughput|rmse|mae)\s+(?:of\s+)?\d",
+    r"(?<![\w.])\d+(?:[.,]\d+)?\s?" + _UNIT + r"|"
+    r"(?<![\w-])" + _NUMBER_WORD + r"\s+" + _UNIT + r"|"
+    r"(?:accuracy|f1|auc|precision|recall|latency|throughput|rmse|mae|batch(?: size)?|"
+    r"rank|top)\s+(?:of\s+)?\d",
     re.I,
 )
 _VAGUE = _phrases(
     r"very powerful|state of the art|state-of-the-art|well-known|everyone uses|it's like|"
-    r"basically|kind of|sort of|some kind of|stuff|things like that|and so on|etc|magic|"
+    r"basically|(?<!the )(?<!a )(?<!this )(?<!that )(?<!what )(?<!which )kind of|"
+    r"(?<!the )(?<!a )sort of|stuff|things like that|and so on|etc|magic|"
     r"it just works|super (good|efficient|powerful)|really (good|powerful|advanced)|"
     r"cutting-edge|revolutionary|game-changer|synergy|leverage"
 )
@@ -346,18 +387,18 @@ def concept_coverage(concept: Concept, answer: str, question: str = "") -> tuple
     """Facets of the concept the answer covers; echoing the question's own words is not
     explaining, so phrases already in the question do not count."""
     lowered, asked = answer.lower(), question.lower()
-    covered = [
-        f[0]
-        for f in concept.facets
-        if any(p.lower() in lowered and p.lower() not in asked for p in f)
-    ]
+    covered = []
+    for facet in concept.facets:
+        said = next((p for p in facet if p.lower() in lowered and p.lower() not in asked), None)
+        if said is not None:
+            covered.append(said)  # as the candidate said it, not the facet's first name
     return len(covered), covered
 
 
 @signal("specificity")
 def specificity(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Named methods, tools and concepts, each explained rather than listed."""
-    if unit.kind not in TECHNICAL_KINDS:
+    if not _technical(unit):
         return None
     if len(words(unit.answer)) < 3:
         return SignalResult(1.0, "no real answer")
@@ -375,11 +416,27 @@ def specificity(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     return SignalResult(_clamp(score), why, _hits(_EXPLAIN, unit.answer)[:2])
 
 
+_MOTIVE = re.compile(
+    r"\bwhy (?:this|us|our|do you want|would you|did you apply|join|apply|are you interested)|"
+    r"\bmotivat|\binterests? you|\bwhat do you (?:want|expect|hope)|\bwhere do you see|"
+    r"\bwhat are you looking for|\bintroduc\w+ yourself|\btell me about yourself",
+    re.I,
+)
+
+
+def _technical(unit: AnswerUnit) -> bool:
+    """Technical depth is judged where the question leaves room for it: not on "Why this
+    team?" nor "Introduce yourself", where a fit answer would be marked down for no reason."""
+    return unit.kind in TECHNICAL_KINDS and not (
+        unit.kind == "open" and _MOTIVE.search(unit.question)
+    )
+
+
 @signal("quantified")
 def quantified(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Results with numbers: metrics, percentages, sizes, durations."""
-    if unit.kind not in QA_KINDS:
-        return None
+    if unit.kind not in QA_KINDS or _MOTIVE.search(unit.question):
+        return None  # "Why this team?" asks for reasons, not results
     figures = _FIGURE.findall(unit.answer)
     n = len(figures)
     score = 1.5 if n == 0 else 3.5 if n == 1 else 4.5 if n == 2 else 5.0
@@ -389,7 +446,7 @@ def quantified(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
 @signal("tradeoffs")
 def tradeoffs(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Choices weighed against alternatives and limits."""
-    if unit.kind not in {"case", "technical", "open", "probe", "coding", "pitch"}:
+    if not _technical(unit):
         return None
     found = _TRADEOFF.findall(unit.answer)
     n = len({f[0].lower() for f in found})
@@ -410,7 +467,7 @@ def correctness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     score = 1 + 4 * min(1.0, n / needed)
     why = f"{concept.name}: {n} of {len(concept.facets)} key points"
     if covered:
-        why += f" ({', '.join(covered)})"
+        why += f" covered ({', '.join(covered)})"
     hits = [
         s
         for s in sentences(unit.answer)
@@ -451,7 +508,7 @@ _SHALLOW = _lower_phrases(
 @signal("reasoning")
 def reasoning(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Technical answers: the why, the limits, how to check it, what to clarify."""
-    if unit.kind not in TECHNICAL_KINDS or unit.stage_kind == "monologue":
+    if not _technical(unit) or unit.stage_kind == "monologue":
         return None
     if len(words(unit.answer)) < 6:
         return SignalResult(1.0, "too short to show any reasoning")
@@ -501,33 +558,68 @@ ADMITS = _phrases(
     r"i have not (worked|used|implemented)|i'?d have to look"
 )
 _COMPLAINT = _phrases(
-    r"terrible|awful|useless|incompetent|toxic|hated|boring|stupid|idiots?|a mess|"
+    r"terrible|awful|useless|incompetent|toxic|hated|boring(?!,? in a good way)|stupid|"
+    r"idiots?|a mess|"
     r"(my|the) (manager|boss|team) (was|were) (bad|terrible|awful|useless|clueless)|"
     r"they never|nobody (there|in that team)|waste of time|didn'?t care|micromanag\w*|"
     r"clueless|disorganized|disorganised"
 )
 
 
+_HYBRID_SELF = re.compile(
+    r"\bhybrid\b|\bhalf[- ](?:an? )?(?:engineer|developer|researcher)|"
+    r"\b(?:engineer|developer)\b[^.;]{0,120}\b(?:and|but also|as well as) (?:a |also a )?"
+    r"researcher\b|\bresearcher\b[^.;]{0,120}\b(?:and|but also|as well as) (?:an? |also an? )?"
+    r"(?:engineer|developer)\b|\bboth (?:sides|worlds)\b|best of both|"
+    r"between research and (?:engineering|production)|from research to production|"
+    r"(?:engineering|research) and (?:research|engineering)",
+    re.I,
+)
+_LEANS = re.compile(
+    r"\b(?:but|honestly|actually|what i'?d (?:enjoy|like|love)|most|rather|prefer|really)\b",
+    re.I,
+)
+
+
+def _side(text: str) -> str | None:
+    dev, research = bool(_DEV.search(text)), bool(_RESEARCH.search(text))
+    return (
+        "both" if dev and research else "engineering" if dev else "research" if research else None
+    )
+
+
 @signal("hybrid_framing")
 def hybrid_framing(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
-    """Presents both developer and researcher strengths, fitted to the track."""
+    """Presents both developer and researcher strengths, fitted to the track: both sides
+    named in any wording ("half engineer, half researcher"), or the role's own side."""
     if unit.kind not in {"open", "preference"} or unit.stage_kind == "monologue":
         return None
-    dev = {d[0].lower() for d in _DEV.findall(unit.answer)}
-    research = {r[0].lower() for r in _RESEARCH.findall(unit.answer)}
-    if not dev and not research:
+    explicit = _HYBRID_SELF.search(unit.answer)
+    side = "both" if explicit else _side(unit.answer)
+    if side is None:
         return None
-    if dev and research:
-        score = 4.0 + (1.0 if _HYBRID.search(unit.answer) else 0.5)
-        why = "presents both engineering and research strengths"
-    elif research:
-        score = 2.0 if ctx.track != "research" else 3.5
-        why = "research-only framing"
-    else:
-        score = 3.0 if ctx.track != "research" else 2.0
-        why = "engineering-only framing"
-    evidence = _hits(_DEV, unit.answer)[:1] + _hits(_RESEARCH, unit.answer)[:1]
-    return SignalResult(_clamp(score), why, list(dict.fromkeys(evidence)))
+    evidence = _hits(_HYBRID_SELF, unit.answer)[:1] if explicit else []
+    evidence += _hits(_DEV, unit.answer)[:1] + _hits(_RESEARCH, unit.answer)[:1]
+    evidence = list(dict.fromkeys(evidence))[:2]
+    if side == "both":
+        # The sentence where the answer lands ("But honestly what I'd enjoy most is...")
+        # tells where the candidate leans: away from the role's track is a drift.
+        leaning = [x for x in sentences(unit.answer) if _LEANS.search(x)]
+        lands = _side(leaning[-1]) if leaning and not explicit else None
+        if ctx.track in {"engineering", "research"} and lands not in {None, "both", ctx.track}:
+            return SignalResult(
+                3.0, f"names both sides but leans to {lands} for a {ctx.track} role", evidence
+            )
+        return SignalResult(
+            5.0 if explicit else 4.5, "presents both engineering and research strengths", evidence
+        )
+    if ctx.track == side:
+        return SignalResult(4.0, f"{side} framing, fitted to the {side} track", evidence)
+    if side == "research":
+        return SignalResult(2.0, "research-only framing", evidence)
+    return SignalResult(
+        3.0 if ctx.track != "research" else 2.0, "engineering-only framing", evidence
+    )
 
 
 @signal("decisiveness")
@@ -559,33 +651,111 @@ def decisiveness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     return SignalResult(_clamp(score), "; ".join(why) or "no explicit choice", evidence)
 
 
+_STEPS = _phrases(r"first|then|next|after that|finally|only if|until|so that|which")
+
+
+@dataclass(frozen=True)
+class Bluff:
+    """A concept the candidate leaned on, then said they cannot explain (the bluff that
+    cost the seed's candidate an offer): both quotes, for the report and the flag."""
+
+    concept: str
+    stressed_seq: int
+    stressed_quote: str
+    admitted_seq: int
+    admitted_quote: str
+
+
+def find_bluffs(units: list[AnswerUnit]) -> list[Bluff]:
+    """Each concept stressed in earlier answers ("the most important ingredient", named
+    again and again) that a later answer says it cannot explain."""
+    found: list[Bluff] = []
+    for i, unit in enumerate(units):
+        said = admission(unit.answer)
+        if said is None or i == 0:
+            continue
+        # "I don't know the numbers by heart, but X was key" admits the numbers, not X.
+        clause = re.split(r"\b(?:but|though|however)\b", said.sentence, maxsplit=1)[0].lower()
+        concepts = [c for c in said.concepts if c.lower() in clause]
+        if not said.concepts:
+            concepts = lexicon_terms(unit.question)
+        stressed = {c.lower() for c in stressed_concepts([u.answer for u in units[:i]])}
+        for concept in concepts:
+            if concept.lower() not in stressed or any(b.concept == concept for b in found):
+                continue
+            earlier = [u for u in units[:i] if concept.lower() in u.answer.lower()]
+            emphatic = [
+                (u, x)
+                for u in earlier
+                for x in sentences(u.answer)
+                if concept.lower() in x.lower() and EMPHASIS.search(x)
+            ]
+            where, quote = (
+                emphatic[0]
+                if emphatic
+                else (earlier[0], _sentence_with(earlier[0].answer, concept))
+            )
+            found.append(Bluff(concept, where.seq, quote, unit.seq, said.sentence))
+    return found
+
+
+def _sentence_with(text: str, concept: str) -> str:
+    return next((x for x in sentences(text) if concept.lower() in x.lower()), text[:160])
+
+
 @signal("honesty")
 def honesty(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Honest scoping: saying what one does not know beats bluffing about it."""
-    admits = ADMITS.search(unit.answer)
+    for bluff in ctx.bluffs:
+        if unit.seq == bluff.admitted_seq:
+            return SignalResult(
+                1.5,
+                f"leaned on {bluff.concept} earlier (turn {bluff.stressed_seq}), then said they "
+                "cannot explain it",
+                [bluff.stressed_quote, bluff.admitted_quote],
+            )
+        if unit.seq == bluff.stressed_seq or (
+            unit.seq < bluff.admitted_seq and bluff.concept.lower() in unit.answer.lower()
+        ):
+            return SignalResult(
+                2.0,
+                f"stresses {bluff.concept}, which they later say they cannot explain",
+                [_sentence_with(unit.answer, bluff.concept)],
+            )
+    if unit.kind == "preference":
+        return None  # "I don't know which" is indecision: decisiveness scores it
+    said = admission(unit.answer)
     concept = concept_asked(unit.question)
     vague = {v[0].lower() for v in _VAGUE.findall(unit.answer)}
-    if admits:
+    if said is not None:
         # Honest; better still when followed by what they do know.
         follows_up = len(words(unit.answer)) > 15
         return SignalResult(
-            4.5 if follows_up else 4.0,
-            "states the limits of their knowledge",
-            _hits(ADMITS, unit.answer)[:1],
+            4.5 if follows_up else 4.0, "states the limits of their knowledge", [said.sentence]
         )
     if concept is not None and unit.kind in THEORY_KINDS:
         n, _ = concept_coverage(concept, unit.answer, unit.question)
-        if (n <= 1 and (vague or len(words(unit.answer)) > 25)) or (n <= 2 and len(vague) >= 3):
+        steps = len(_EXPLAIN.findall(unit.answer)) + len(_STEPS.findall(unit.answer))
+        if (n <= 1 and vague) or (n <= 2 and len(vague) >= 3):
             return SignalResult(
                 1.5,
                 f"talks around {concept.name} without explaining it (bluffing risk)",
                 _hits(_VAGUE, unit.answer)[:2],
             )
+        if n <= 1 and steps < 2 and len(words(unit.answer)) > 25:
+            return SignalResult(2.5, f"names {concept.name} but says little about how it works")
         return SignalResult(3.5 + min(1.5, 0.5 * n), f"explains {concept.name} on substance")
     if len(vague) >= 2:
         return SignalResult(
             2.0, f"vague claims ({', '.join(sorted(vague))})", _hits(_VAGUE, unit.answer)[:2]
         )
+    if unit.kind in THEORY_KINDS and len(words(unit.answer)) >= 6:
+        # A question on knowledge always says something about honesty: explained, or claimed.
+        steps = len(_EXPLAIN.findall(unit.answer)) + len(_STEPS.findall(unit.answer))
+        if vague_explanation(unit.answer) and steps < 2:
+            return SignalResult(2.5, "claims without explaining how")
+        if steps >= 2:
+            return SignalResult(3.5, "answers on substance")
     return None
 
 
@@ -696,6 +866,14 @@ _ANY_FAULT = re.compile("|".join(p.pattern for p in _SELF_FAULTS.values()))
 _ANY_STRENGTH = re.compile("|".join(p.pattern for p in _SELF_STRENGTHS.values()))
 
 
+_SELF_QUESTION = re.compile(
+    r"\babout yourself\b|\bintroduc\w+ yourself|\bstrength|\bweakness|\bfive years\b|"
+    r"\bwhy (?:should we|do you want|this|us|our)|\bwhat makes you|\bdescribe yourself|"
+    r"\bwhat motivates you|\bwhy did you leave",
+    re.I,
+)
+
+
 @signal("self_presentation")
 def self_presentation(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Presents themselves as a professional who fits the role: strengths and faults both."""
@@ -716,6 +894,12 @@ def self_presentation(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | N
     if unit.kind == "preference" and unit.answer.rstrip().endswith("?"):
         faults.append("answers with a question instead of a choice")
     if not faults and not strengths:
+        if _SELF_QUESTION.search(unit.question):
+            # Asked about themselves, they answered: nothing to praise or regret is itself
+            # a verdict ("not observed" would hide the answer that was given).
+            return SignalResult(
+                3.0, "a plain answer: no strength or fault an interviewer would note"
+            )
         return None
     score = 3.0 + 0.6 * min(3, len(strengths)) - 1.2 * len(faults)
     why = "; ".join([*faults, *strengths])
