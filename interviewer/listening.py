@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .text import EN_STOPWORDS, FR_STOPWORDS, normalise, sentences
 from .topics import lexicon_terms, named_things
@@ -115,7 +116,7 @@ _NOT_SURE = re.compile(r"\b(?:i'?m|i am)\s+not\s+(?:really\s+|completely\s+|100%
 _BUT = re.compile(r"\b(but|though|however|still|although)\b", re.I)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Admission:
     """The candidate says they do not master something; ``concepts`` are what they name."""
 
@@ -123,6 +124,7 @@ class Admission:
     concepts: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4096)
 def admission(text: str) -> Admission | None:
     """An honest "I can't explain X" / "I haven't worked with X" / a bare "I'm not sure".
 

@@ -174,7 +174,7 @@ def grade_units(
     judge: JudgeFn | None = None,
 ) -> tuple[list[CriterionResult], list[AnswerFeedback], list[str]]:
     ctx = ctx or GradingContext()
-    if not ctx.bluffs:
+    if ctx.bluffs is None:
         ctx = replace(ctx, bluffs=find_bluffs(units))
     judged = judge(rubrics, units) if judge else JudgeResult()
     criteria: list[CriterionResult] = []

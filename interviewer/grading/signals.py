@@ -42,7 +42,7 @@ class GradingContext:
     track: str | None = None
     team_topics: list[str] = field(default_factory=list)
     wpm_band: tuple[float, float] = (130.0, 160.0)
-    bluffs: list[Bluff] = field(default_factory=list)  # found across answers, before scoring
+    bluffs: list[Bluff] | None = None  # found across answers before scoring (None: not yet)
 
 
 @dataclass
@@ -335,11 +335,30 @@ _UNIT = (
 # come as "1M transitions" or "batch 32".
 _FIGURE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s?" + _UNIT + r"|"
-    r"(?<![\w-])" + _NUMBER_WORD + r"\s+" + _UNIT + r"|"
     r"(?:accuracy|f1|auc|precision|recall|latency|throughput|rmse|mae|batch(?: size)?|"
     r"rank|top)\s+(?:of\s+)?\d",
     re.I,
 )
+_SPOKEN_FIGURE = re.compile(r"\b" + _NUMBER_WORD + r"\s+" + _UNIT)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty sixty seventy eighty ninety hundred thousand million half".split()
+)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def figures(text: str) -> list[str]:
+    """Figures in an answer, in digits or said in words (a spoken answer says "plus four
+    percent"); the word pattern runs only when a number word is there, as it is slow."""
+    found = [m.group(0) for m in _FIGURE.finditer(text)] if _DIGIT.search(text) else []
+    low = text.lower()
+    if not _NUMBER_WORDS.isdisjoint(words(low)):
+        found += [m.group(0) for m in _SPOKEN_FIGURE.finditer(low)]
+    return found
+
+
 _VAGUE = _phrases(
     r"very powerful|state of the art|state-of-the-art|well-known|everyone uses|it's like|"
     r"basically|(?<!the )(?<!a )(?<!this )(?<!that )(?<!what )(?<!which )kind of|"
@@ -437,10 +456,10 @@ def quantified(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Results with numbers: metrics, percentages, sizes, durations."""
     if unit.kind not in QA_KINDS or _MOTIVE.search(unit.question):
         return None  # "Why this team?" asks for reasons, not results
-    figures = _FIGURE.findall(unit.answer)
-    n = len(figures)
+    n = len(figures(unit.answer))
     score = 1.5 if n == 0 else 3.5 if n == 1 else 4.5 if n == 2 else 5.0
-    return SignalResult(score, f"{n} figures or metrics cited", _hits(_FIGURE, unit.answer)[:2])
+    evidence = [x for x in sentences(unit.answer) if figures(x)][:2] if n else []
+    return SignalResult(score, f"{n} figures or metrics cited", evidence)
 
 
 @signal("tradeoffs")
@@ -575,6 +594,16 @@ _HYBRID_SELF = re.compile(
     r"(?:engineering|research) and (?:research|engineering)",
     re.I,
 )
+_HYBRID_KEYS = (
+    "hybrid",
+    "half",
+    "researcher",
+    "both",
+    "research and",
+    "engineering and",
+    "from research",
+    "between research",
+)
 _LEANS = re.compile(
     r"\b(?:but|honestly|actually|what i'?d (?:enjoy|like|love)|most|rather|prefer|really)\b",
     re.I,
@@ -594,7 +623,8 @@ def hybrid_framing(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None
     named in any wording ("half engineer, half researcher"), or the role's own side."""
     if unit.kind not in {"open", "preference"} or unit.stage_kind == "monologue":
         return None
-    explicit = _HYBRID_SELF.search(unit.answer)
+    low = unit.answer.lower()
+    explicit = any(k in low for k in _HYBRID_KEYS) and _HYBRID_SELF.search(unit.answer)
     side = "both" if explicit else _side(unit.answer)
     if side is None:
         return None
@@ -706,7 +736,7 @@ def _sentence_with(text: str, concept: str) -> str:
 @signal("honesty")
 def honesty(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Honest scoping: saying what one does not know beats bluffing about it."""
-    for bluff in ctx.bluffs:
+    for bluff in ctx.bluffs or []:
         if unit.seq == bluff.admitted_seq:
             return SignalResult(
                 1.5,
