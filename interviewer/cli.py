@@ -617,8 +617,8 @@ def import_cmd(ctx, file, new_id):
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_context
 def delete_cmd(ctx, session_id, delete_all, yes):
-    """Delete a session (or all of them) with its turns, model logs and audio files."""
-    import shutil
+    """Delete a session (or all of them) with its turns, model logs, audio and report files."""
+    from .session_files import remove_session_files
 
     settings = _settings(ctx)
     store = _store(settings)
@@ -629,7 +629,7 @@ def delete_cmd(ctx, session_id, delete_all, yes):
         click.confirm(f"Delete {len(ids)} session(s) and their audio?", abort=True)
     for sid in ids:
         store.delete(sid)
-        shutil.rmtree(settings.data_dir / "audio" / sid, ignore_errors=True)
+        remove_session_files(settings.data_dir, sid)
     click.echo(f"deleted {len(ids)} session(s)")
 
 

@@ -35,6 +35,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import InputError, InterviewerError, SessionNotFound
+from .session_files import check_id
 from .transcript import CandidateProfile, Session, Transcript, Turn, utcnow
 from .voice.metrics import SpeechMetrics
 
@@ -187,6 +188,7 @@ class Store:
 
     # -- sessions ---------------------------------------------------------------
     def create_session(self, session: Session) -> None:
+        check_id(session.id)  # model_copy(update=...) skips the model's own check
         with self.engine.begin() as conn:
             conn.execute(
                 insert(sessions).values(
@@ -231,7 +233,16 @@ class Store:
                 update(sessions).where(sessions.c.id == session_id).values(updated_at=utcnow())
             )
 
-    def resolve_id(self, id_or_prefix: str) -> str:
+    def resolve_id(self, id_or_prefix: str, *, exact: bool = False) -> str:
+        """The full id of a session given its id, or (``exact=False``, the local CLI) a
+        unique prefix of it. Never an empty prefix; a shared app passes ``exact=True``."""
+        check_id(id_or_prefix)
+        if exact:
+            with self.engine.connect() as conn:
+                found = conn.scalar(select(sessions.c.id).where(sessions.c.id == id_or_prefix))
+            if found is None:
+                raise SessionNotFound(f"no session '{id_or_prefix}'")
+            return found
         with self.engine.connect() as conn:
             ids = list(
                 conn.scalars(
@@ -248,8 +259,8 @@ class Store:
             )
         return id_or_prefix if id_or_prefix in ids else ids[0]
 
-    def load(self, id_or_prefix: str) -> Session:
-        session_id = self.resolve_id(id_or_prefix)
+    def load(self, id_or_prefix: str, *, exact: bool = False) -> Session:
+        session_id = self.resolve_id(id_or_prefix, exact=exact)
         with self.engine.connect() as conn:
             row = conn.execute(select(sessions).where(sessions.c.id == session_id)).mappings().one()
             turn_rows = conn.execute(

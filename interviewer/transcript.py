@@ -113,6 +113,11 @@ class CandidateProfile(BaseModel):
 SessionStatus = Literal["active", "finished"]
 
 
+#: What a session id may be, checked wherever one comes in (an import, the CLI, the web):
+#: ids name folders on disk, so ".", "../x", "/tmp/x" or an empty id must never pass.
+SESSION_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+
+
 def new_session_id() -> str:
     return uuid.uuid4().hex[:12]
 
@@ -122,7 +127,7 @@ class Session(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(default_factory=new_session_id)
+    id: str = Field(default_factory=new_session_id, pattern=SESSION_ID_PATTERN)
     persona_id: str
     persona_name: str = ""
     created_at: UtcDatetime = Field(default_factory=utcnow)

@@ -325,10 +325,14 @@ def test_deleting_a_session_removes_it_everywhere_and_only_for_its_owner(app, sc
     (data / "audio" / sid / "001-candidate.wav").write_bytes(b"RIFF")
     weak = app.weak_answers("alice")[0]
     app.practice_again(weak, LONG_ANSWER, owner="alice")
-    with pytest.raises(SessionNotFound):
+    with pytest.raises(SessionNotFound) as refused:
         app.delete(sid, owner="bob")
+    assert str(refused.value) == f"no session '{sid}'"  # the same as for a missing one
     assert app.history("alice")  # still there
-    app.delete(sid[:6], owner="alice")  # a prefix, as the CLI accepts
+    with pytest.raises(SessionNotFound) as refused:
+        app.delete(sid[:6], owner="alice")  # the web takes exact ids only (#14)
+    assert sid not in str(refused.value)
+    app.delete(sid, owner="alice")
     assert app.history("alice") == [] and app.weak_answers("alice") == []
     assert not (data / "audio" / sid).exists() and not (data / "reports" / sid).exists()
     assert app.services.store.attempts(sid, weak.seq) == []

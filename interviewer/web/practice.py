@@ -22,6 +22,7 @@ from ..grading.render import FORMATS
 from ..grading.report import Report
 from ..grading.signals import pitch_sections
 from ..profile import build_profile
+from ..session_files import remove_session_files
 from ..transcript import Session, Turn
 from ..voice.audio import SAMPLE_RATE, load_audio, write_wav
 from ..voice.metrics import compute
@@ -341,12 +342,13 @@ class Practice:
         """Remove a session everywhere: rows, model logs, practice attempts, recordings,
         report files, and this process's live copy."""
         services = self.services
-        session_id = services.store.resolve_id(session_id)
+        # The owner is checked first, on the exact id: a prefix would let one user find
+        # another's sessions by trying one character at a time.
         services.check_owner(session_id, owner)
+        session_id = services.store.resolve_id(session_id, exact=True)
         services.store.delete(session_id)
         services.live.drop(session_id)
-        for folder in ("audio", "reports"):
-            shutil.rmtree(services.settings.data_dir / folder / session_id, ignore_errors=True)
+        remove_session_files(services.settings.data_dir, session_id)
         self._graded = {k: v for k, v in self._graded.items() if k[0] != session_id}
 
     def session_files(self, session_id: str, *, owner: str | None = None) -> list[Path]:
@@ -362,7 +364,7 @@ class Practice:
         transcript.write_text(to_markdown(session), encoding="utf-8")
         exported = folder / f"session-{session.id}.json"
         exported.write_text(to_json(session), encoding="utf-8")
-        return [transcript, exported]
+        return [self.services.deliver(transcript), self.services.deliver(exported)]
 
     def report_files(self, report: Report) -> list[Path]:
         """The report as Markdown, HTML and JSON files to download."""
@@ -372,7 +374,7 @@ class Practice:
         for fmt, render in FORMATS.items():
             path = folder / f"report-{report.session_id}.{fmt}"
             path.write_text(render(report), encoding="utf-8")
-            files.append(path)
+            files.append(self.services.deliver(path))
         return files
 
     def _past(self, owner: str | None, limit: int) -> list[tuple[dict, Session, Report]]:
@@ -486,7 +488,7 @@ class Practice:
         folder = self.services.settings.data_dir / "audio" / interview.session.id
         path = folder / f"{turn.seq:03d}-interviewer.wav"
         write_wav(path, speaker.synthesize(turn.text), speaker.sample_rate)
-        return str(path)
+        return str(self.services.deliver(path))
 
     def screen_of(
         self,

@@ -77,7 +77,9 @@ def serve(
         share=share,
         auth=auth or None,
         auth_message="Sign in to practise." if auth else None,
-        allowed_paths=[str(data_dir / "audio"), str(data_dir / "reports")],
+        # No allowed_paths: the data directory is never served by path (see
+        # Services.deliver); the browser gets copies of its own user's files only.
+        blocked_paths=[str(data_dir / "audio"), str(data_dir / "reports")],
         footer_links=["api"],
         max_file_size=MAX_UPLOAD,  # recordings and CVs; Gradio refuses bigger ones clearly
         quiet=True,

@@ -4,9 +4,13 @@ at once)."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 import threading
 import time
 from collections import OrderedDict
+from pathlib import Path
 from typing import Literal
 
 from langchain_core.language_models import BaseChatModel
@@ -103,6 +107,7 @@ class Services:
             ),
         }
         self._loader: threading.Thread | None = None
+        self._downloads: Path | None = None
 
     # -- models --------------------------------------------------------------------------
     def load_in_background(self) -> threading.Thread:
@@ -150,6 +155,21 @@ class Services:
         if self._loader is not None:
             self._loader.join(timeout)
 
+    # -- files handed to the browser ---------------------------------------------------------
+    def deliver(self, path: Path) -> Path:
+        """A copy of a data-directory file, under a random folder name, for the browser.
+
+        The data directory itself is never served: Gradio serves an allowed folder to every
+        signed-in user by path, so another user could read any session's recordings and
+        reports. A copy handed to this user's page is the only way a file leaves it."""
+        if self._downloads is None:
+            self._downloads = Path(tempfile.mkdtemp(prefix="interviewer-downloads-"))
+            atexit.register(shutil.rmtree, self._downloads, ignore_errors=True)
+        folder = Path(tempfile.mkdtemp(dir=self._downloads))
+        copy = folder / path.name
+        shutil.copyfile(path, copy)
+        return copy
+
     # -- personas and sessions -------------------------------------------------------------
     def persona(self, persona_id: str) -> Persona:
         try:
@@ -160,8 +180,14 @@ class Services:
             ) from e
 
     def check_owner(self, session_id: str, owner: str | None) -> None:
-        """A signed-in user reaches only their own sessions."""
+        """A signed-in user reaches only their own sessions, by their exact id: another
+        user's session and a session that does not exist get the same refusal, which names
+        nothing but what was sent."""
         if owner is None:
             return
-        if self.store.load(session_id).owner != owner:
-            raise SessionNotFound(f"no session '{session_id}' for {owner}")
+        try:
+            found = self.store.load(session_id, exact=True).owner == owner
+        except SessionNotFound:
+            found = False
+        if not found:
+            raise SessionNotFound(f"no session '{session_id}'")
