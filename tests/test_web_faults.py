@@ -5,7 +5,9 @@ concurrent users through the API (the CI size; ``benchmarks/load.py`` runs 50)."
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
+import httpx
 import pytest
 from gradio_client import Client
 from helpers import chat_texts
@@ -143,10 +145,35 @@ def test_with_sign_in_each_user_reaches_only_their_own_sessions(llm, tmp_path):
         bob = Client(app.url, auth=("bob", "pw-bob"), verbose=False)
         sid = alice.predict("recruiter", "", None, "", None, True, api_name="/start")[0]
         alice.predict(ANSWERS[0], sid, True, api_name="/answer")
-        with pytest.raises(Exception, match=f"no session '{sid}' for bob"):
+        with pytest.raises(Exception, match=f"no session '{sid}'"):
             bob.predict(sid, api_name="/resume")
-        with pytest.raises(Exception, match=f"no session '{sid}' for bob"):
+        with pytest.raises(Exception, match=f"no session '{sid}'"):
             bob.predict(ANSWERS[1], sid, True, api_name="/answer")
+        # #14.1: no prefix enumeration, and the refusal names nothing but what was sent.
+        for prefix in (sid[0], sid[:6], ""):
+            with pytest.raises(Exception) as refused:
+                bob.predict(prefix, True, api_name="/delete")
+            assert sid not in str(refused.value) or prefix == sid
+        with pytest.raises(Exception, match=f"no session '{sid}'"):
+            bob.predict(sid, True, api_name="/delete")
+        # Alice's report and session files reach her page; the data directory is not served
+        # to anyone by path, so bob cannot read them (nor her recordings).
+        out = alice.predict(sid, api_name="/report")
+        handed = [o["value"] for o in out if isinstance(o, dict) and o.get("value")]
+        assert len(handed) == 5 and all(Path(h).is_file() for h in handed)  # her downloads
+        data = tmp_path / "data"
+        kept = data / "reports" / sid / f"session-{sid}.json"
+        assert kept.is_file()
+        (data / "audio" / sid).mkdir(parents=True, exist_ok=True)
+        (data / "audio" / sid / "003-candidate.wav").write_bytes(b"RIFF....WAVE")
+        with httpx.Client(base_url=app.url, timeout=10) as bob_browser:
+            signed_in = bob_browser.post("login", data={"username": "bob", "password": "pw-bob"})
+            assert signed_in.status_code == 200 and bob_browser.cookies
+            for target in (kept, data / "audio" / sid / "003-candidate.wav"):
+                response = bob_browser.get(f"gradio_api/file={target}")
+                assert response.status_code in {401, 403, 404}, (target, response.status_code)
+                assert b"persona_id" not in response.content  # nothing of the file
+                assert not response.content.startswith(b"RIFF")
         assert sid in [row[-1] for row in alice.predict(api_name="/history")[0]["data"]]
         bob_rows = bob.predict(api_name="/history")[0]["data"] or []
         assert sid not in [row[-1] for row in bob_rows]

@@ -16,31 +16,66 @@ AUDIO_SUFFIXES = {".wav", ".mp3", ".ogg", ".oga", ".opus", ".webm", ".flac", ".m
 
 
 def load_audio(path: Path, *, max_seconds: float = MAX_ANSWER_S) -> np.ndarray:
-    """Decode ``path`` to 16 kHz mono float32 in [-1, 1]."""
+    """Decode ``path`` to 16 kHz mono float32 in [-1, 1].
+
+    The length is checked from the container's header, then again while decoding, chunk by
+    chunk: a small file that expands to hours of audio (a "decompression bomb") is refused
+    before its samples fill the memory. Messages name the file, never the server's folders.
+    """
     path = Path(path)
+    name = path.name
     try:
         size = path.stat().st_size
     except OSError as e:
-        raise InputError(f"{path}: cannot read the audio file ({e.strerror})") from e
+        raise InputError(f"{name}: cannot read the audio file ({e.strerror})") from e
     if size == 0:
-        raise InputError(f"{path}: the audio file is empty (0 bytes)")
-    from faster_whisper import decode_audio  # PyAV inside: every common container and codec
+        raise InputError(f"{name}: the audio file is empty (0 bytes)")
+    import av  # PyAV (faster-whisper's decoder): every common container and codec
 
+    limit = int(max_seconds * SAMPLE_RATE)
+
+    def too_long(seconds: float | None = None) -> InputError:
+        lasts = (
+            f"{seconds / 60:.0f} minutes"
+            if seconds
+            else f"more than {max_seconds / 60:.0f} minutes"
+        )
+        return InputError(
+            f"{name}: the answer lasts {lasts}; answers are limited to "
+            f"{max_seconds / 60:.0f} minutes, split it"
+        )
+
+    chunks: list[np.ndarray] = []
+    total = 0
     try:
-        audio = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+        with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+            streams = [s for s in container.streams if s.type == "audio"]
+            if not streams:
+                raise InputError(f"{name}: the file holds no audio track")
+            declared = container.duration / av.time_base if container.duration else 0.0
+            if declared > max_seconds + 1:
+                raise too_long(declared)
+            resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+            for frame in container.decode(streams[0]):
+                for out in [*resampler.resample(frame)]:
+                    samples = out.to_ndarray().reshape(-1)
+                    total += samples.size
+                    if total > limit:
+                        raise too_long()
+                    chunks.append(samples)
+            for out in resampler.resample(None):
+                chunks.append(out.to_ndarray().reshape(-1))
+    except InputError:
+        raise
     except Exception as e:  # PyAV raises many error types for corrupt or non-audio files
         raise InputError(
-            f"{path}: not a readable audio file ({type(e).__name__}: {str(e)[:120]})"
+            f"{name}: not a readable audio file ({type(e).__name__}: "
+            f"{str(e).replace(str(path), name)[:120]})"
         ) from e
-    if audio.size == 0:
-        raise InputError(f"{path}: the file holds no audio samples")
-    seconds = audio.size / SAMPLE_RATE
-    if seconds > max_seconds:
-        raise InputError(
-            f"{path}: the answer lasts {seconds / 60:.0f} minutes; answers are "
-            f"limited to {max_seconds / 60:.0f} minutes, split it"
-        )
-    return audio.astype(np.float32, copy=False)
+    if not chunks or total == 0:
+        raise InputError(f"{name}: the file holds no audio samples")
+    audio = np.concatenate(chunks)[:limit]
+    return audio.astype(np.float32) / 32768.0
 
 
 def write_wav(path: Path, audio: np.ndarray, sample_rate: int) -> Path:
