@@ -132,8 +132,9 @@ _CONTEXT_STEMS = frozenset(
 )
 _COUNT_NOUN = re.compile(
     r"(?:tokenizer|autoencoder|model|forest|function|network|pipeline|test|head|transformer|"
-    r"ensemble|"
-    r"encoder|decoder|classifier|layer)$"
+    r"ensemble|encoder|decoder|classifier|layer|equation|process|algorithm|estimator|buffer|"
+    r"matrix|update|trick|objective|bound|prior|posterior|baseline|metric|index|tree|graph|"
+    r"kernel)$"
 )
 _USED = re.compile(
     r"\b(?:i|we)\s+(?:\w+\s+){0,2}(?:used|use|chose|choose|picked|went with|applied|implemented|"
@@ -211,6 +212,30 @@ def _is_counter_question(text: str) -> bool:
     )
 
 
+_GO_AHEAD = re.compile(
+    r"(?:^|[.!?]\s+)(?:so,?\s+|um,?\s+|ok,?\s+)?(?:should i|shall i|can i|may i|do you want me to|"
+    r"would you like me to)\b[^?]{0,160}\?\s*$",
+    re.I,
+)
+_EITHER_OR = re.compile(
+    r"\b(?:do you mean|you mean|are you asking(?: about)?|is it|is that|should i (?:talk|speak) "
+    r"about|in general)\b[^?]{0,120}\bor\b[^?]{0,80}\?",
+    re.I,
+)
+
+
+def clarifying_question(text: str) -> str | None:
+    """A question about the question, not one for the end: "Do you mean at work or in
+    school?" ("either"), "Should I talk about the collapse?" ("go ahead"). None otherwise."""
+    if "?" not in text or len(text.split()) > 45:
+        return None
+    if _GO_AHEAD.search(text):
+        return "go_ahead"
+    if _EITHER_OR.search(text):
+        return "either"
+    return None
+
+
 def _wants_clarification(text: str) -> bool:
     """ "Sorry, could you repeat?", "I'm not sure what you mean." (a statement, too)."""
     return bool(_WANTS_REPEAT.search(text)) and len(text.split()) <= 25
@@ -275,8 +300,9 @@ def _lower_first(title: str) -> str:
 
 def _noun_phrase(topic: str) -> str:
     """A topic as it reads inside a sentence: "the tokenizer", but "LoRA", "BetSmart"."""
-    if topic.islower() and _COUNT_NOUN.search(topic) and not topic.endswith("s"):
-        return f"the {topic}"
+    last = topic.rsplit(" ", 1)[-1]
+    if last.islower() and _COUNT_NOUN.search(topic) and not topic.endswith("s"):
+        return f"the {topic}"  # "the Bellman equation", "the Bayesian neural network"
     return topic
 
 
@@ -724,6 +750,23 @@ class Interview:
                 note=f"not an answer: {problem}",
             )
         first_try = not self._reasks_at(answer.stage_index, answer.question_index)
+        clarifying = clarifying_question(answer.text) if stage.kind == "questions" else None
+        if clarifying is not None and self.persona.language == "en":
+            # Answered as a person would, then the candidate answers: never "keep it for the
+            # end", never the same question read out again.
+            lead = (
+                "Yes, please go ahead."
+                if clarifying == "go_ahead"
+                else "Either is fine: take the one you know best, and tell me about it."
+            )
+            return self._say(
+                lead,
+                "reask",
+                answer.stage_index,
+                answer.question_index,
+                "plan",
+                notes=[*notes, "asked what the question meant; told to go ahead"],
+            )
         if stage.kind == "questions" and first_try and _wants_clarification(answer.text):
             notes = [*notes, "asked for the question again"]
             if re.search(r"\brepeat|say (that|it) again|répéter", answer.text, re.I):
@@ -913,13 +956,13 @@ class Interview:
         if not technical or not _ASKS_HOW.search(asked) or not vague_explanation(answer.text):
             return None
         earlier = self._earlier_questions()
-        for text in self.persona.follow_up.press_for_detail:
-            topic = None
-            if "{topic}" in text:
-                if not concepts:
-                    continue
+        for template in self.persona.follow_up.press_for_detail:
+            topic, text = None, template
+            if "{topic}" in template:
+                if not concepts or self._template_used(template):
+                    continue  # each wording once an interview, whatever the topic
                 topic = concepts[0]
-                text = text.format(topic=_noun_phrase(surface(topic, asked)))
+                text = template.format(topic=_noun_phrase(surface(topic, asked)))
             if text not in earlier and not near_duplicate(text, earlier):
                 return text, topic
         return None

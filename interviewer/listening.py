@@ -228,6 +228,9 @@ def hesitant_choice(answer: str, options: list[str] | None = None) -> bool:
     first = sentences(answer)[0] if sentences(answer) else answer
     if len(named_options(first, options or [])) == 1 and not _INDECISIVE.search(first):
         return False  # "The ML-engineering track, because ... my research helps": chosen
+    lead = re.split(r",|;|:|\bbut\b|\bwith\b", first, maxsplit=1)[0]
+    if len(named_options(lead, options or [])) == 1 and not _INDECISIVE.search(first):
+        return False  # "The research track, but with a clear engineering bias": chosen
     named = named_options(answer, options or [])
     if len(named) >= 2:
         return True

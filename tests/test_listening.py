@@ -760,3 +760,59 @@ def test_a_short_talk_with_figures_is_told_to_go_deeper_not_to_add_results(scrip
     )
     assert "use it to go deeper into how your method works" in turn.text
     assert "show your results" not in turn.text
+
+
+# Round 4 ----------------------------------------------------------------------------------
+def test_a_press_wording_is_used_once_an_interview(scripted, store):
+    """Round 4: "Let's go one level deeper on X: how would you actually implement it?" three
+    times in eight turns, with three different topics."""
+    research = persona("research_scientist")
+    refusing(scripted, 60)
+    interview = Interview.start(research, scripted, store)
+    interview.answer(BLUFF[0])
+    for _ in range(10):
+        if interview.finished:
+            break
+        interview.answer(VAGUE_DISTRIBUTIONAL)
+    presses = [t.text for t in interview.turns if "pressed" in " ".join(t.notes)]
+    heads = [p.split(":")[0].split(" about ")[0] for p in presses]
+    assert len(heads) == len(set(heads)), presses
+    scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("Do you mean why this company specifically, or why this kind of job?", "Either is fine"),
+        ("Sorry, PPO in general or the part we did?", "Either is fine"),
+        ("Should I talk about the collapse we saw at a high learning rate?", "Yes, please"),
+    ],
+)
+def test_a_question_about_the_question_is_answered_not_deferred(
+    reply, expected, manager, scripted, store
+):
+    """Round 4: clarifications got "Good question; let's keep it for the end"."""
+    interview = Interview.start(manager, scripted, store)
+    asked = interview.current_turn
+    turn = interview.answer(reply)
+    assert turn.text.startswith(expected)
+    assert "keep it for the end" not in turn.text
+    assert (turn.stage_index, turn.question_index) == (asked.stage_index, asked.question_index)
+    assert not interview.finished
+
+
+def test_a_track_named_first_is_a_choice_even_with_a_but():
+    tracks = ["the research track", "the ML-engineering track"]
+    assert not hesitant_choice(
+        "The research track, but with a clear engineering bias: I like building the tools.",
+        tracks,
+    )
+    assert hesitant_choice("Maybe research, or maybe engineering, both are okay.", tracks)
+
+
+def test_concept_names_read_with_their_article():
+    from interviewer.engine import _noun_phrase
+
+    assert _noun_phrase("Bellman equation") == "the Bellman equation"
+    assert _noun_phrase("Bayesian neural network") == "the Bayesian neural network"
+    assert _noun_phrase("LoRA") == "LoRA" and _noun_phrase("unit tests") == "unit tests"
