@@ -9,7 +9,7 @@ import json
 import signal
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import click
@@ -219,7 +219,11 @@ def practice_cmd(
     audio_files = _audio_files(audio_answers) if audio_answers else None
     clock_name = clock or ("spoken" if answer_list is not None or audio_files else "wall")
     the_clock = SpokenClock() if clock_name == "spoken" else WallClock()
+    held = ExitStack()
     if session is not None:
+        # Two windows answering one session would write over each other: the second one
+        # is refused at once, with the reason (SessionBusy), before anything is read.
+        held.enter_context(store.session_lock(session.id, wait=None))
         interview = Interview.resume(persona, model, store, session.id, clock=the_clock)
     else:
         profile = build_profile(
@@ -228,12 +232,15 @@ def practice_cmd(
         interview = Interview.start(persona, model, store, profile=profile, clock=the_clock)
     out = _console(stderr=as_json)
     _print_turns(out, interview.turns, interview.persona.name)
-    if audio_files is not None or voice_out:
-        _run_voice(ctx, interview, audio_files, voice_out, answer_list, out)
-    elif answer_list is not None:
-        _run_answers(interview, answer_list, out)
-    else:
-        _run_interactive(interview, out)
+    with held:
+        if session is None:
+            held.enter_context(store.session_lock(interview.session.id, wait=None))
+        if audio_files is not None or voice_out:
+            _run_voice(ctx, interview, audio_files, voice_out, answer_list, out)
+        elif answer_list is not None:
+            _run_answers(interview, answer_list, out)
+        else:
+            _run_interactive(interview, out)
     for warning in interview.warnings:
         _console().print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
     if as_json:

@@ -44,5 +44,9 @@ class SessionNotFound(InputError):
     """No session with that id (or id prefix) is stored."""
 
 
+class SessionBusy(InputError):
+    """Another window or process is answering this session right now."""
+
+
 class UnexpectedModelCall(AssertionError):
     """The scripted fake was called more times than its script allows."""

@@ -33,7 +33,10 @@ def session_folder(data_dir: Path, kind: str, session_id: str) -> Path:
     if kind not in FOLDERS:
         raise ValueError(f"unknown session folder kind {kind!r}")
     base = (Path(data_dir) / kind).resolve()
-    folder = (base / check_id(session_id)).resolve()
+    # A checked id has no separator and is neither "." nor "..": the folder is a direct
+    # child of ``base`` by construction. It is not resolved further, so a symbolic link
+    # planted there is seen as a link (and removed as one), never followed.
+    folder = base / check_id(session_id)
     if folder.parent != base:
         raise InputError("not a session id: it points outside the data directory")
     return folder

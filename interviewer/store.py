@@ -8,8 +8,10 @@ migrations applied in order and recorded in ``_migrations``.
 from __future__ import annotations
 
 import json
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import (
@@ -31,10 +33,11 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from .errors import InputError, InterviewerError, SessionNotFound
+from .errors import InputError, InterviewerError, SessionBusy, SessionNotFound
 from .session_files import check_id
 from .transcript import CandidateProfile, Session, Transcript, Turn, utcnow
 from .voice.metrics import SpeechMetrics
@@ -152,6 +155,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor.close()
 
 
+_MEMORY_LOCKS: dict[tuple[int, str], threading.Lock] = {}
+
+
 class Store:
     """Read and write sessions. Opening it applies pending migrations."""
 
@@ -185,6 +191,64 @@ class Store:
         except SQLAlchemyError as e:
             raise InterviewerError(f"cannot prepare database {self.url!r}: {e}") from e
         return applied
+
+    # -- one writer per session ------------------------------------------------
+    @contextmanager
+    def session_lock(self, session_id: str, *, wait: float | None = 30.0) -> Iterator[None]:
+        """Hold the session while an answer and its reply are written, across threads,
+        processes and (on PostgreSQL) machines: two answers at once are serialised, or the
+        second is refused clearly (``SessionBusy``), never lost.
+
+        PostgreSQL: an advisory lock on a connection of its own. SQLite: a lock file beside
+        the database (``flock``), as every writer is on this machine. ``wait=None``: do not
+        wait at all (the CLI refuses a session open in another window)."""
+        check_id(session_id)
+        busy = SessionBusy(
+            f"session {session_id} is being answered in another window or process; "
+            "finish or close it there, then try again"
+        )
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as conn:
+                key = {"id": f"interviewer:{session_id}"}
+                deadline = time.monotonic() + (wait or 0)
+                while not conn.scalar(sql_text("SELECT pg_try_advisory_lock(hashtext(:id))"), key):
+                    if time.monotonic() >= deadline:
+                        raise busy
+                    time.sleep(0.05)
+                try:
+                    yield
+                finally:
+                    conn.execute(sql_text("SELECT pg_advisory_unlock(hashtext(:id))"), key)
+                    conn.commit()
+            return
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            lock = _MEMORY_LOCKS.setdefault((id(self), session_id), threading.Lock())
+            if not lock.acquire(timeout=wait if wait is not None else 0):
+                raise busy
+            try:
+                yield
+            finally:
+                lock.release()
+            return
+        import fcntl
+
+        folder = Path(database).expanduser().parent / "locks"
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / f"{session_id}.lock", "a+") as handle:
+            deadline = time.monotonic() + (wait or 0)
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise busy from None
+                    time.sleep(0.05)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     # -- sessions ---------------------------------------------------------------
     def create_session(self, session: Session) -> None:

@@ -83,3 +83,32 @@ def test_import_and_delete(db_url, scripted):
     assert store.all_ids() == []
     store.import_session(session)
     assert store.load(session.id) == session
+
+
+def test_the_session_lock_holds_across_stores_on_each_backend(db_url):
+    """Issue #14.4: two processes (two Store objects here) never write one session at once:
+    the second waits for the first, or is refused clearly when told not to wait."""
+    import threading
+    import time
+
+    from interviewer.errors import SessionBusy
+
+    first, second = Store(db_url), Store(db_url)
+    order: list[str] = []
+    with first.session_lock("abcdef123456"):
+        with pytest.raises(SessionBusy, match="being answered in another window"):
+            with second.session_lock("abcdef123456", wait=None):
+                pass
+
+        def waiter() -> None:
+            with second.session_lock("abcdef123456", wait=10):
+                order.append("second")
+
+        thread = threading.Thread(target=waiter)
+        thread.start()
+        time.sleep(0.3)
+        order.append("first done")
+    thread.join(10)
+    assert order == ["first done", "second"]
+    with second.session_lock("other0000000", wait=None):  # other sessions are not held
+        pass

@@ -7,7 +7,8 @@ from __future__ import annotations
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -227,8 +228,7 @@ class Practice:
                 f"your answer has {len(text):,} characters; answers are limited to "
                 f"{MAX_ANSWER_CHARS:,}"
             )
-        interview = self.interview(session_id, owner)
-        with self.services.live.lock(session_id):
+        with self._writing(session_id, owner) as interview:
             before = len(interview.turns)
             interview.on_lead = on_lead
             try:
@@ -237,10 +237,19 @@ class Practice:
                 interview.on_lead = None
         return self.screen_of(interview, said=interview.turns[before:])
 
+    @contextmanager
+    def _writing(self, session_id: str, owner: str | None) -> Iterator[Interview]:
+        """The session, held for one answer: by this process (a lock per session) and by the
+        database (another app process, a CLI window), and read fresh once held, so two
+        answers at once are stored one after the other, never one over the other."""
+        self.services.check_owner(session_id, owner)
+        session_id = self.services.store.resolve_id(session_id, exact=owner is not None)
+        with self.services.live.lock(session_id), self.services.store.session_lock(session_id):
+            yield self.interview(session_id, owner)
+
     def answer_audio(self, session_id: str, path: str, *, owner: str | None = None) -> Screen:
         """A recorded answer: kept with the session's audio, transcribed, answered."""
-        interview = self.interview(session_id, owner)
-        with self.services.live.lock(session_id):
+        with self._writing(session_id, owner) as interview:
             kept = self._keep_recording(interview, Path(path))
             voice = self._voice(interview)
             before = len(interview.turns)
@@ -252,8 +261,7 @@ class Practice:
         )
 
     def end(self, session_id: str, *, owner: str | None = None) -> Screen:
-        interview = self.interview(session_id, owner)
-        with self.services.live.lock(session_id):
+        with self._writing(session_id, owner) as interview:
             before = len(interview.turns)
             if not interview.finished:
                 interview.end()
