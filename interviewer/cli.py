@@ -15,10 +15,13 @@ from pathlib import Path
 import click
 
 from . import progress
-from .errors import InputError, InterviewerError
+from .errors import InputError, InterviewerError, redact
 from .settings import Settings
 
 MAX_FILE_BYTES = 5_000_000
+#: An exported session carries every word's timing: a long spoken one passes 6 MB, and
+#: import must take back whatever export wrote (the same bound as `grade`).
+MAX_SESSION_BYTES = 20_000_000
 
 
 def _console(stderr: bool = True):
@@ -39,14 +42,14 @@ def _settings(ctx: click.Context) -> Settings:
     return ctx.obj["settings"]
 
 
-def _read_text(path: str, what: str) -> str:
+def _read_text(path: str, what: str, limit: int = MAX_FILE_BYTES) -> str:
     """Read a user file ('-' is stdin) with a clear message on failure."""
     if path == "-":
-        return sys.stdin.read()
+        return sys.stdin.read(limit + 1)[:limit]
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise InputError(f"{what} {path} is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+        if p.stat().st_size > limit:
+            raise InputError(f"{what} {path} is larger than {limit // 1_000_000} MB")
         return p.read_text(encoding="utf-8")
     except FileNotFoundError as e:
         raise InputError(f"{what} not found: {path}") from e
@@ -75,7 +78,12 @@ class _Main(click.Group):
         try:
             return super().invoke(ctx)
         except InterviewerError as e:
-            _console().print(f"[bold red]error:[/bold red] {e}", markup=True, soft_wrap=True)
+            from rich.markup import escape
+
+            # The message quotes what the user gave ("[/x].txt"): printed as text, never
+            # read as markup (a MarkupError inside the handler, or a rewritten link).
+            message = escape(redact(str(e)))
+            _console().print(f"[bold red]error:[/bold red] {message}", markup=True, soft_wrap=True)
             sys.exit(2)
 
 
@@ -607,7 +615,9 @@ def import_cmd(ctx, file, new_id):
     from .transcript import Session, new_session_id
 
     try:
-        session = Session.model_validate_json(_read_text(str(file), "session file"))
+        session = Session.model_validate_json(
+            _read_text(str(file), "session file", MAX_SESSION_BYTES)
+        )
     except ValidationError as e:
         first = e.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class InterviewerError(Exception):
     """Base class: every error the user should see as a message, not a traceback."""
@@ -50,3 +52,12 @@ class SessionBusy(InputError):
 
 class UnexpectedModelCall(AssertionError):
     """The scripted fake was called more times than its script allows."""
+
+
+_SECRET_IN_URL = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<user>[^:/@\s]*):(?P<pw>[^@\s]+)@")
+
+
+def redact(text: str) -> str:
+    """A message with the passwords of URLs in it hidden ("postgresql://me:***@db/x"):
+    errors are shown, logged and pasted into bug reports."""
+    return _SECRET_IN_URL.sub(lambda m: f"{m['scheme']}{m['user']}:***@", text)

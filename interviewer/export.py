@@ -3,6 +3,8 @@ for the grader and other tools)."""
 
 from __future__ import annotations
 
+import html
+
 from .transcript import Session
 
 SPEAKER_LABEL = {"interviewer": "Interviewer", "candidate": "Candidate"}
@@ -14,11 +16,30 @@ def _clock(seconds: float) -> str:
 
 
 def to_text(session: Session) -> str:
-    """Plain ``Interviewer:`` / ``Candidate:`` lines, one turn per paragraph."""
+    """Plain ``Interviewer:`` / ``Candidate:`` lines, one turn per paragraph. A turn's later
+    lines are indented, so a line the candidate typed as "Interviewer: ..." stays theirs
+    when the file is read back (labels count only at the start of a line)."""
     return (
-        "\n\n".join(f"{SPEAKER_LABEL[t.speaker]}: {t.text}" for t in session.transcript.turns)
+        "\n\n".join(
+            f"{SPEAKER_LABEL[t.speaker]}: " + t.text.replace("\n", "\n  ")
+            for t in session.transcript.turns
+        )
         + "\n"
     )
+
+
+def md_escape(text: str) -> str:
+    """The candidate's words as text in Markdown: no raw HTML (``<script>`` shows, never
+    runs, in any renderer) and no ``**Interviewer**`` that would read as a turn."""
+    escaped = html.escape(text, quote=False).replace("*", "\\*")
+    return "\n".join(
+        "\\" + line if line.lstrip().startswith("#") else line for line in escaped.split("\n")
+    )
+
+
+def md_unescape(text: str) -> str:
+    lines = [line[1:] if line.startswith("\\#") else line for line in text.split("\n")]
+    return html.unescape("\n".join(lines).replace("\\*", "*"))
 
 
 def to_markdown(session: Session) -> str:
@@ -36,7 +57,7 @@ def to_markdown(session: Session) -> str:
         if turn.stage_id != stage:
             stage = turn.stage_id
             lines += [f"## {stage}", ""]
-        text = turn.text.replace("\n", "  \n")
+        text = md_escape(turn.text).replace("\n", "  \n")
         lines += [f"**{SPEAKER_LABEL[turn.speaker]}** ({_clock(turn.elapsed_s)}): {text}", ""]
     return "\n".join(lines)
 

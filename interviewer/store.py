@@ -37,7 +37,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from .errors import InputError, InterviewerError, SessionBusy, SessionNotFound
+from .errors import InputError, InterviewerError, SessionBusy, SessionNotFound, redact
 from .session_files import check_id
 from .transcript import CandidateProfile, Session, Transcript, Turn, utcnow
 from .voice.metrics import SpeechMetrics
@@ -170,7 +170,7 @@ class Store:
         try:
             self.engine: Engine = create_engine(url, future=True)
         except (SQLAlchemyError, ImportError, ValueError) as e:
-            raise InterviewerError(f"cannot open database {url!r}: {e}") from e
+            raise InterviewerError(redact(f"cannot open database {url!r}: {e}")) from e
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.migrate()
@@ -189,7 +189,7 @@ class Store:
                         )
                         applied.append(name)
         except SQLAlchemyError as e:
-            raise InterviewerError(f"cannot prepare database {self.url!r}: {e}") from e
+            raise InterviewerError(redact(f"cannot prepare database {self.url!r}: {e}")) from e
         return applied
 
     # -- one writer per session ------------------------------------------------

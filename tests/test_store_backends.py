@@ -96,9 +96,11 @@ def test_the_session_lock_holds_across_stores_on_each_backend(db_url):
     first, second = Store(db_url), Store(db_url)
     order: list[str] = []
     with first.session_lock("abcdef123456"):
-        with pytest.raises(SessionBusy, match="being answered in another window"):
-            with second.session_lock("abcdef123456", wait=None):
-                pass
+        with (
+            pytest.raises(SessionBusy, match="being answered in another window"),
+            second.session_lock("abcdef123456", wait=None),
+        ):
+            pass
 
         def waiter() -> None:
             with second.session_lock("abcdef123456", wait=10):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 
+from ..export import md_escape
 from .report import Report
 
 
@@ -42,6 +43,11 @@ def speech_lines(report: Report) -> list[str]:
     ]
 
 
+def _quote(text: str) -> str:
+    """A quotation block: the candidate's words escaped, every line of it quoted."""
+    return md_escape(text).replace("\n", "\n> ")
+
+
 def to_markdown(report: Report) -> str:
     out = [
         f"# Interview feedback{f' - session {report.session_id}' if report.session_id else ''}",
@@ -53,7 +59,7 @@ def to_markdown(report: Report) -> str:
         out += ["## Top actions", ""] + [f"{i}. {a}" for i, a in enumerate(report.actions, 1)]
         out.append("")
     if report.flags:
-        out += ["## Flags", ""] + [f"- {f}" for f in report.flags] + [""]
+        out += ["## Flags", ""] + [f"- {md_escape(f)}" for f in report.flags] + [""]
     out += ["## Criteria", "", "| criterion | score | level | scored by |", "|---|---|---|---|"]
     for c in report.criteria:
         out.append(f"| {c.title} | {_score(c.score)} | {c.level or '-'} | {_sources(c.sources)} |")
@@ -63,18 +69,20 @@ def to_markdown(report: Report) -> str:
             continue
         out += [f"### {c.title}: {_score(c.score)}", ""]
         for s in c.signals:
-            out.append(f"- **{s.id}** {s.score:.1f}: {s.explanation}")
+            out.append(f"- **{s.id}** {s.score:.1f}: {md_escape(s.explanation)}")
         if c.judge:
-            out.append(f"- **LLM judge** ({c.judge.model}) {c.judge.score}: {c.judge.reason}")
-        out += [""] + [f"> {q}" for q in c.evidence] + [""]
+            out.append(
+                f"- **LLM judge** ({c.judge.model}) {c.judge.score}: {md_escape(c.judge.reason)}"
+            )
+        out += [""] + [f"> {_quote(q)}" for q in c.evidence] + [""]
     if report.speech:
         out += ["## Speech", ""] + [f"- {line}" for line in speech_lines(report)] + [""]
     out += ["## Answer by answer", ""]
     for a in report.answers:
-        out += [f"**Q (turn {a.seq}):** {a.question}", "", f"> {a.answer}", ""]
+        out += [f"**Q (turn {a.seq}):** {md_escape(a.question)}", "", f"> {_quote(a.answer)}", ""]
         out += [f"- Worked: {w}" for w in a.worked] + [f"- Improve: {i}" for i in a.improve]
         if a.stronger_answer:
-            out.append(f"- Stronger answer: {a.stronger_answer}")
+            out.append(f"- Stronger answer: {md_escape(a.stronger_answer)}")
         out.append("")
     return "\n".join(out)
 

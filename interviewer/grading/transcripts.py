@@ -10,11 +10,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import InputError
+from ..export import md_unescape
 from ..personas import Persona
 from ..text import clean, speaking_seconds
 from ..transcript import Session, Transcript, Turn
 
-_PLAIN = re.compile(r"^\s*(interviewer|candidate|q|a)\s*:\s*(.*)$", re.I)
+# Labels count at the start of a line only: our text export indents a turn's later lines,
+# so "Interviewer: ..." typed inside an answer stays part of it.
+_PLAIN = re.compile(r"^(interviewer|candidate|q|a)\s*:\s*(.*)$", re.I)
 _MARKDOWN = re.compile(r"^\s*\*\*(interviewer|candidate)\*\*\s*(?:\([\d:]+\))?\s*:\s*(.*)$", re.I)
 _OTHER_LABEL = re.compile(r"^\s*([A-Z][\w .'-]{0,30})\s*:\s")
 _SPEAKERS = {
@@ -26,9 +29,11 @@ _SPEAKERS = {
 
 
 def _turns_from_lines(text: str, path: str) -> list[tuple[str, str]]:
+    # Our Markdown export: only its bold labels start a turn, and its escapes are undone.
+    ours = text.startswith("# Interview ")
     turns: list[list[str]] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        m = _MARKDOWN.match(line) or _PLAIN.match(line)
+        m = _MARKDOWN.match(line) or (None if ours else _PLAIN.match(line))
         if m:
             turns.append([_SPEAKERS[m.group(1).lower()], m.group(2).strip()])
             continue
@@ -40,13 +45,15 @@ def _turns_from_lines(text: str, path: str) -> list[tuple[str, str]]:
                 f"{path}, line {number}: expected a line starting with 'Interviewer:' or "
                 f"'Candidate:', got {stripped[:60]!r}"
             )
-        other = _OTHER_LABEL.match(line)
+        other = None if ours else _OTHER_LABEL.match(line)
         if other and other.group(1).lower() not in _SPEAKERS and len(stripped) < 200:
             raise InputError(
                 f"{path}, line {number}: unknown speaker {other.group(1)!r} "
                 "(use 'Interviewer:' and 'Candidate:')"
             )
         turns[-1][1] = f"{turns[-1][1]}\n{stripped}".strip()
+    if ours:
+        turns = [[speaker, md_unescape(body)] for speaker, body in turns]
     return [(speaker, body) for speaker, body in turns if body.strip()]
 
 
@@ -86,14 +93,37 @@ def _session_from_pairs(
     )
 
 
+#: A session export with its word timings stays well under this; the spoken text of a
+#: 45-minute interview is about 40 KB (grading time grows with the text).
+MAX_TRANSCRIPT_BYTES = 20_000_000
+MAX_GRADED_CHARS = 1_000_000
+
+
 def load_transcript(path: Path, persona: Persona | None = None) -> Session:
     """A Session from a file in any of the three formats (guessed from the content)."""
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_TRANSCRIPT_BYTES:
+            raise InputError(
+                f"{Path(path).name} is {size / 1e6:.0f} MB; transcripts are limited to "
+                f"{MAX_TRANSCRIPT_BYTES // 1_000_000} MB"
+            )
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as e:
         raise InputError(f"transcript not found: {path}") from e
     except UnicodeDecodeError as e:
         raise InputError(f"{path} is not UTF-8 text") from e
+    session = _parse(text, path, persona)
+    said = sum(len(t.text) for t in session.transcript.turns)
+    if said > MAX_GRADED_CHARS:
+        raise InputError(
+            f"{Path(path).name} holds {said:,} characters of conversation; grading takes at "
+            f"most {MAX_GRADED_CHARS:,} (about 40 hours of speech): split it"
+        )
+    return session
+
+
+def _parse(text: str, path: Path, persona: Persona | None) -> Session:
     if text.lstrip().startswith("{"):
         try:
             return Session.model_validate(json.loads(text))

@@ -62,6 +62,7 @@ def serve(
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home, ever
 
     from .services import Services
+    from .signin import ThrottledSignIn
     from .ui import CSS, build_app, theme
     from .views import COUNTDOWN_JS
 
@@ -75,7 +76,7 @@ def serve(
         server_name=host,
         server_port=port,
         share=share,
-        auth=auth or None,
+        auth=ThrottledSignIn(auth) if auth else None,
         auth_message="Sign in to practise." if auth else None,
         # No allowed_paths: the data directory is never served by path (see
         # Services.deliver); the browser gets copies of its own user's files only.
