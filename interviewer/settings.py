@@ -27,8 +27,14 @@ class Settings(BaseSettings):
     llm_provider: str = Field(default="local", description="local, openai, scripted or a plugin.")
     llm_temperature: float = Field(default=0.4, ge=0, le=2)
     llm_max_tokens: int = Field(default=120, ge=16, le=4096)
-    llm_timeout_s: float = Field(default=30.0, gt=0)
-    llm_max_retries: int = Field(default=2, ge=0, le=10)
+    # A remote model that hangs costs one timeout, then the plan speaks: the candidate
+    # never waits minutes for a turn (30 s x 3 tries x 2 drafts was 185 s).
+    llm_timeout_s: float = Field(
+        default=8.0, gt=0, description="Seconds one remote model call may take."
+    )
+    llm_max_retries: int = Field(
+        default=0, ge=0, le=10, description="Retries of a failed remote call (0: the plan speaks)."
+    )
     llm_seed: int | None = Field(default=None, description="Fixed seed for reproducible runs.")
 
     llm_turn_budget_s: float = Field(

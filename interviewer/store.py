@@ -164,9 +164,15 @@ class Store:
     def __init__(self, url: str):
         self.url = url
         if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(
-                parents=True, exist_ok=True
-            )
+            folder = Path(url.removeprefix("sqlite:///")).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise InterviewerError(
+                    f"cannot use {folder} as the data directory: "
+                    f"{'it is a file' if folder.is_file() else e.strerror}; set "
+                    "INTERVIEWER_DATA_DIR (or --data-dir) to a folder"
+                ) from e
         try:
             self.engine: Engine = create_engine(url, future=True)
         except (SQLAlchemyError, ImportError, ValueError) as e:

@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime, timezone
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from .voice.metrics import SpeechMetrics
 
@@ -81,6 +81,15 @@ class Transcript(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     turns: list[Turn] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Transcript:
+        """Turns numbered 0, 1, 2... as stored (an imported file with a repeated ``seq``
+        would otherwise fail deep in the database)."""
+        for i, turn in enumerate(self.turns):
+            if turn.seq != i:
+                raise ValueError(f"turn {i} has seq {turn.seq}; turns must be numbered 0, 1, 2...")
+        return self
 
     def interviewer_turns(self) -> list[Turn]:
         return [t for t in self.turns if t.speaker == "interviewer"]

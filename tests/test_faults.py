@@ -128,3 +128,17 @@ def test_the_grader_keeps_deterministic_scores(server, store, scripted, mode):
     report = grade_session(interview.session, persona("manager_fit"), load_rubrics(), judge=judge)
     assert [c.score for c in report.criteria] == [c.score for c in base.criteria]
     assert all("deterministic score kept" in c.sources[-1] for c in report.criteria)
+
+
+def test_a_hanging_server_costs_one_default_timeout_then_the_plan_speaks(server, store):
+    """Issue #14.5: with the default settings a hanging model blocked a turn for 185 s."""
+    server.push("hang")
+    defaults = Settings(llm_provider="openai", openai_base_url=server.url, openai_model="fault")
+    interview = Interview.start(persona("manager_fit"), build_model(defaults), store)
+    start = time.monotonic()
+    turn = interview.answer(TOPIC_ANSWER)
+    waited = time.monotonic() - start
+    assert turn.source == "fallback"
+    assert waited < defaults.llm_timeout_s + 2, waited
+    print(f"hanging model, default settings: the turn came after {waited:.1f} s")
+    _nothing_lost(interview, store)

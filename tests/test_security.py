@@ -296,3 +296,51 @@ def test_import_takes_back_what_export_wrote_even_when_it_is_large(tmp_path):
     done = run_cli("import", str(exported), env={"INTERVIEWER_DATA_DIR": str(data)}, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "imported session bigsession01" in done.stdout
+
+
+# 6. Errors that crashed or leaked --------------------------------------------------------------
+def test_error_messages_are_text_without_markup_secrets_or_tracebacks(tmp_path):
+    env = {"INTERVIEWER_DATA_DIR": str(tmp_path / "data")}
+    for args in (
+        ["export", "[/x]"],
+        ["practice", "--persona", "manager_fit", "--answers", "[/x].txt"],
+    ):
+        done = run_cli(*args, env=env)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert "[/x]" in done.stderr or "not a session id" in done.stderr
+    done = run_cli("--db-url", "postgresql+psycopg://me:s3cret@127.0.0.1:1/x", "sessions", env=env)
+    assert done.returncode == 2 and "s3cret" not in done.stderr + done.stdout
+    assert "me:***@127.0.0.1" in done.stderr
+    afile = tmp_path / "a-file"
+    afile.write_text("not a folder")
+    done = run_cli("sessions", env={"INTERVIEWER_DATA_DIR": str(afile)})
+    assert done.returncode == 2 and "it is a file" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_imported_session_with_a_repeated_seq_is_refused_by_field(tmp_path, store):
+    session = _hostile_session(store)
+    data = json.loads(session.model_dump_json())
+    data["id"] = "dupseq000001"
+    data["transcript"]["turns"][2]["seq"] = 1
+    crafted = tmp_path / "dup.json"
+    crafted.write_text(json.dumps(data))
+    done = run_cli("import", str(crafted), env={"INTERVIEWER_DATA_DIR": str(tmp_path / "d")})
+    assert done.returncode == 2 and "numbered 0, 1, 2" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+# 5. Denial of service by configuration ---------------------------------------------------------
+def test_a_billion_laughs_persona_is_refused_at_once(tmp_path):
+    import time
+
+    folder = tmp_path / "personas"
+    folder.mkdir()
+    levels = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    levels += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    (folder / "laughs.yaml").write_text("\n".join(levels) + "\n")
+    (folder / "huge.yaml").write_text("name: x\n" + "# padding\n" * 150_000)
+    started = time.monotonic()
+    done = run_cli("personas", "--personas", str(folder))
+    assert time.monotonic() - started < 30
+    assert "aliases (*name) are not allowed" in done.stdout + done.stderr
+    assert "data files are limited to 1 MB" in done.stdout + done.stderr

@@ -35,10 +35,15 @@ def read_upload(path: str | Path | None, what: str) -> str:
 
 def _pdf_text(path: Path, what: str) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     try:
         text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    except LimitReachedError as e:  # a stream that inflates past pypdf's limits
+        raise InputError(
+            f"the {what} {path.name} holds a stream too large to read; export it again, or "
+            "paste the text instead"
+        ) from e
     except (PdfReadError, ValueError, OSError) as e:
         raise InputError(f"the {what} {path.name} is not a readable PDF ({e})") from e
     if not text.strip():
