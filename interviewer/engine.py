@@ -48,7 +48,7 @@ from .notes import INJECTION, observe
 from .personas import Persona, Question, Stage, Template
 from .store import Store
 from .text import EN_STOPWORDS, FR_STOPWORDS, clean, similarity, speaking_seconds, words
-from .topics import lexicon_terms, surface, topics
+from .topics import affiliation, lexicon_terms, surface, topics
 from .transcript import CandidateProfile, Session, Turn, TurnKind, TurnSource
 from .validation import Expect, TurnContext, check, parse_output
 from .voice.metrics import SpeechMetrics
@@ -318,6 +318,13 @@ def _quote(text: str, concept: str, width: int = 160) -> str:
         if concept.lower() in sentence.lower():
             return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
     return text[:width]
+
+
+def _named_in(topic: str, question: str) -> bool:
+    """Whether the question itself named the topic ("design patterns" in "Which design
+    pattern...?"): then the answer is about it, and "You mentioned it" would be false."""
+    wanted = stems(topic)
+    return topic.lower() in question or (bool(wanted) and wanted <= stems(question))
 
 
 def core_question(text: str) -> str:
@@ -629,7 +636,8 @@ class Interview:
             if t.lower() not in probed
             # What the question named was the answer's subject, unless the candidate keeps
             # leaning on it without explaining it.
-            and (t.lower() not in asked or (t.lower() in stressed and not explains(said, t)))
+            and (not _named_in(t, asked) or (t.lower() in stressed and not explains(said, t)))
+            and not affiliation(t, said)
         ]
         named_first = self.persona.follow_up.prefer == "named"
         found = [t for t in found if t in TOOLS or self._worth_asking(t, said, stressed)]

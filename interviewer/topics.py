@@ -143,6 +143,29 @@ def named_things(text: str) -> list[str]:
     return result
 
 
+_SCHOOL = re.compile(
+    r"\b(?:university|université|universite|école|ecole|ENS|institute|institut|college|school|"
+    r"polytechnique|sorbonne|saclay|MVA|master'?s?|campus|faculty|lab(?:oratory)?)\b",
+    re.I,
+)
+
+
+def affiliation(name: str, text: str) -> bool:
+    """A school, a master's or a lab the candidate belongs to ("a student at ENS
+    Paris-Saclay"): who they are, not a project to ask "the hardest part of" about."""
+    if _SCHOOL.search(name):
+        return True
+    before = re.escape(name)
+    return bool(
+        re.search(
+            r"\b(?:student|studying|studied|graduat\w*|master'?s?|degree|phd|enrolled)\b"
+            r"[^.;]{0,25}\b(?:at|from|in)\s+(?:the\s+)?" + before,
+            text,
+            re.I,
+        )
+    )
+
+
 def topics(text: str, *, projects: list[str] | None = None) -> list[str]:
     """Follow-up topics in ``text``, most specific first."""
     ordered: list[str] = []

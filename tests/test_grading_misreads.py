@@ -496,7 +496,6 @@ def test_weighing_named_alternatives_counts_as_tradeoffs(rubrics, question, answ
     assert _advice(rubrics, "tradeoffs") not in feedback.improve
 
 
-@pytest.mark.xfail(strict=True, reason="specificity '0 technical terms, 1 explanations'")
 def test_rollouts_branching_factor_partial_observability_are_technical_terms():
     answer = (
         "Two reasons. The branching factor is huge, because every hand can be played in "

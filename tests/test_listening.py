@@ -816,3 +816,30 @@ def test_concept_names_read_with_their_article():
     assert _noun_phrase("Bellman equation") == "the Bellman equation"
     assert _noun_phrase("Bayesian neural network") == "the Bayesian neural network"
     assert _noun_phrase("LoRA") == "LoRA" and _noun_phrase("unit tests") == "unit tests"
+
+
+def test_a_school_is_not_a_project_and_interest_is_asked_only_after_interest(
+    manager, scripted, store
+):
+    """Round 4: "What was the hardest part of working on ENS Paris-Saclay?" and "What got
+    you interested in leakage?" after a story about a leakage bug."""
+    from interviewer.topics import affiliation
+
+    assert affiliation("ENS Paris-Saclay", "I'm a master's student at ENS Paris-Saclay.")
+    assert not affiliation("BetSmart", "Last year I did an internship at BetSmart.")
+    refusing(scripted, 20)
+    interview = Interview.start(manager, scripted, store)
+    turn = interview.answer(
+        "I'm a master's student at ENS Paris-Saclay, in the MVA programme. Last summer I found "
+        "a leakage bug in our features at my internship and fixed the pipeline."
+    )
+    assert "ENS Paris-Saclay" not in turn.text and "MVA" not in core_question(turn.text)
+    assert "interested in leakage" not in turn.text
+    scripted._steps.clear()
+
+
+def test_a_concept_the_question_named_is_not_said_back_as_mentioned(scripted, store):
+    from interviewer.engine import _named_in
+
+    assert _named_in("design patterns", "which design pattern have you used in a project?")
+    assert not _named_in("strategy pattern", "which design pattern have you used?")
