@@ -179,3 +179,34 @@ def test_with_sign_in_each_user_reaches_only_their_own_sessions(llm, tmp_path):
         assert sid not in [row[-1] for row in bob_rows]
     stored = Store(f"sqlite:///{tmp_path / 'data' / 'interviewer.db'}").load(sid)
     assert stored.owner == "alice" and len(stored.transcript.turns) == 3
+
+
+def _rss_mb(pid: int, field: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError(f"no {field} for {pid}")
+
+
+def test_an_eight_hour_flac_through_voice_answer_is_refused_with_bounded_memory(llm, tmp_path):
+    """Issue #14.2, through the served app: the file that took the server from 0.45 GB to
+    4.6 GB and an OOM kill."""
+    from gradio_client import handle_file
+    from test_security import _flac
+
+    bomb = _flac(tmp_path / "eight-hours.flac", 8, drop_length=True)
+    with running_app(tmp_path / "data", **env_for(llm)) as app:
+        client = Client(app.url, verbose=False)
+        sid = client.predict("recruiter", "", None, "", None, True, api_name="/start")[0]
+        before = _rss_mb(app.proc.pid, "VmRSS")
+        out = client.predict(handle_file(str(bomb)), sid, True, api_name="/voice_answer")
+        peak = _rss_mb(app.proc.pid, "VmHWM")
+        banner = out[4]
+        assert banner["visible"] and "limited to 30 minutes" in banner["value"]
+        assert str(tmp_path) not in banner["value"]  # the file's name, not the server's path
+        growth = peak - before
+        print(f"8-hour FLAC through /voice_answer: server RSS {before:.0f} MB, peak {peak:.0f} MB")
+        assert growth < 200, growth
+    stored = Store(f"sqlite:///{tmp_path / 'data' / 'interviewer.db'}").load(sid)
+    # Nothing of the bomb is kept as an answer; the question is asked again.
+    assert all(t.speaker == "interviewer" for t in stored.transcript.turns)
