@@ -94,6 +94,12 @@ class Settings(BaseSettings):
     target_fillers_per_100_max: float = 2.0
 
     data_dir: Path = Field(default_factory=default_data_dir)
+    user_audio_quota_mb: int = Field(
+        default=2000,
+        ge=1,
+        description="Recordings kept per signed-in user (web app); past it, new recordings "
+        "are refused until old sessions are deleted.",
+    )
     db_url: str | None = Field(
         default=None, description="SQLAlchemy URL; default SQLite in data_dir."
     )

@@ -344,3 +344,44 @@ def test_a_billion_laughs_persona_is_refused_at_once(tmp_path):
     assert time.monotonic() - started < 30
     assert "aliases (*name) are not allowed" in done.stdout + done.stderr
     assert "data files are limited to 1 MB" in done.stdout + done.stderr
+
+
+# 5. Uploads: each user's recordings within a quota, and out of the shared upload cache -------
+def test_a_users_recordings_stay_within_their_quota(tmp_path):
+    import numpy as np
+
+    from interviewer.settings import Settings
+    from interviewer.testing import ScriptedTranscriber
+    from interviewer.voice.audio import write_wav
+    from interviewer.voice.stt import Transcription
+    from interviewer.web.services import Services
+
+    settings = Settings(
+        llm_provider="scripted",
+        tts_provider="none",
+        data_dir=tmp_path / "data",
+        user_audio_quota_mb=1,
+    )
+    built = Services(settings)
+    scripted = ScriptedChatModel()
+    scripted.add(*["The candidate: yes."] * 10)
+    built.model = scripted
+    heard = Transcription(
+        text="I built a forecasting pipeline with tests.", words=[], duration_s=20
+    )
+    built.transcriber = ScriptedTranscriber([heard])
+    app = Practice(built)
+    sid = app.start("manager_fit", owner="alice").session_id
+    tone = (0.1 * np.sin(np.arange(16_000 * 20) / 10)).astype(np.float32)  # 20 s, 640 KB
+    first = write_wav(tmp_path / "upload1.wav", tone, 16_000)
+    app.answer_audio(sid, str(first), owner="alice")
+    assert not first.exists()  # moved out of the upload cache into the session's folder
+    second = write_wav(tmp_path / "upload2.wav", tone, 16_000)
+    with pytest.raises(InputError, match="of your 1 MB: delete old sessions"):
+        app.answer_audio(sid, str(second), owner="alice")
+    stored = built.store.load(sid).transcript.turns
+    assert [t.speaker for t in stored].count("candidate") == 1  # the first answer is kept
+    bob = app.start("manager_fit", owner="bob").session_id  # another user's quota is theirs
+    built.transcriber = ScriptedTranscriber([heard])
+    app.answer_audio(bob, str(second), owner="bob")
+    scripted._steps.clear()

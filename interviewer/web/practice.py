@@ -23,7 +23,7 @@ from ..grading.render import FORMATS
 from ..grading.report import Report
 from ..grading.signals import pitch_sections
 from ..profile import build_profile
-from ..session_files import remove_session_files
+from ..session_files import remove_session_files, session_folder
 from ..transcript import Session, Turn
 from ..voice.audio import SAMPLE_RATE, load_audio, write_wav
 from ..voice.metrics import compute
@@ -478,14 +478,36 @@ class Practice:
         return VoiceInterview(interview, self.services.transcriber, targets=self.services.targets)
 
     def _keep_recording(self, interview: Interview, path: Path) -> Path:
-        """Copy an uploaded recording next to the session's other audio (deleted with it)."""
+        """Move an uploaded recording next to the session's other audio (deleted with it),
+        within the user's quota: the upload leaves the shared upload cache at once."""
         if not path.is_file():
             raise InputError(f"the recording {path.name} did not arrive; record it again")
-        folder = self.services.settings.data_dir / "audio" / interview.session.id
+        self._check_quota(interview.session.owner, path.stat().st_size)
+        folder = session_folder(self.services.settings.data_dir, "audio", interview.session.id)
         folder.mkdir(parents=True, exist_ok=True)
         kept = folder / f"{len(interview.turns):03d}-candidate{path.suffix.lower() or '.wav'}"
-        shutil.copyfile(path, kept)
+        try:
+            shutil.move(path, kept)
+        except OSError:
+            shutil.copyfile(path, kept)  # an upload folder we may not write to
         return kept
+
+    def _check_quota(self, owner: str | None, incoming: int) -> None:
+        """A signed-in user's recordings stay within ``user_audio_quota_mb``."""
+        if owner is None:
+            return  # the local user's disk is their own
+        data_dir = self.services.settings.data_dir
+        used = 0
+        for row in self.services.store.list_sessions(limit=100_000, owner=owner):
+            folder = session_folder(data_dir, "audio", row["id"])
+            if folder.is_dir():
+                used += sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
+        quota = self.services.settings.user_audio_quota_mb * 1_000_000
+        if used + incoming > quota:
+            raise InputError(
+                f"your recordings take {used / 1e6:.0f} MB of your {quota / 1e6:.0f} MB: "
+                "delete old sessions in History, or type this answer"
+            )
 
     def speak(self, interview: Interview, turn: Turn) -> str | None:
         """The interviewer's turn as a WAV file, when a voice is ready (never waits for one
