@@ -73,6 +73,13 @@ def split_answers(text: str) -> list[str]:
     return blocks
 
 
+def _fail(message: str) -> None:
+    from rich.markup import escape
+
+    _console().print(f"[bold red]error:[/bold red] {escape(message)}", markup=True, soft_wrap=True)
+    sys.exit(2)
+
+
 class _Main(click.Group):
     def invoke(self, ctx: click.Context):
         try:
@@ -85,6 +92,25 @@ class _Main(click.Group):
             message = escape(redact(str(e)))
             _console().print(f"[bold red]error:[/bold red] {message}", markup=True, soft_wrap=True)
             sys.exit(2)
+        except OSError as e:
+            import errno
+
+            if e.errno not in {errno.ENOSPC, errno.EDQUOT, errno.EROFS}:
+                raise
+            _fail(
+                f"cannot write: {e.strerror} ({e.filename or 'the data directory'}). Every "
+                "answer shown was saved before it was shown; free some space and resume."
+            )
+        except Exception as e:
+            from sqlalchemy.exc import DatabaseError
+
+            if not isinstance(e, DatabaseError):
+                raise
+            _fail(
+                "the database could not be read or written "
+                f"({redact(str(e.orig) if e.orig else str(e))[:200]}). If the file is damaged, "
+                "restore a backup, or export what can be read with `interviewer export`."
+            )
 
 
 @click.group(cls=_Main)

@@ -385,3 +385,22 @@ def test_a_users_recordings_stay_within_their_quota(tmp_path):
     built.transcriber = ScriptedTranscriber([heard])
     app.answer_audio(bob, str(second), owner="bob")
     scripted._steps.clear()
+
+
+def test_a_damaged_database_gives_a_message_not_a_traceback(tmp_path):
+    data = tmp_path / "data"
+    store = Store(f"sqlite:///{data / 'interviewer.db'}")
+    scripted = ScriptedChatModel()
+    scripted.add(*["The candidate: yes."] * 5)
+    interview = Interview.start(persona("manager_fit"), scripted, store)
+    interview.answer("I am a master's student in machine learning, and I like building tools.")
+    scripted._steps.clear()
+    store.close()
+    db = data / "interviewer.db"
+    damaged = bytearray(db.read_bytes())
+    damaged[4096 : 4096 * 3] = b"\xab" * (4096 * 2)  # pages after the header: garbage
+    db.write_bytes(damaged)
+    for args in (["sessions"], ["export", interview.session.id]):
+        done = run_cli(*args, env={"INTERVIEWER_DATA_DIR": str(data)})
+        assert done.returncode == 2, (args, done.stderr)
+        assert "Traceback" not in done.stderr and "malformed" in done.stderr
