@@ -558,3 +558,36 @@ def test_the_kind_of_problem_is_not_a_hedge_or_filler():
     assert spec is None or "kind of" not in spec.explanation, spec
     honesty = _signal("honesty", question, answer)
     assert honesty is None or "kind of" not in honesty.explanation, honesty
+
+
+# -- gaming (issue #13's adversarial run): none of these may raise a score --------------------
+LORA_Q = "What is LoRA, and why does it make fine-tuning cheaper?"
+LORA_HONEST = "I'm not sure, it's some fine-tuning trick I think."
+LORA_STUFFED = (
+    "Low-rank, frozen, two small matrices, fewer parameters, rank, memory, LoRA, low rank, "
+    "trade-off."
+)
+LORA_EXPLAINED = (
+    "LoRA freezes the pretrained weights and learns a low-rank update, the product of two "
+    "small matrices, so you train far fewer parameters and the optimizer memory shrinks."
+)
+
+
+def test_stuffing_a_concepts_key_words_does_not_pass_for_an_explanation(rubrics):
+    stuffed = grade_answer(LORA_Q, LORA_STUFFED, rubrics, kind="technical")
+    explained = grade_answer(LORA_Q, LORA_EXPLAINED, rubrics, kind="technical")
+    honest = grade_answer(LORA_Q, LORA_HONEST, rubrics, kind="technical")
+    assert stuffed["technical_depth"] < 2.5 < explained["technical_depth"]
+    assert stuffed["positioning"] < honest["positioning"]  # a list of words is not honesty
+
+
+def test_signposts_and_a_figure_give_no_technical_depth_to_an_empty_story(rubrics):
+    question = "Tell me about a time you disagreed with a teammate."
+    plain = grade_answer(question, "We disagreed. We talked. It was fine.", rubrics)
+    dressed = grade_answer(
+        question,
+        "First, we disagreed. Then, as a result, we improved from 61% to 84%, a trade-off. "
+        "Finally, in the end, it was fine.",
+        rubrics,
+    )
+    assert plain["technical_depth"] is None and dressed["technical_depth"] is None

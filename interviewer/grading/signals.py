@@ -414,6 +414,17 @@ def concept_coverage(concept: Concept, answer: str, question: str = "") -> tuple
     return len(covered), covered
 
 
+def listed(text: str) -> bool:
+    """Key words strung together without sentences ("Low-rank, frozen, two small matrices,
+    fewer parameters..."): they name a concept's parts without explaining any, and must not
+    score like an explanation (stuffing them raised technical depth from 1.5 to 3.4)."""
+    fragments = [f for f in re.split(r"[,;.:!?\n]+", text) if f.strip()]
+    if len(fragments) < 4:
+        return False
+    short = sum(len(f.split()) <= 3 for f in fragments)
+    return short / len(fragments) >= 0.7
+
+
 @signal("specificity")
 def specificity(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Named methods, tools and concepts, each explained rather than listed."""
@@ -426,8 +437,8 @@ def specificity(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     vague = _VAGUE.findall(unit.answer)
     score = 1.5 + min(2.5, 0.8 * len(terms)) + min(1.0, 0.5 * len(explained))
     why = f"{len(terms)} technical terms, {len(explained)} explanations"
-    if len(terms) >= 3 and not explained:
-        score -= 2
+    if (len(terms) >= 3 and not explained) or listed(unit.answer):
+        score = min(score, 3.5) - 2
         why += "; terms listed without explaining any (jargon)"
     if vague:
         score -= min(2.0, 0.7 * len(vague))
@@ -454,8 +465,10 @@ def _technical(unit: AnswerUnit) -> bool:
 @signal("quantified")
 def quantified(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Results with numbers: metrics, percentages, sizes, durations."""
-    if unit.kind not in QA_KINDS or _MOTIVE.search(unit.question):
-        return None  # "Why this team?" asks for reasons, not results
+    if unit.kind not in QA_KINDS or unit.kind == "behavioural" or _MOTIVE.search(unit.question):
+        # "Why this team?" asks for reasons, not results; a story's result is the STAR
+        # signal's (clarity): a figure in it is not technical depth.
+        return None
     n = len(figures(unit.answer))
     score = 1.5 if n == 0 else 3.5 if n == 1 else 4.5 if n == 2 else 5.0
     evidence = [x for x in sentences(unit.answer) if figures(x)][:2] if n else []
@@ -468,7 +481,7 @@ def tradeoffs(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     if not _technical(unit):
         return None
     found = _TRADEOFF.findall(unit.answer)
-    n = len({f[0].lower() for f in found})
+    n = len({f[0].lower() for f in found}) if not listed(unit.answer) else 0
     score = 1.5 if n == 0 else 3.5 if n == 1 else 5.0
     return SignalResult(
         score, f"{n} trade-offs or alternatives weighed", _hits(_TRADEOFF, unit.answer)[:2]
@@ -485,6 +498,10 @@ def correctness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     needed = max(2, len(concept.facets) - 1)
     score = 1 + 4 * min(1.0, n / needed)
     why = f"{concept.name}: {n} of {len(concept.facets)} key points"
+    if listed(unit.answer):
+        return SignalResult(
+            min(score, 2.0), f"{why} named in a list, none explained", sentences(unit.answer)[:1]
+        )
     if covered:
         why += f" covered ({', '.join(covered)})"
     hits = [
@@ -763,6 +780,8 @@ def honesty(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
         return SignalResult(
             4.5 if follows_up else 4.0, "states the limits of their knowledge", [said.sentence]
         )
+    if unit.kind in THEORY_KINDS and listed(unit.answer):
+        return SignalResult(2.0, "names the parts without explaining them (bluffing risk)")
     if concept is not None and unit.kind in THEORY_KINDS:
         n, _ = concept_coverage(concept, unit.answer, unit.question)
         steps = len(_EXPLAIN.findall(unit.answer)) + len(_STEPS.findall(unit.answer))
