@@ -293,10 +293,16 @@ def _print_summary(ctx, interview, out) -> None:
     """Deterministic scores and the top actions, right after the interview."""
     from .grading.grader import grade_session
     from .grading.rubrics import load_rubrics, rubric_dirs
+    from .voice.metrics import SpeechTargets
 
     settings = _settings(ctx)
     rubrics = load_rubrics(rubric_dirs([], settings.rubrics_dir))
-    report = grade_session(interview.session, interview.persona, rubrics)
+    report = grade_session(
+        interview.session,
+        interview.persona,
+        rubrics,
+        targets=SpeechTargets.from_settings(settings),
+    )
     sid = interview.session.id
     scores = ", ".join(f"{c.title} {c.score:.1f}" for c in report.criteria if c.score)
     out.print(
@@ -493,13 +499,20 @@ def _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output) ->
     from .grading.render import FORMATS
     from .grading.rubrics import load_rubrics, rubric_dirs
     from .llm import build_model
+    from .voice.metrics import SpeechTargets
 
     settings = _settings(ctx)
     rubrics = load_rubrics(rubric_dirs(list(rubrics_dirs), settings.rubrics_dir))
     judge_fn = judge_for(build_model(settings), judge) if judge is not False else None
     progress.set_reporter(_rich_status)
     with progress.task("Grading" + (" with an LLM judge" if judge_fn else "")):
-        report = grade_session(session, persona, rubrics, judge=judge_fn)
+        report = grade_session(
+            session,
+            persona,
+            rubrics,
+            judge=judge_fn,
+            targets=SpeechTargets.from_settings(settings),
+        )
     text = FORMATS[fmt](report)
     _write_or_echo(text, output)
 

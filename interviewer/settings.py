@@ -8,6 +8,10 @@ import platformdirs
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+#: The speech bands of the brief: the one definition (settings override them).
+TARGET_WPM = (130.0, 160.0)
+TARGET_FILLERS_PER_100 = 2.0
+
 
 def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("interviewer", appauthor=False))
@@ -88,10 +92,10 @@ class Settings(BaseSettings):
     tts_model: str = "gpt-4o-mini-tts"
     tts_base_url: str | None = None
 
-    # speech targets (from the brief)
-    target_wpm_min: float = 130
-    target_wpm_max: float = 160
-    target_fillers_per_100_max: float = 2.0
+    # speech targets (from the brief); voice.metrics.SpeechTargets carries them everywhere
+    target_wpm_min: float = TARGET_WPM[0]
+    target_wpm_max: float = TARGET_WPM[1]
+    target_fillers_per_100_max: float = TARGET_FILLERS_PER_100
 
     data_dir: Path = Field(default_factory=default_data_dir)
     user_audio_quota_mb: int = Field(

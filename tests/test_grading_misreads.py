@@ -646,3 +646,17 @@ def test_talking_about_scores_is_not_an_instruction_to_the_grader(sentence):
     from interviewer.grading.grader import strip_injection
 
     assert strip_injection(sentence)[1] == []
+
+
+def test_the_configured_speech_band_flows_into_the_pace_score():
+    """Issue #13: INTERVIEWER_TARGET_WPM_MIN/MAX changed the live verdicts but not the pace
+    score of the report."""
+    from interviewer.settings import Settings
+    from interviewer.voice.metrics import SpeechTargets
+
+    unit = _unit("Tell me about your project.", "I built a pipeline. " * 10, wpm=120)
+    default = SIGNALS["pace"](unit, GradingContext())
+    slow_band = SpeechTargets.from_settings(Settings(target_wpm_min=100, target_wpm_max=125))
+    configured = SIGNALS["pace"](unit, GradingContext(targets=slow_band))
+    assert "slow" in default.explanation and default.score < 5
+    assert configured.score == 5 and "in the 100-125 band" in configured.explanation

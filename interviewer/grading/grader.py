@@ -14,7 +14,7 @@ from ..engine import core_question
 from ..notes import INJECTION
 from ..personas import Persona
 from ..transcript import Session
-from ..voice.metrics import combine
+from ..voice.metrics import SpeechTargets, combine
 from .judge import JudgeResult
 from .report import AnswerFeedback, CriterionResult, Report, SignalScore
 from .rubrics import Mode, Rubric, select
@@ -309,6 +309,7 @@ def grade_session(
     rubrics: list[Rubric],
     *,
     judge: JudgeFn | None = None,
+    targets: SpeechTargets | None = None,
 ) -> Report:
     mode = mode_of(persona)
     chosen = select(rubrics, persona.id if persona else None, mode)
@@ -319,6 +320,7 @@ def grade_session(
         track=session.profile.track,
         team_topics=list(persona.team_topics) if persona else [],
         bluffs=bluffs,
+        targets=targets or SpeechTargets(),
     )
     criteria, answers, actions = grade_units(units, chosen, ctx, judge=judge)
     spoken = [t.speech for t in session.transcript.candidate_turns() if t.speech]

@@ -19,6 +19,7 @@ import yaml
 from ..listening import EMPHASIS, admission, stressed_concepts, vague_explanation
 from ..text import EN_STOPWORDS, FR_STOPWORDS, normalise, sentences, words
 from ..topics import lexicon_terms
+from ..voice.metrics import SpeechTargets
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,9 @@ class AnswerUnit:
 class GradingContext:
     track: str | None = None
     team_topics: list[str] = field(default_factory=list)
-    wpm_band: tuple[float, float] = (130.0, 160.0)
+    # The speech targets the recording was judged against (INTERVIEWER_TARGET_WPM_*): one
+    # definition, SpeechTargets, for the live verdicts and the pace score.
+    targets: SpeechTargets = field(default_factory=SpeechTargets)
     bluffs: list[Bluff] | None = None  # found across answers before scoring (None: not yet)
 
 
@@ -290,7 +293,7 @@ def pace(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Spoken answers: words per minute against the target band (130-160 by default)."""
     if unit.wpm is None or len(words(unit.answer)) < 15:
         return None
-    low, high = ctx.wpm_band
+    low, high = ctx.targets.wpm_min, ctx.targets.wpm_max
     if low <= unit.wpm <= high:
         return SignalResult(5.0, f"{unit.wpm:.0f} wpm, in the {low:.0f}-{high:.0f} band")
     off = (low - unit.wpm) / low if unit.wpm < low else (unit.wpm - high) / high

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..settings import TARGET_FILLERS_PER_100, TARGET_WPM
+
 if TYPE_CHECKING:
     from ..settings import Settings
 
@@ -39,9 +41,9 @@ class SpeechTargets(BaseModel):
     """Bands from the brief: 130-160 wpm; under about 2 fillers per 100 words is fluent."""
 
     model_config = ConfigDict(extra="forbid")
-    wpm_min: float = 130
-    wpm_max: float = 160
-    fillers_per_100_max: float = 2.0
+    wpm_min: float = TARGET_WPM[0]
+    wpm_max: float = TARGET_WPM[1]
+    fillers_per_100_max: float = TARGET_FILLERS_PER_100
     pause_max_s: float = 3.0
 
     @classmethod

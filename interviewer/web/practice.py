@@ -344,7 +344,13 @@ class Practice:
         services.check_owner(session_id, owner)
         session = services.store.load(session_id)
         persona = services.personas.get(session.persona_id)
-        return grade_session(session, persona, services.rubrics, judge=judge_for(services.model))
+        return grade_session(
+            session,
+            persona,
+            services.rubrics,
+            judge=judge_for(services.model),
+            targets=services.targets,
+        )
 
     def delete(self, session_id: str, *, owner: str | None = None) -> None:
         """Remove a session everywhere: rows, model logs, practice attempts, recordings,
@@ -395,7 +401,9 @@ class Practice:
             report = self._graded.get(key)
             if report is None:
                 persona = self.services.personas.get(session.persona_id)
-                report = self._graded[key] = grade_session(session, persona, self.services.rubrics)
+                report = self._graded[key] = grade_session(
+                    session, persona, self.services.rubrics, targets=self.services.targets
+                )
             out.append((row, session, report))
         return out
 
