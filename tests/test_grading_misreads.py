@@ -660,3 +660,26 @@ def test_the_configured_speech_band_flows_into_the_pace_score():
     configured = SIGNALS["pace"](unit, GradingContext(targets=slow_band))
     assert "slow" in default.explanation and default.score < 5
     assert configured.score == 5 and "in the 100-125 band" in configured.explanation
+
+
+def test_the_interviewers_flags_reach_the_report(store):
+    """Issue #13: notes written "for the grader" were never read by it."""
+    from interviewer.engine import Interview
+    from interviewer.testing import ScriptedChatModel
+
+    scripted = ScriptedChatModel()
+    scripted.add(*["The candidate: yes."] * 20)
+    research = persona("research_scientist")
+    interview = Interview.start(research, scripted, store)
+    interview.answer(
+        "For my take-home I trained a DQN agent with distributional RL, which was the most "
+        "important ingredient, with prioritized replay."
+    )
+    interview.answer("The key idea was distributional RL: it made the agent much more stable.")
+    interview.answer("Honestly, I can't really explain how distributional RL works.")
+    scripted._steps.clear()
+    noted = [n for t in interview.turns for n in t.notes if n.startswith("flag: leaned on")]
+    report = grade_session(store.load(interview.session.id), research, load_rubrics())
+    assert noted, "the interviewer noticed the bluff"
+    assert len([f for f in report.flags if "distributional RL" in f]) == 1  # once, not twice
+    assert any("most important ingredient" in f for f in report.flags)

@@ -404,3 +404,39 @@ def test_a_damaged_database_gives_a_message_not_a_traceback(tmp_path):
         done = run_cli(*args, env={"INTERVIEWER_DATA_DIR": str(data)})
         assert done.returncode == 2, (args, done.stderr)
         assert "Traceback" not in done.stderr and "malformed" in done.stderr
+
+
+def test_grading_a_huge_file_is_refused_at_once(tmp_path):
+    import time
+
+    huge = tmp_path / "huge.txt"
+    with huge.open("w") as out:
+        out.write("Interviewer: Tell me about yourself.\n\n")
+        line = "Candidate: " + "I built a pipeline with tests and a review. " * 200 + "\n\n"
+        while out.tell() < 21_000_000:
+            out.write(line)
+    started = time.monotonic()
+    done = run_cli("grade", str(huge))
+    assert time.monotonic() - started < 30
+    assert done.returncode == 2 and "transcripts are limited to 20 MB" in done.stderr
+    text = tmp_path / "long.txt"
+    text.write_text(
+        "Interviewer: Tell me about yourself.\n\nCandidate: " + "word " * 250_000 + "\n"
+    )
+    done = run_cli("grade", str(text))
+    assert done.returncode == 2 and "grading takes at most 1,000,000" in done.stderr
+
+
+def test_markup_and_links_in_a_message_are_printed_as_text(tmp_path):
+    name = "[link=https://evil.example]x[/link].txt"
+    done = run_cli(
+        "practice",
+        "--persona",
+        "manager_fit",
+        "--answers",
+        name,
+        env={"INTERVIEWER_DATA_DIR": str(tmp_path)},
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert name in done.stderr  # shown as typed, not turned into a link
+    assert "\x1b]8;" not in done.stderr

@@ -316,6 +316,15 @@ def grade_session(
     units, flags = units_from_session(session, persona)
     bluffs = find_bluffs(units)
     flags += [bluff_flag(b) for b in bluffs]
+    # The interviewer's hidden notes are read here: its flags (a bluff it noticed while
+    # listening, an injection attempt) join the report's, unless the grader found the same.
+    for turn in session.transcript.turns:
+        for note in turn.notes:
+            if not note.startswith("flag: ") or "injection" in note:
+                continue  # injections are flagged by the grader with the sentence itself
+            if any(f"leaned on {b.concept} " in note for b in bluffs):
+                continue
+            flags.append(f"turn {turn.seq}: the interviewer noted: {note[6:]}")
     ctx = GradingContext(
         track=session.profile.track,
         team_topics=list(persona.team_topics) if persona else [],
