@@ -47,7 +47,15 @@ from .llm.messages import to_openai_dicts
 from .notes import INJECTION, observe
 from .personas import Persona, Question, Stage, Template
 from .store import Store
-from .text import EN_STOPWORDS, FR_STOPWORDS, clean, similarity, speaking_seconds, words
+from .text import (
+    EN_STOPWORDS,
+    FR_STOPWORDS,
+    clean,
+    sentences,
+    similarity,
+    speaking_seconds,
+    words,
+)
 from .topics import affiliation, lexicon_terms, surface, topics
 from .transcript import CandidateProfile, Session, Turn, TurnKind, TurnSource
 from .validation import Expect, TurnContext, check, parse_output
@@ -1191,7 +1199,12 @@ class Interview:
             answer.text,
             flags=re.I,
         )
-        asks_something = not _NO_QUESTIONS.search(said) or (
+        # "No questions" may come after a remark ("That's surprising, but fine. No, thank
+        # you, that's all from me."): any sentence of it counts, when nothing is asked.
+        declines = any(_NO_QUESTIONS.search(part) for part in [said, *sentences(said)]) or (
+            re.search(r"\bthat'?s all (?:from me|for me|i had)|no more questions", said, re.I)
+        )
+        asks_something = not declines or (
             "?" in answer.text
             and not re.search(r"that'?s all|no more questions", answer.text, re.I)
         )

@@ -132,8 +132,13 @@ def admission(text: str) -> Admission | None:
     for sentence in sentences(text):
         if _ADMIT.search(sentence):
             rest = text.replace(sentence, " ")
-            if len(normalise(rest).split()) > 20 and _BUT.search(text) and _MECHANISM.search(rest):
+            rest_words = len(normalise(rest).split())
+            if rest_words > 20 and _BUT.search(text) and _MECHANISM.search(rest):
                 return None  # "I don't fully understand X, but it works by ..." answers
+            if rest_words > 40 and len(_MECHANISM.findall(rest)) >= 3:
+                # A full explanation that ends "I only used it once, so I haven't tuned
+                # the rank" is scoping a complete answer, not saying "I don't know".
+                return None
             return Admission(sentence, lexicon_terms(sentence))
     # A bare "I'm not sure." is an admission; "I'm not sure it went to production" is doubt
     # about a fact, and "I'm not sure, but ..." a hedge before an answer.

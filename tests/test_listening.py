@@ -843,3 +843,37 @@ def test_a_concept_the_question_named_is_not_said_back_as_mentioned(scripted, st
 
     assert _named_in("design patterns", "which design pattern have you used in a project?")
     assert not _named_in("strategy pattern", "which design pattern have you used?")
+
+
+def test_no_thank_you_after_a_remark_closes_the_interview(scripted, store):
+    """Round 5: "That's a bit surprising, but fine. No, thank you, that's all from me." got
+    "That one I can't answer either"."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    for _ in range(20):
+        if interview.stage().kind == "candidate_questions" or interview.finished:
+            break
+        interview.answer("I'm not sure.", duration_s=600)
+    assert interview.stage().kind == "candidate_questions"
+    turn = interview.answer(
+        "That's a bit surprising, since you're in the team, but fine. No, thank you, that's "
+        "all from me."
+    )
+    assert interview.finished and "can't answer" not in turn.text
+    scripted._steps.clear()
+
+
+def test_a_full_explanation_that_ends_by_scoping_is_not_an_admission():
+    """Round 5: "Thanks for saying so; that's better than guessing" after a complete LoRA
+    answer that ended "I only used it once, so I haven't tuned the rank in anger"."""
+    answer = (
+        "LoRA freezes the pretrained weight matrix and learns the update as a low-rank product "
+        "B times A, with r much smaller than the matrix, so the forward pass adds B A x. It is "
+        "cheaper because you only train and store optimiser state for the small matrices, "
+        "which means memory drops and checkpoints are megabytes, and at inference you merge "
+        "B A into W so there is no extra latency. I only used it once, on a small model for a "
+        "course, so I haven't tuned the rank in anger."
+    )
+    assert admission(answer) is None
+    assert admission("I only used it once, through a library; I can't explain the maths.")
