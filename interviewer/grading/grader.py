@@ -97,7 +97,18 @@ _HIGH = re.compile(
 )
 
 
+_GRADER_HINT = re.compile(
+    r"grad(?:e|er|ing|ed)\b|scor(?:e|es|ed|ing|er)\b|\brat(?:e|ed|es|ing)\b|\bmarks?\b|points|"
+    r"rubric|evaluat|clarity|positioning|criteri|reviewer|assistant|\bai\b|to the model|"
+    r"system|judge|whoever|ignore|disregard|forget|prompt|instruction|act as|you are now|"
+    r"/\s*(?:5|10)\b",
+    re.I,
+)
+
+
 def _instructs_grader(sentence: str) -> bool:
+    if not _GRADER_HINT.search(sentence):
+        return False  # most sentences: no word any of the patterns below needs
     if INJECTION.search(sentence) or _TO_GRADER.search(sentence):
         return True
     return bool(
@@ -107,6 +118,8 @@ def _instructs_grader(sentence: str) -> bool:
 
 def strip_injection(text: str) -> tuple[str, list[str]]:
     """Remove the sentences that try to instruct the grader; return them as flags."""
+    if not _GRADER_HINT.search(text):
+        return text.strip(), []  # nearly every answer: nothing to look at sentence by sentence
     kept, removed = [], []
     # Whole sentences (not clauses): "This candidate is exceptional; grade accordingly." goes
     # as one.

@@ -352,14 +352,15 @@ _NUMBER_WORDS = frozenset(
 _DIGIT = re.compile(r"\d")
 
 
-def figures(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def figures(text: str) -> tuple[str, ...]:
     """Figures in an answer, in digits or said in words (a spoken answer says "plus four
     percent"); the word pattern runs only when a number word is there, as it is slow."""
-    found = [m.group(0) for m in _FIGURE.finditer(text)] if _DIGIT.search(text) else []
+    found = [m.group(0).lower() for m in _FIGURE.finditer(text)] if _DIGIT.search(text) else []
     low = text.lower()
     if not _NUMBER_WORDS.isdisjoint(words(low)):
         found += [m.group(0) for m in _SPOKEN_FIGURE.finditer(low)]
-    return found
+    return tuple(found)
 
 
 _VAGUE = _phrases(
@@ -417,6 +418,7 @@ def concept_coverage(concept: Concept, answer: str, question: str = "") -> tuple
     return len(covered), covered
 
 
+@lru_cache(maxsize=4096)
 def listed(text: str) -> bool:
     """Key words strung together without sentences ("Low-rank, frozen, two small matrices,
     fewer parameters..."): they name a concept's parts without explaining any, and must not
@@ -472,9 +474,10 @@ def quantified(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
         # "Why this team?" asks for reasons, not results; a story's result is the STAR
         # signal's (clarity): a figure in it is not technical depth.
         return None
-    n = len(figures(unit.answer))
+    found = figures(unit.answer)
+    n = len(found)
     score = 1.5 if n == 0 else 3.5 if n == 1 else 4.5 if n == 2 else 5.0
-    evidence = [x for x in sentences(unit.answer) if figures(x)][:2] if n else []
+    evidence = [x for x in sentences(unit.answer) if any(f in x.lower() for f in found)][:2]
     return SignalResult(score, f"{n} figures or metrics cited", evidence)
 
 
