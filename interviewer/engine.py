@@ -163,8 +163,13 @@ _WANTS_REPEAT = re.compile(
 )
 
 
+# A question asking how something works (not "why?", not "which result...?"): where a
+# name and an adjective are not an answer.
 _ASKS_HOW = re.compile(
-    r"\b(how|explain|why|walk me through|what does|what is|what are)\b|comment|pourquoi", re.I
+    r"\bhow (?:does|do|would|could|did|is|are|can)\b|\bexplain\b|\bwalk me through\b|"
+    r"\bwhat does \S+(?: \S+)? (?:learn|compute|do|optimi[sz]e)\b|\bdescribe\b|"
+    r"\bcomment\b",
+    re.I,
 )
 
 _UNCLEAR = {
@@ -966,8 +971,12 @@ class Interview:
             concepts = [asked_turn.topic] if asked_turn.topic else []
             technical = bool(concepts and lexicon_terms(concepts[0]))
         else:
+            # The concept asked about; for a design or coding question that names none, the
+            # one the answer leans on ("an interval tree").
             named = [t for t in lexicon_terms(answer.text) if t not in TOOLS]
-            concepts = asks_to_explain(asked) or lexicon_terms(asked) or named
+            concepts = asks_to_explain(asked) or lexicon_terms(asked)
+            if not concepts and question.kind in {"case", "coding"}:
+                concepts = named
             technical = question.kind in {"technical", "probe", "case", "coding"}
         if not technical or not _ASKS_HOW.search(asked) or not vague_explanation(answer.text):
             return None

@@ -376,6 +376,7 @@ TOOLS = frozenset(
         "LightGBM",
         "REST API",
         "CI/CD",
+        "unit tests",  # a practice: "why did you use it?", never "its key assumption"
     }
 )
 

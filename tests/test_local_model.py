@@ -56,8 +56,11 @@ def test_ten_turn_interview_is_coherent(local_model, store):
             assert turn.text.count("?") == 1, turn.text
     sources = [t.source for t in interviewer_turns]
     print("interviewer turn sources:", {s: sources.count(s) for s in set(sources)})
-    # The model is really in the loop: it was called, and its output was judged.
-    assert store.llm_call_count(interview.session.id) >= 5
+    # The model is really in the loop: it was called, and its output was judged. (Three
+    # calls at least for these nine answers: since this round the rules answer the turns
+    # they can, the presses, clarifications and facts, and the model writes follow-ups.)
+    assert store.llm_call_count(interview.session.id) >= 3
+    assert sources.count("model") >= 2
 
 
 def test_the_model_reads_the_persona_while_the_candidate_reads_the_question(local_model, store):
