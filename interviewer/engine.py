@@ -44,6 +44,7 @@ from .listening import (
 )
 from .llm import describe
 from .llm.messages import to_openai_dicts
+from .misconceptions import Stated, stated
 from .notes import INJECTION, observe
 from .personas import Persona, Question, Stage, Template
 from .store import Store
@@ -348,7 +349,7 @@ def core_question(text: str) -> str:
 
 @dataclass
 class Decision:
-    action: str  # "follow_up" | "push" | "press" | "story" | "next" | "close"
+    action: str  # "follow_up" | "push" | "press" | "challenge" | "story" | "next" | "close"
     stage_index: int = 0
     question_index: int = 0
     topic: str | None = None
@@ -701,6 +702,10 @@ class Interview:
         question = stage.questions[qi]
         stage_over = self._stage_over(si, answer.elapsed_s)
         if follow_up and stage.kind == "questions" and not stage_over:
+            if self._challenge(answer) is not None:
+                # A wrong claim stated with confidence is challenged, as any interviewer
+                # would, whatever follow-ups the question has had.
+                return Decision("challenge", si, qi)
             limit = (
                 question.max_follow_ups
                 if question.max_follow_ups is not None
@@ -868,6 +873,21 @@ class Interview:
                 "plan",
                 notes=[*notes, "missed: no outcome or lesson in the story"],
             )
+        if decision.action == "challenge":
+            wrong = self._challenge(answer)
+            assert wrong is not None
+            return self._say(
+                f"Hmm, are you sure? {wrong.misconception.challenge}",
+                "follow_up",
+                answer.stage_index,
+                answer.question_index,
+                "plan",
+                notes=[
+                    *notes,
+                    f"missed: states a misconception, {wrong.misconception.name} "
+                    f'("{wrong.sentence}")',
+                ],
+            )
         if decision.action == "press":
             text, topic = self._press_text(answer) or ("", None)
             return self._say(
@@ -957,6 +977,14 @@ class Interview:
         for text in self.persona.follow_up.push_for_choice:
             if text not in asked:
                 return text
+        return None
+
+    def _challenge(self, answer: Turn) -> Stated | None:
+        """The first wrong claim of the answer not challenged yet in this interview."""
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        for wrong in stated(answer.text):
+            if wrong.misconception.challenge not in said:
+                return wrong
         return None
 
     def _press_text(self, answer: Turn) -> tuple[str, str | None] | None:

@@ -683,3 +683,24 @@ def test_the_interviewers_flags_reach_the_report(store):
     assert noted, "the interviewer noticed the bluff"
     assert len([f for f in report.flags if "distributional RL" in f]) == 1  # once, not twice
     assert any("most important ingredient" in f for f in report.flags)
+
+
+def test_a_fluent_wrong_explanation_scores_below_a_right_one(rubrics):
+    """Issue #13: technical depth did not separate a strong candidate from a bluffer."""
+    question = "How would you do inference in a Bayesian network when exact inference fails?"
+    right = (
+        "I would use variational inference: you pick a simple family q and maximise the ELBO, "
+        "a lower bound on the log evidence, which is the same as minimising KL(q||p); or MCMC, "
+        "which samples from the posterior and is exact in the limit but slower."
+    )
+    wrong = (
+        "I would use variational inference: you pick a simple family q and minimise the ELBO, "
+        "which is an upper bound on the log evidence, and the KL is symmetric so the order "
+        "does not matter; or MCMC, which is exact after a few samples."
+    )
+    right_score = grade_answer(question, right, rubrics, kind="technical")["technical_depth"]
+    wrong_score = grade_answer(question, wrong, rubrics, kind="technical")["technical_depth"]
+    assert wrong_score < right_score, (wrong_score, right_score)
+    flagged = SIGNALS["misconceptions"](_unit(question, wrong, "technical"), GradingContext())
+    assert flagged.score == 1.0 and "the ELBO is an upper bound" in flagged.explanation
+    assert SIGNALS["misconceptions"](_unit(question, right, "technical"), GradingContext()) is None

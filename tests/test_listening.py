@@ -877,3 +877,38 @@ def test_a_full_explanation_that_ends_by_scoping_is_not_an_admission():
     )
     assert admission(answer) is None
     assert admission("I only used it once, through a library; I can't explain the maths.")
+
+
+# Rounds 4-5: wrong answers accepted with "Okay" ---------------------------------------------
+def test_a_known_misconception_is_challenged_once(scripted, store):
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    for _ in range(30):
+        if "Bayesian network" in interview.current_turn.text or interview.finished:
+            break
+        interview.answer("I'm not sure.", duration_s=90)
+    wrong = (
+        "I would use variational inference: you maximise the ELBO, which is an upper bound on "
+        "the log-likelihood, and the KL divergence in it is symmetric so the order does not "
+        "matter."
+    )
+    turn = interview.answer(wrong)
+    assert turn.text.startswith("Hmm, are you sure?")
+    assert any("states a misconception" in n for n in turn.notes)
+    drive(interview, [wrong] * 3)  # the same claims again: each challenged once at most
+    challenges = [t.text for t in interview.turns if t.text.startswith("Hmm, are you sure?")]
+    assert 1 <= len(challenges) == len(set(challenges)) <= 2
+    assert {"symmetric" in c or "upper or a lower bound" in c for c in challenges} == {True}
+    scripted._steps.clear()
+
+
+def test_a_correct_or_negated_claim_is_not_challenged():
+    from interviewer.misconceptions import stated
+
+    assert stated("KL divergence is not symmetric: KL(p||q) and KL(q||p) differ.") == ()
+    assert stated("I sorted the intervals by start and merged them in one pass.") == ()
+    assert stated("The ELBO is a lower bound on the log-likelihood, so we maximise it.") == ()
+    assert [s.misconception.name for s in stated("Backprop just adds up the derivatives.")] == [
+        "backpropagation adds up derivatives"
+    ]

@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 
 from ..listening import EMPHASIS, admission, stressed_concepts, vague_explanation
+from ..misconceptions import stated
 from ..text import EN_STOPWORDS, FR_STOPWORDS, normalise, sentences, words
 from ..topics import lexicon_terms
 from ..voice.metrics import SpeechTargets
@@ -521,6 +522,17 @@ def correctness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
 # Depth is reasoning more than vocabulary: why it works, when it does not, how one would
 # know (validation, baselines), and what to clarify first; "just use X", "always" and
 # buzzwords are the shallow answer, however long.
+@signal("misconceptions")
+def misconceptions_signal(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
+    """A claim that is wrong whatever the context ("KL divergence is symmetric"): fluent and
+    confident, it would otherwise score like a right one."""
+    found = stated(unit.answer)
+    if not found:
+        return None
+    names = "; ".join(f.misconception.name for f in found)
+    return SignalResult(1.0, f"states a known misconception ({names})", [found[0].sentence])
+
+
 _REASONING = {
     "explains why": _lower_phrases(
         r"because|so that|which means|the reason|that'?s why|this is why|in other words|"

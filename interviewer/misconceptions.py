@@ -1,0 +1,79 @@
+"""Wrong claims a candidate may state with confidence, from ``data/misconceptions.yaml``.
+
+The interviewer's most frequent miss in five rated rounds was a wrong technical answer
+accepted with "Okay". The embedded model cannot judge correctness; a list of claims that are
+wrong whatever the context can: the interviewer challenges one once, and the grader marks it
+as a technical error. A claim that negates itself ("KL is not symmetric") is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ConfigError
+from .text import sentences
+
+_NEGATED = re.compile(r"\b(?:not|never|no longer|isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t)\b", re.I)
+
+
+class Misconception(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=3)
+    wrong: str = Field(min_length=3, description="Regex of the wrong claim, in one sentence.")
+    challenge: str = Field(min_length=10)
+
+    @field_validator("wrong")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as e:
+            raise ValueError(f"not a regular expression: {e}") from e
+        return value
+
+    @field_validator("challenge")
+    @classmethod
+    def _asks(cls, value: str) -> str:
+        if "?" not in value:
+            raise ValueError("a challenge is a question")
+        return value
+
+
+class Stated(BaseModel):
+    """A misconception found in an answer, with the sentence that states it."""
+
+    misconception: Misconception
+    sentence: str
+
+
+@lru_cache(maxsize=1)
+def misconceptions() -> tuple[tuple[Misconception, re.Pattern], ...]:
+    path = resources.files("interviewer").joinpath("data/misconceptions.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        items = [Misconception.model_validate(item) for item in raw["misconceptions"]]
+    except (ValidationError, KeyError, TypeError) as e:
+        raise ConfigError(f"invalid misconceptions file: {e}", path=str(path)) from e
+    return tuple((m, re.compile(m.wrong, re.I)) for m in items)
+
+
+@lru_cache(maxsize=4096)
+def stated(answer: str) -> tuple[Stated, ...]:
+    """The misconceptions ``answer`` states, each once, in the order of the list."""
+    found: list[Stated] = []
+    for sentence in sentences(answer):
+        for item, pattern in misconceptions():
+            match = pattern.search(sentence)
+            # "KL is not symmetric" negates the claim itself; "..., so the order does not
+            # matter" elsewhere in the sentence does not.
+            if match is None or _NEGATED.search(match.group(0)):
+                continue
+            if all(s.misconception is not item for s in found):
+                found.append(Stated(misconception=item, sentence=sentence))
+    return tuple(found)
