@@ -152,8 +152,10 @@ _USED = re.compile(
 )
 _NEGATED = re.compile(r"\b(?:never|not|hadn'?t|haven'?t|didn'?t|don'?t|wasn'?t)\b", re.I)
 _FOLLOW_UP_LEADS = {
-    "en": ["I see.", "Okay.", "Right.", "Interesting."],
-    "fr": ["Je vois.", "D'accord.", "Très bien.", "Intéressant."],
+    # Neutral: said before the follow-up is written, whatever the answer was, so never
+    # "Right." or "Interesting." (round 6: they read as agreeing with a wrong answer).
+    "en": ["I see.", "Okay.", "Let me follow up on that.", "Mm-hm."],
+    "fr": ["Je vois.", "D'accord.", "Je voudrais creuser ce point.", "Hm hm."],
 }
 _REPEAT = {"en": "Of course. ", "fr": "Bien sûr. "}
 _WANTS_REPEAT = re.compile(
