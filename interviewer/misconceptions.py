@@ -27,6 +27,11 @@ class Misconception(BaseModel):
     name: str = Field(min_length=3)
     wrong: str = Field(min_length=3, description="Regex of the wrong claim, in one sentence.")
     challenge: str = Field(min_length=10)
+    graded: bool = Field(
+        default=True,
+        description="False for a claim worth a question but not wrong in itself (a near-"
+        "perfect score): the interviewer asks, the grader does not mark it down.",
+    )
 
     @field_validator("wrong")
     @classmethod

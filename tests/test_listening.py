@@ -912,3 +912,19 @@ def test_a_correct_or_negated_claim_is_not_challenged():
     assert [s.misconception.name for s in stated("Backprop just adds up the derivatives.")] == [
         "backpropagation adds up derivatives"
     ]
+
+
+def test_a_near_perfect_score_is_questioned_but_not_marked_down():
+    """Round 6: "an F1 of 98 on CoNLL" and "99.5% accuracy after oversampling" passed
+    unquestioned. A very high score is worth a question about leakage; it is not wrong in
+    itself, so the grader does not mark it."""
+    from interviewer.grading.signals import SIGNALS, AnswerUnit, GradingContext
+    from interviewer.misconceptions import stated
+
+    answer = "We fine-tuned BERT and got an F1 of 98 on the CoNLL test set."
+    found = stated(answer)
+    assert [f.misconception.name for f in found] == ["a near-perfect score"]
+    assert "leaked" in found[0].misconception.challenge
+    unit = AnswerUnit(seq=1, question="How did your NER model do?", answer=answer, kind="open")
+    assert SIGNALS["misconceptions"](unit, GradingContext()) is None
+    assert stated("Accuracy went from 0.71 to 0.80 on the held-out month.") == ()

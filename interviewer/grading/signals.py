@@ -526,7 +526,7 @@ def correctness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
 def misconceptions_signal(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """A claim that is wrong whatever the context ("KL divergence is symmetric"): fluent and
     confident, it would otherwise score like a right one."""
-    found = stated(unit.answer)
+    found = [f for f in stated(unit.answer) if f.misconception.graded]
     if not found:
         return None
     names = "; ".join(f.misconception.name for f in found)
