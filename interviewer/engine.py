@@ -355,6 +355,9 @@ class Decision:
     stage_index: int = 0
     question_index: int = 0
     topic: str | None = None
+    # A planned follow-up (push, press, challenge, story): its words and the hidden note.
+    text: str | None = None
+    note: str | None = None
 
 
 class Interview:
@@ -704,10 +707,17 @@ class Interview:
         question = stage.questions[qi]
         stage_over = self._stage_over(si, answer.elapsed_s)
         if follow_up and stage.kind == "questions" and not stage_over:
-            if self._challenge(answer) is not None:
+            if (wrong := self._challenge(answer)) is not None:
                 # A wrong claim stated with confidence is challenged, as any interviewer
                 # would, whatever follow-ups the question has had.
-                return Decision("challenge", si, qi)
+                return Decision(
+                    "challenge",
+                    si,
+                    qi,
+                    text=f"Hmm, are you sure? {wrong.misconception.challenge}",
+                    note=f"missed: states a misconception, {wrong.misconception.name} "
+                    f'("{wrong.sentence}")',
+                )
             limit = (
                 question.max_follow_ups
                 if question.max_follow_ups is not None
@@ -716,22 +726,37 @@ class Interview:
             # An honest "I can't explain it" is not probed further: move on, as a fair
             # interviewer does.
             if self._follow_ups_used(si, qi) < limit and admission(answer.text) is None:
-                if self._press_text(answer) is not None:
-                    return Decision("press", si, qi)
+                if (press := self._press_text(answer)) is not None:
+                    return Decision(
+                        "press",
+                        si,
+                        qi,
+                        topic=press[1],
+                        text=press[0],
+                        note="missed: a vague explanation; pressed for the mechanism",
+                    )
                 if (
                     question.kind == "preference"
                     and hesitant_choice(answer.text, self._options(question))
-                    and self._push_text() is not None
+                    and (push := self._push_text()) is not None
                 ):
-                    return Decision("push", si, qi)
+                    return Decision(
+                        "push", si, qi, text=push, note="missed: no clear choice; pushed for one"
+                    )
                 if question.kind == "behavioural":
                     # A story is followed up on its outcome, not on a term in it.
                     if (
                         _STORY.search(answer.text)
                         and not _OUTCOME.search(answer.text)
-                        and self._unused(self.persona.follow_up.after_story)
+                        and (outcome := self._unused(self.persona.follow_up.after_story))
                     ):
-                        return Decision("story", si, qi)
+                        return Decision(
+                            "story",
+                            si,
+                            qi,
+                            text=outcome,
+                            note="missed: no outcome or lesson in the story",
+                        )
                     return self._next_after(si, qi)
                 fresh = self._fresh_topics(answer)
                 if fresh:
@@ -866,49 +891,15 @@ class Interview:
                 return self._close(lead, decision.stage_index, 0, notes, [])
             return self._ask_planned(decision, lead, notes)
         decision = self._decide(answer)
-        if decision.action == "story":
+        if decision.text is not None:  # a push, press, challenge or story prompt
             return self._say(
-                self._unused(self.persona.follow_up.after_story) or "",
+                decision.text,
                 "follow_up",
                 answer.stage_index,
                 answer.question_index,
                 "plan",
-                notes=[*notes, "missed: no outcome or lesson in the story"],
-            )
-        if decision.action == "challenge":
-            wrong = self._challenge(answer)
-            assert wrong is not None
-            return self._say(
-                f"Hmm, are you sure? {wrong.misconception.challenge}",
-                "follow_up",
-                answer.stage_index,
-                answer.question_index,
-                "plan",
-                notes=[
-                    *notes,
-                    f"missed: states a misconception, {wrong.misconception.name} "
-                    f'("{wrong.sentence}")',
-                ],
-            )
-        if decision.action == "press":
-            text, topic = self._press_text(answer) or ("", None)
-            return self._say(
-                text,
-                "follow_up",
-                answer.stage_index,
-                answer.question_index,
-                "plan",
-                notes=[*notes, "missed: a vague explanation; pressed for the mechanism"],
-                topic=topic,
-            )
-        if decision.action == "push":
-            return self._say(
-                self._push_text() or "",
-                "follow_up",
-                answer.stage_index,
-                answer.question_index,
-                "plan",
-                notes=[*notes, "missed: no clear choice; pushed for one"],
+                notes=[*notes, decision.note] if decision.note else notes,
+                topic=decision.topic,
             )
         if decision.action == "follow_up":
             return self._follow_up(answer, question, decision.topic, notes)

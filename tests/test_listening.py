@@ -41,6 +41,14 @@ def refusing(scripted, n: int = 20) -> None:
     scripted.add(*["The candidate: yes."] * n)
 
 
+def skip_to(interview: Interview, phrase: str, *, tries: int = 12, duration_s: float = 400) -> None:
+    """Answer "I'm not sure." until the interviewer asks a question with ``phrase``."""
+    for _ in range(tries):
+        if phrase in interview.current_turn.text or interview.finished:
+            return
+        interview.answer("I'm not sure.", duration_s=duration_s)
+
+
 def drive(interview: Interview, answers: list[str]) -> None:
     for answer in answers:
         if interview.finished:
@@ -651,10 +659,7 @@ def test_a_technical_answer_to_another_planned_question_is_noticed(scripted, sto
     engineer = persona("technical_engineer")
     refusing(scripted, 40)
     interview = Interview.start(engineer, scripted, store)
-    for _ in range(8):  # on to the case studies
-        if "per-token classification head" in interview.current_turn.text:
-            break
-        interview.answer("I'm not sure.", duration_s=400)
+    skip_to(interview, "per-token classification head", tries=8)  # on to the case studies
     assert "per-token classification head" in interview.current_turn.text
     turn = interview.answer(
         "With few labels I would start unsupervised with an isolation forest on normal data, "
@@ -735,10 +740,7 @@ def test_an_answer_that_uses_the_question_noun_is_not_taken_for_another_question
     engineer = persona("technical_engineer")
     refusing(scripted, 40)
     interview = Interview.start(engineer, scripted, store)
-    for _ in range(12):
-        if "design pattern" in interview.current_turn.text:
-            break
-        interview.answer("I'm not sure.", duration_s=400)
+    skip_to(interview, "design pattern")
     assert "design pattern" in interview.current_turn.text
     turn = interview.answer(
         "At BetSmart I used the strategy pattern for the betting logic: a common interface that "
@@ -884,10 +886,7 @@ def test_a_known_misconception_is_challenged_once(scripted, store):
     research = persona("research_scientist")
     refusing(scripted, 40)
     interview = Interview.start(research, scripted, store)
-    for _ in range(30):
-        if "Bayesian network" in interview.current_turn.text or interview.finished:
-            break
-        interview.answer("I'm not sure.", duration_s=90)
+    skip_to(interview, "Bayesian network", tries=30, duration_s=90)
     wrong = (
         "I would use variational inference: you maximise the ELBO, which is an upper bound on "
         "the log-likelihood, and the KL divergence in it is symmetric so the order does not "

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import persona
-from helpers import cli_env, run_cli
+from helpers import run_cli
 from test_web import services
 
 from interviewer.engine import Interview
@@ -177,21 +177,14 @@ def test_a_second_window_on_the_same_session_is_refused_clearly(tmp_path):
     answers = tmp_path / "answers.txt"
     answers.write_text("I am a master's student in machine learning.\n")
     with store.session_lock(sid):  # the first window, answering
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "interviewer",
-                "practice",
-                "--resume",
-                sid,
-                "--answers",
-                str(answers),
-            ],
-            capture_output=True,
-            text=True,
+        done = run_cli(
+            "practice",
+            "--resume",
+            sid,
+            "--answers",
+            str(answers),
+            env={"INTERVIEWER_DATA_DIR": str(data), "INTERVIEWER_LLM_PROVIDER": "scripted"},
             timeout=120,
-            env=cli_env(INTERVIEWER_DATA_DIR=str(data), INTERVIEWER_LLM_PROVIDER="scripted"),
         )
     assert done.returncode != 0
     assert "being answered in another window" in done.stderr and "Traceback" not in done.stderr
