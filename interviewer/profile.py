@@ -101,3 +101,16 @@ def build_profile(cv_text: str = "", job_text: str = "") -> CandidateProfile:
         track=_track(job, cv),  # type: ignore[arg-type]
         terms=lexicon_terms(cv)[:15],
     )
+
+
+_NAME = re.compile(r"\b(?:[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*)\b")
+
+
+def cv_names(cv_text: str, limit: int = 12) -> list[str]:
+    """Acronyms and brand-like names on the CV ("MVA", "BetSmart", "PyTorch"): the words a
+    speech recogniser mishears unless its prompt names them."""
+    names: list[str] = []
+    for m in _NAME.finditer(cv_text):
+        if m.group(0) not in names:
+            names.append(m.group(0))
+    return names[:limit]

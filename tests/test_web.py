@@ -255,7 +255,10 @@ def test_a_pitch_whose_time_is_up_hands_over_to_the_questions(tmp_path, scripted
     assert 140 < final.wpm < 160 and {"context", "problem", "approach", "results"} <= set(
         final.sections
     )
-    assert screen.messages[-2] == {"role": "user", "content": PITCH_TEXT}
+    said = screen.messages[-2]
+    assert said["role"] == "user" and said["content"].startswith(PITCH_TEXT)
+    assert "spoken · 151 words per minute" in said["content"]  # marked, with its pace
+    assert screen.presented is not None and "results" in screen.presented.sections
     assert screen.messages[-1]["role"] == "assistant" and not screen.pitch
     built.transcriber.assert_complete()
     assert app.finish_pitch_if_time_is_up(sid) is None  # only once
@@ -281,28 +284,35 @@ def test_two_processes_take_turns_on_one_session_without_losing_or_doubling_any(
     assert a.screen_of(a.interview(sid, None)).finished  # B's ending is seen by A
 
 
-def test_the_history_chart_has_a_point_per_session_and_criterion_and_escapes_names():
-    from interviewer.web.practice import HistoryRow
+def test_the_history_chart_is_per_interviewer_finished_only_with_dates_and_times():
+    from datetime import datetime
+
+    from interviewer.history import HistoryRow
     from interviewer.web.views import history_chart
 
-    rows = [
-        HistoryRow(
+    def row(i, persona="Riley Chen", status="finished", scores=None):
+        return HistoryRow(
             session_id=str(i),
-            date=f"2026-11-{10 + i:02d} 10:00",
-            persona="recruiter",
+            when=datetime(2026, 11, 10 + i, 9 + i, 5),
+            persona=persona,
+            persona_id=persona.lower(),
             mode="interview",
-            status="finished",
+            status=status,
             answers=3,
             overall=3.0,
-            scores={"clarity": 2 + i * 0.5, "<b>bold</b>": 3.0},
+            scores=scores or {"clarity": 2 + i * 0.5, "<b>bold</b>": 3.0},
         )
-        for i in range(3)
-    ]
-    svg = history_chart(rows)
+
+    rows = [row(0), row(1), row(2), row(3, "Dana Whitfield"), row(4, status="active")]
+    svg = history_chart(rows, "Riley Chen")
+    # three finished sessions with Riley: the unfinished one and Dana's are not on the line
     assert svg.count("<circle") == 6 and svg.count("<polyline") == 2
-    assert "11-10" in svg and "11-12" in svg
+    assert "10 Nov" in svg and "09:05" in svg and "12 Nov" in svg and "11:05" in svg
     assert "<b>" not in svg and "&lt;b&gt;bold" in svg
-    assert "No graded session" in history_chart([])
+    dana = history_chart(rows, "Dana Whitfield")
+    assert dana.count("<circle") == 2 and "<polyline" not in dana and "One finished" in dana
+    assert "No finished session" in history_chart([row(5, status="active")])
+    assert "No finished session" in history_chart([])
 
 
 def test_the_provider_table_names_each_part_and_its_state(tmp_path):

@@ -370,7 +370,20 @@ def grade_answer(
     ctx: GradingContext | None = None,
 ) -> dict[str, float | None]:
     """Score one answer on each rubric (used by the calibration set)."""
+    criteria = grade_answer_criteria(question, answer, rubrics, kind=kind, ctx=ctx)
+    return {c.id: c.score for c in criteria}
+
+
+def grade_answer_criteria(
+    question: str,
+    answer: str,
+    rubrics: list[Rubric],
+    *,
+    kind: str | None = None,
+    ctx: GradingContext | None = None,
+) -> list[CriterionResult]:
+    """One answer's criteria with their signals (what to practise: decisiveness...)."""
     text, _ = strip_injection(answer)
     unit = AnswerUnit(seq=1, question=question, answer=text, kind=kind or infer_kind(question))
     criteria, _, _ = grade_units([unit], rubrics, ctx)
-    return {c.id: c.score for c in criteria}
+    return criteria

@@ -9,8 +9,10 @@ import numpy as np
 
 from ..engine import Interview
 from ..errors import InputError
+from ..personas import Persona
+from ..profile import cv_names
 from ..topics import lexicon_terms
-from ..transcript import Turn
+from ..transcript import CandidateProfile, Turn
 from .audio import is_silent, load_audio, write_wav
 from .metrics import SpeechTargets, compute
 from .stt import Transcriber, Transcription, domain_prompt
@@ -19,9 +21,15 @@ from .tts import Speaker, stream
 
 def interview_terms(interview: Interview) -> list[str]:
     """Names and terms the transcriber should expect in this interview."""
-    persona, profile = interview.persona, interview.session.profile
+    return persona_terms(interview.persona, interview.session.profile)
+
+
+def persona_terms(persona: Persona, profile: CandidateProfile | None = None) -> list[str]:
+    """The CV's names and skills first (what a generic recogniser gets wrong: "MVA" heard
+    as "MBA"), then the persona's topics and the terms of its planned questions."""
     planned = " ".join(q.text for s in persona.stages for q in s.questions)
-    return [*profile.projects, *profile.terms, *persona.team_topics, *lexicon_terms(planned)][:30]
+    mine = [*profile.projects, *profile.terms, *cv_names(profile.cv_text)] if profile else []
+    return list(dict.fromkeys([*mine, *persona.team_topics, *lexicon_terms(planned)]))[:30]
 
 
 class VoiceInterview:

@@ -3,6 +3,7 @@ model by name or path. Loaded once, warmed up; callers run it off their event lo
 
 from __future__ import annotations
 
+import re
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -73,8 +74,10 @@ class FasterWhisperTranscriber:
         threads: int = 0,
         beam_size: int = 5,
         language: str | None = "en",
+        drop_unsupported: bool = True,
     ):
         self.model_name = model
+        self.drop_unsupported = drop_unsupported
         self.compute_type = compute_type
         self.threads = threads
         self.beam_size = beam_size
@@ -135,7 +138,10 @@ class FasterWhisperTranscriber:
         )
         words: list[WordTiming] = []
         texts: list[str] = []
+        voice_end = speech_end(audio)
         for segment in segments:
+            if self.drop_unsupported and not supported(segment, voice_end):
+                continue
             texts.append(segment.text.strip())
             words += [
                 WordTiming(
@@ -149,6 +155,42 @@ class FasterWhisperTranscriber:
         return Transcription(
             text=" ".join(t for t in texts if t), words=words, duration_s=round(duration, 3)
         )
+
+
+# Whisper's well-known inventions on silence or breath at the end of a clip (subtitle
+# credits it learnt from): dropped only when the decoder itself was unsure of them.
+_CLOSING = re.compile(
+    r"^\W*(thank you|thanks|thank you (very much|so much|for watching)|thanks for watching|"
+    r"bye|you|okay|so)\W*$",
+    re.I,
+)
+
+
+def supported(segment, speech_end_s: float | None = None) -> bool:
+    """Is a decoded segment backed by speech? Whisper invents text on silence (a trailing
+    "Thank you.", "and", "Thank you very much for watching"): such a segment comes with a
+    high no-speech probability and a low log-probability, or starts where the audio's voice
+    has already ended, or is a stock closing phrase the decoder barely believed. Anything
+    else is kept: dropping real words is worse than keeping a slip."""
+    words = segment.words or []
+    least = min((w.probability for w in words), default=1.0)
+    if segment.no_speech_prob > 0.4 and segment.avg_logprob < -1.0:
+        return False
+    if speech_end_s is not None and segment.start >= speech_end_s - 0.05 and least < 0.5:
+        return False
+    closing = _CLOSING.match(segment.text or "") is not None
+    return not (closing and (segment.no_speech_prob > 0.3 or least < 0.2))
+
+
+def speech_end(audio: np.ndarray, frame_s: float = 0.03) -> float:
+    """End of the last voiced frame (seconds): energy above a tenth of the loud frames'."""
+    frame = int(frame_s * SAMPLE_RATE)
+    n = audio.size // frame
+    if n == 0:
+        return 0.0
+    rms = np.sqrt((audio[: n * frame].reshape(n, frame).astype(np.float64) ** 2).mean(1))
+    loud = np.flatnonzero(rms > max(0.01, 0.1 * float(np.percentile(rms, 90))))
+    return (loud[-1] + 1) * frame_s if loud.size else 0.0
 
 
 class OpenAITranscriber:
@@ -277,7 +319,7 @@ class IncrementalTranscriber:
         self._pending = np.zeros(0, dtype=np.float32)  # only what is not sent yet: a long
         self._total = 0  # pitch is not copied again at every chunk
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt")
-        self._futures: list[tuple[int, Future]] = []
+        self._futures: list[tuple[int, int, Future]] = []  # start, end (samples), result
 
     def _cut_point(self, pending: np.ndarray) -> int | None:
         """Index of the middle of the last pause after ``min_chunk``.
@@ -315,26 +357,37 @@ class IncrementalTranscriber:
     def _submit(self, cut: int) -> None:
         chunk, self._pending = self._pending[:cut], self._pending[cut:]
         start, self._committed = self._committed, self._committed + cut
-        self._futures.append(
-            (start, self._executor.submit(self.transcriber.transcribe, chunk, prompt=self.prompt))
-        )
+        future = self._executor.submit(self.transcriber.transcribe, chunk, prompt=self.prompt)
+        self._futures.append((start, self._committed, future))
 
     def partial(self) -> Transcription:
         """What is transcribed so far (the chunks finished in order), without waiting: live
         figures while the candidate is still speaking."""
         done = []
-        for start, future in self._futures:
-            if not future.done():
+        for item in self._futures:
+            if not item[2].done():
                 break
-            done.append((start, future))
-        return self._join(done, duration_s=done[-1][0] / SAMPLE_RATE if done else 0.0)
+            done.append(item)
+        return self._join(done, duration_s=done[-1][1] / SAMPLE_RATE if done else 0.0)
 
-    def finish(self) -> Transcription:
-        """Transcribe what is left and join the pieces in order."""
+    def flush(self) -> None:
+        """Send what is pending (the audio is complete: a file read to its end)."""
         tail = self._pending
         # Whisper costs about the same for 0.3 s as for 10 s: skip a tail that is silence.
         if tail.size and not is_silent(tail):
             self._submit(tail.size)
+        self._pending = np.zeros(0, dtype=np.float32)
+
+    def wait(self, k: int) -> Transcription:
+        """The first ``k`` chunks transcribed (waiting for them): progress through a file."""
+        done = self._futures[:k]
+        for item in done:
+            item[2].result()
+        return self._join(done, duration_s=done[-1][1] / SAMPLE_RATE if done else 0.0)
+
+    def finish(self) -> Transcription:
+        """Transcribe what is left and join the pieces in order."""
+        self.flush()
         result = self._join(self._futures, duration_s=self._total / SAMPLE_RATE)
         self._executor.shutdown(wait=True)
         return result
@@ -344,10 +397,10 @@ class IncrementalTranscriber:
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     @staticmethod
-    def _join(futures: list[tuple[int, Future]], *, duration_s: float) -> Transcription:
+    def _join(futures: list[tuple[int, int, Future]], *, duration_s: float) -> Transcription:
         words: list[WordTiming] = []
         texts: list[str] = []
-        for start, future in futures:
+        for start, _end, future in futures:
             part = future.result()
             offset = start / SAMPLE_RATE
             texts.append(part.text)

@@ -22,11 +22,12 @@ from ..grading.judge import judge_for
 from ..grading.render import FORMATS
 from ..grading.report import Report
 from ..grading.signals import pitch_sections
+from ..history import Graded, HistoryRow, WeakAnswer, mean_score
 from ..profile import build_profile
 from ..session_files import remove_session_files, session_folder
 from ..transcript import Session, Turn
 from ..voice.audio import SAMPLE_RATE, load_audio, write_wav
-from ..voice.metrics import compute
+from ..voice.metrics import SpeechMetrics, compute
 from ..voice.pipeline import VoiceInterview
 from ..voice.stt import IncrementalTranscriber, Transcription
 from .services import Services
@@ -46,6 +47,9 @@ class Screen(BaseModel):
     finished: bool
     clock: str
     pitch: bool = Field(description="The persona's monologue stage is the current one.")
+    presented: LiveStats | None = Field(
+        default=None, description="The pitch once given: its figures stay on screen."
+    )
     stage_label: str = ""
     stage_left_s: float = 0.0
     total_left_s: float = 0.0
@@ -64,14 +68,38 @@ class LiveStats(BaseModel):
     fillers: int
     sections: list[str]
     text: str = ""
+    chunk: int = Field(0, description="Chunks of an uploaded recording transcribed so far...")
+    chunks: int = Field(0, description="...out of this many (0: a live microphone).")
+    heard_s: float = Field(0.0, description="Seconds of audio transcribed so far.")
+
+
+class SpokenDraft(BaseModel):
+    """A recorded answer, transcribed for the candidate to check before it is sent."""
+
+    session_id: str
+    text: str
+    audio_path: str
+    duration_s: float
+    speech: SpeechMetrics
 
 
 def messages(turns: list[Turn]) -> list[dict]:
     """Chat messages for the transcript; hidden notes never leave the server."""
     return [
-        {"role": "assistant" if t.speaker == "interviewer" else "user", "content": t.text}
+        {
+            "role": "assistant" if t.speaker == "interviewer" else "user",
+            "content": t.text + (spoken_mark(t.speech) if t.speech else ""),
+        }
         for t in turns
     ]
+
+
+def spoken_mark(speech: SpeechMetrics) -> str:
+    """How a spoken answer is marked in the transcript: spoken, at what pace."""
+    return (
+        f"\n\n*🎙 spoken · {speech.wpm:.0f} words per minute · "
+        f"{speech.fillers} filler{'s' if speech.fillers != 1 else ''}*"
+    )
 
 
 def _clock_text(interview: Interview) -> str:
@@ -115,6 +143,11 @@ class LivePitch:
     def stats(self) -> LiveStats:
         return _stats(self.incremental.partial(), self.samples / SAMPLE_RATE, self.voice)
 
+    def progress(self, k: int) -> LiveStats:
+        """Figures once the first ``k`` chunks of a complete recording are transcribed."""
+        stats = _stats(self.incremental.wait(k), self.samples / SAMPLE_RATE, self.voice)
+        return stats.model_copy(update={"chunk": k, "chunks": self.incremental.chunks})
+
     def finish(self) -> Transcription:
         return self.incremental.finish()
 
@@ -128,6 +161,7 @@ def _stats(heard: Transcription, seconds: float, voice: VoiceInterview) -> LiveS
         fillers=metrics.fillers,
         sections=[s for s in PITCH_SECTIONS if s in pitch_sections(heard.text)],
         text=heard.text,
+        heard_s=heard.duration_s,
     )
 
 
@@ -155,7 +189,7 @@ class Practice:
         self.services = services
         self._pitches: dict[str, LivePitch] = {}
         self._pitch_guard = threading.Lock()
-        self._graded: dict[tuple[str, int, str], Report] = {}
+        self.graded = Graded(services.store, services.personas, services.rubrics, services.targets)
 
     # -- sessions ----------------------------------------------------------------------
     def start(
@@ -222,7 +256,10 @@ class Practice:
         *,
         owner: str | None = None,
         on_lead: Callable[[str], None] | None = None,
+        spoken: SpokenDraft | None = None,
     ) -> Screen:
+        """A typed answer, or a spoken one as the candidate checked (and maybe corrected)
+        it: the text sent is what is stored; pace and fillers stay those of the recording."""
         if len(text) > MAX_ANSWER_CHARS:
             raise InputError(
                 f"your answer has {len(text):,} characters; answers are limited to "
@@ -231,8 +268,18 @@ class Practice:
         with self._writing(session_id, owner) as interview:
             before = len(interview.turns)
             interview.on_lead = on_lead
+            if spoken is not None and spoken.session_id != interview.session.id:
+                spoken = None  # a draft from another session never travels with this answer
             try:
-                interview.answer(text)
+                if spoken is None:
+                    interview.answer(text)
+                else:
+                    interview.answer(
+                        text,
+                        speech=spoken.speech,
+                        audio_path=spoken.audio_path,
+                        duration_s=spoken.duration_s,
+                    )
             finally:
                 interview.on_lead = None
         return self.screen_of(interview, said=interview.turns[before:])
@@ -260,6 +307,29 @@ class Practice:
             warnings=voice.warnings,
         )
 
+    def hear(self, session_id: str, path: str, *, owner: str | None = None) -> SpokenDraft:
+        """A recorded answer, kept with the session's audio and transcribed with the
+        interview's terms, for the candidate to check before sending it."""
+        from ..voice.audio import is_silent
+
+        interview = self.interview(session_id, owner)
+        with self.services.live.lock(interview.session.id):
+            kept = self._keep_recording(interview, Path(path))
+        audio = load_audio(kept)
+        if is_silent(audio):
+            raise InputError("no speech in the recording; check the microphone and try again")
+        voice = self._voice(interview)
+        heard = self.services.transcriber.transcribe(audio, prompt=voice.prompt)
+        if not heard.text.strip():
+            raise InputError("no words recognised in the recording; record it again or type it")
+        return SpokenDraft(
+            session_id=interview.session.id,
+            text=heard.text,
+            audio_path=str(kept),
+            duration_s=heard.duration_s,
+            speech=compute(heard.words, heard.duration_s, voice.targets, text=heard.text),
+        )
+
     def end(self, session_id: str, *, owner: str | None = None) -> Screen:
         with self._writing(session_id, owner) as interview:
             before = len(interview.turns)
@@ -271,13 +341,16 @@ class Practice:
     def pitch_chunk(
         self, session_id: str, rate: int, samples: np.ndarray, *, owner: str | None = None
     ) -> LiveStats:
+        return self._live_pitch(session_id, owner).feed(rate, samples)
+
+    def _live_pitch(self, session_id: str, owner: str | None) -> LivePitch:
         interview = self.interview(session_id, owner)
         with self._pitch_guard:
             self._drop_abandoned_pitches()
             live = self._pitches.get(session_id)
             if live is None:
                 live = self._pitches[session_id] = LivePitch(self._voice(interview))
-        return live.feed(rate, samples)
+        return live
 
     def _drop_abandoned_pitches(self) -> None:
         """Recordings nobody has fed for half an hour (a closed tab): free their thread."""
@@ -302,15 +375,17 @@ class Practice:
         return self.pitch_finish(session_id, owner=owner)
 
     def pitch_file(self, session_id: str, path: str, *, owner: str | None = None):
-        """Yield live figures while a recorded presentation is read in one-second slices,
+        """Yield the figures after each transcribed chunk of a recorded presentation (chunk
+        k of n: pace, fillers and sections as far as it is heard), then the final figures,
         then the screen once the interviewer has moved on to the questions."""
         audio = load_audio(Path(path))
-        stats = None
-        for start in range(0, audio.size, SAMPLE_RATE):
-            stats = self.pitch_chunk(
-                session_id, SAMPLE_RATE, audio[start : start + SAMPLE_RATE], owner=owner
-            )
-            yield stats
+        live = self._live_pitch(session_id, owner)
+        for start in range(0, audio.size, SAMPLE_RATE):  # cut at pauses, as a microphone is
+            live.feed(SAMPLE_RATE, audio[start : start + SAMPLE_RATE])
+        live.incremental.flush()
+        yield live.stats().model_copy(update={"chunks": live.incremental.chunks})
+        for k in range(1, live.incremental.chunks + 1):
+            yield live.progress(k)
         final, screen = self.pitch_finish(session_id, owner=owner, recording=Path(path))
         yield final
         yield screen
@@ -363,7 +438,7 @@ class Practice:
         services.store.delete(session_id)
         services.live.drop(session_id)
         remove_session_files(services.settings.data_dir, session_id)
-        self._graded = {k: v for k, v in self._graded.items() if k[0] != session_id}
+        self.graded.forget(session_id)
 
     def session_files(self, session_id: str, *, owner: str | None = None) -> list[Path]:
         """The transcript (Markdown) and the whole session (JSON, which `interviewer import`
@@ -391,57 +466,20 @@ class Practice:
             files.append(self.services.deliver(path))
         return files
 
-    def _past(self, owner: str | None, limit: int) -> list[tuple[dict, Session, Report]]:
-        """Stored sessions with their deterministic reports (cached while unchanged)."""
-        store = self.services.store
-        out = []
-        for row in store.list_sessions(limit, owner=owner):
-            key = (row["id"], row["n_turns"], row["status"])
-            session = store.load(row["id"])
-            report = self._graded.get(key)
-            if report is None:
-                persona = self.services.personas.get(session.persona_id)
-                report = self._graded[key] = grade_session(
-                    session, persona, self.services.rubrics, targets=self.services.targets
-                )
-            out.append((row, session, report))
-        return out
-
     def history(self, owner: str | None = None, limit: int = 50) -> list[HistoryRow]:
         """Past sessions with their scores, oldest first (for the charts)."""
-        return [
-            HistoryRow(
-                session_id=session.id,
-                date=row["updated_at"].strftime("%Y-%m-%d %H:%M"),
-                persona=session.persona_id,
-                mode=report.mode,
-                status=session.status,
-                answers=len(session.transcript.candidate_turns()),
-                overall=report.overall,
-                scores={c.id: c.score for c in report.criteria if c.score is not None},
-            )
-            for row, session, report in reversed(self._past(owner, limit))
-        ]
+        return self.graded.history(owner, limit)
 
     def weak_answers(self, owner: str | None = None, limit: int = 10) -> list[WeakAnswer]:
-        """The lowest-scored answers of past sessions: what to practise again."""
-        found = []
-        for _row, session, report in self._past(owner, 50):
-            for a in report.answers:
-                scores = grade_answer(a.question, a.answer, self.services.rubrics)
-                mean = _mean(scores)
-                if mean is not None:
-                    found.append(
-                        WeakAnswer(
-                            session_id=session.id,
-                            seq=a.seq,
-                            question=a.question,
-                            answer=a.answer,
-                            scores=scores,
-                            mean=mean,
-                        )
-                    )
-        return sorted(found, key=lambda w: w.mean)[:limit]
+        """The answers with the lowest criterion (or decisiveness, bluffing) score."""
+        return self.graded.weak_answers(owner, limit)
+
+    def transcript_markdown(self, session_id: str, *, owner: str | None = None) -> str:
+        """A past session's transcript, to read again under its report."""
+        from ..export import to_markdown
+
+        self.services.check_owner(session_id, owner)
+        return to_markdown(self.services.store.load(session_id))
 
     def practice_again(
         self, weak: WeakAnswer, answer: str, *, owner: str | None = None
@@ -455,7 +493,9 @@ class Practice:
         answer = answer[:MAX_ANSWER_CHARS]
         scores = grade_answer(weak.question, answer, self.services.rubrics)
         earlier = [a["mean"] for a in store.attempts(weak.session_id, weak.seq)]
-        store.add_attempt(weak.session_id, weak.seq, weak.question, answer, scores, _mean(scores))
+        store.add_attempt(
+            weak.session_id, weak.seq, weak.question, answer, scores, mean_score(scores)
+        )
         rows = [
             (criterion, weak.scores.get(criterion), scores.get(criterion))
             for criterion in sorted(set(weak.scores) | set(scores))
@@ -466,8 +506,8 @@ class Practice:
             after=answer,
             rows=rows,
             before_mean=weak.mean,
-            after_mean=_mean(scores),
-            attempts=[weak.mean, *earlier, _mean(scores)],
+            after_mean=mean_score(scores),
+            attempts=[weak.mean, *earlier, mean_score(scores)],
         )
 
     def transcribe(self, path: str) -> str:
@@ -549,34 +589,11 @@ class Practice:
             finished=interview.finished,
             clock=_clock_text(interview),
             pitch=stage.kind == "monologue" and not interview.finished,
+            presented=_presented(interview),
             # the interview's warnings hold for the rest of it (e.g. "plan only"); a
             # recording's hold for that answer
             warnings=list(dict.fromkeys([*interview.warnings, *(warnings or [])])),
         )
-
-
-class HistoryRow(BaseModel):
-    session_id: str
-    date: str
-    persona: str
-    mode: str
-    status: str
-    answers: int
-    overall: float | None
-    scores: dict[str, float]
-
-
-class WeakAnswer(BaseModel):
-    session_id: str
-    seq: int
-    question: str
-    answer: str
-    scores: dict[str, float | None]
-    mean: float
-
-    @property
-    def label(self) -> str:
-        return f"{self.mean:.1f}/5 · {self.question[:90]} ({self.session_id[:8]}, turn {self.seq})"
 
 
 class Comparison(BaseModel):
@@ -591,6 +608,18 @@ class Comparison(BaseModel):
     )
 
 
-def _mean(scores: dict[str, float | None]) -> float | None:
-    values = [v for v in scores.values() if v is not None]
-    return round(sum(values) / len(values), 2) if values else None
+def _presented(interview: Interview) -> LiveStats | None:
+    """The figures of the pitch already given (its monologue turn), for the panel."""
+    monologue = {st.id for st in interview.persona.stages if st.kind == "monologue"}
+    for turn in interview.turns:
+        if turn.speaker == "candidate" and turn.stage_id in monologue:
+            speech = turn.speech
+            return LiveStats(
+                seconds=turn.duration_s,
+                words=speech.words if speech else len(turn.text.split()),
+                wpm=speech.wpm if speech else 0.0,
+                fillers=speech.fillers if speech else 0,
+                sections=[s for s in PITCH_SECTIONS if s in pitch_sections(turn.text)],
+                heard_s=turn.duration_s,
+            )
+    return None

@@ -19,16 +19,28 @@ from collections.abc import Callable
 import gradio as gr
 
 from ..errors import InterviewerError
-from .practice import PITCH_SECTIONS, LiveStats, Practice, Screen, WeakAnswer, messages
+from ..history import WeakAnswer, progress_by_persona
+from .practice import (
+    PITCH_SECTIONS,
+    LiveStats,
+    Practice,
+    Screen,
+    SpokenDraft,
+    messages,
+    spoken_mark,
+)
 from .services import Services
 from .uploads import read_upload
 from .views import (
+    HISTORY_HEADERS,
     banner_lines,
     clock_html,
     comparison_markdown,
     history_chart,
+    history_table_rows,
     live_markdown,
     pitch_clock_html,
+    presented_markdown,
     status_markdown,
 )
 
@@ -36,6 +48,15 @@ log = logging.getLogger(__name__)
 CSS = """
 #banner {background:#fff4e5;border:1px solid #e8a33d;border-radius:6px;padding:.4em .8em}
 #clock, #pitch-clock {font-variant-numeric:tabular-nums}
+#status {overflow-x:auto}
+#status th, #status td {word-break:normal;overflow-wrap:normal;hyphens:none}
+#status td:nth-child(-n+3), #status th {white-space:nowrap}
+#end {align-self:flex-start;width:auto;margin-top:.5em}
+@media (max-width: 640px) {
+  #chat {height:40vh !important;max-height:40vh}
+  .tab-wrapper button[role="tab"] {padding:.35em .55em;font-size:.9em}
+  #history-chart {width:100%}
+}
 """
 
 
@@ -158,42 +179,73 @@ def build_app(services: Services) -> gr.Blocks:
                         interactive=False,
                         elem_id="pitch-sections",
                     )
-                    with gr.Row():
+                    with gr.Column(elem_id="present") as present_col:
+                        present_how = gr.Radio(
+                            [("Record with the microphone", "mic"), ("Upload a recording", "file")],
+                            value="mic",
+                            label="How will you present?",
+                            elem_id="present-how",
+                        )
                         pitch_mic = gr.Audio(
                             sources=["microphone"],
                             streaming=True,
-                            label="Present (microphone); stop to hand over to the questions",
+                            label="Present; stop the recording to hand over to the questions",
                             elem_id="pitch-mic",
                         )
                         pitch_upload = gr.Audio(
                             sources=["upload"],
                             type="filepath",
-                            label="…or upload a recording of your presentation",
+                            label="Your recorded presentation (it is transcribed chunk by chunk)",
                             elem_id="pitch-upload",
+                            visible=False,
                         )
-                chat = gr.Chatbot(label="Transcript", elem_id="chat", height=420)
+                chat = gr.Chatbot(
+                    label="Transcript", elem_id="chat", height=420, buttons=["copy_all"]
+                )
+                with gr.Column(elem_id="answer-area") as answer_area:
+                    answer_box = gr.Textbox(
+                        label="Your answer",
+                        lines=3,
+                        elem_id="answer",
+                        placeholder="Type it, or record it below and check the words here",
+                    )
+                    draft_hint = gr.Markdown(elem_id="draft-hint")
+                    send_btn = gr.Button("Send", variant="primary", elem_id="send")
+                    voice_in = gr.Audio(
+                        sources=["microphone", "upload"],
+                        type="filepath",
+                        label="Record your answer: its words land in the box above, to check",
+                        elem_id="voice-answer",
+                    )
+                    at_once = gr.Checkbox(
+                        label="Send spoken answers at once (without checking the words)",
+                        value=False,
+                        elem_id="at-once",
+                    )
                 with gr.Row():
                     voice_out = gr.Audio(
                         label="Interviewer voice", autoplay=True, interactive=False, scale=3
                     )
                     mute = gr.Checkbox(label="Mute the interviewer", value=False, scale=1)
-                answer_box = gr.Textbox(
-                    label="Your answer", lines=3, elem_id="answer", placeholder="Type, or record"
+                end_btn = gr.Button(
+                    "End the interview…", variant="secondary", size="sm", elem_id="end"
                 )
-                with gr.Row():
-                    send_btn = gr.Button("Send", variant="primary", elem_id="send")
-                    end_btn = gr.Button("End the interview", variant="stop", elem_id="end")
-                voice_in = gr.Audio(
-                    sources=["microphone", "upload"],
-                    type="filepath",
-                    label="…or answer by voice",
-                    elem_id="voice-answer",
-                )
+                with gr.Row(visible=False, elem_id="end-confirm-row") as end_confirm_row:
+                    gr.Markdown(
+                        "**End the interview now?** Your answers so far are graded; "
+                        "you cannot add more."
+                    )
+                    end_yes = gr.Button(
+                        "Yes, end it and see my report", variant="stop", elem_id="end-confirm"
+                    )
+                    end_no = gr.Button("Keep going", elem_id="end-cancel")
+                draft_state = gr.State(None)
 
             # -- report ------------------------------------------------------------------
             with gr.Tab("Report", id="report"):
-                report_btn = gr.Button("Grade this session", elem_id="grade")
-                report_html = gr.HTML("<p>Finish an interview to see its report.</p>")
+                report_html = gr.HTML(
+                    "<p>Finish an interview, or open a past one in History, to see its report.</p>"
+                )
                 with gr.Row():
                     dl_md = gr.DownloadButton("Markdown", visible=False, elem_id="dl-md")
                     dl_html = gr.DownloadButton("HTML", visible=False, elem_id="dl-html")
@@ -204,27 +256,42 @@ def build_app(services: Services) -> gr.Blocks:
                     dl_session = gr.DownloadButton(
                         "Session (to import)", visible=False, elem_id="dl-session"
                     )
+                with gr.Accordion(
+                    "Transcript", open=False, visible=False, elem_id="report-transcript"
+                ) as transcript_box:
+                    transcript_md = gr.Markdown(elem_id="report-transcript-text")
 
             # -- history -----------------------------------------------------------------
             with gr.Tab("History", id="history") as history_tab:
-                history_btn = gr.Button("Refresh", elem_id="history-refresh")
+                history_btn = gr.Button("Refresh", size="sm", elem_id="history-refresh")
+                gr.Markdown("Click a session to open its report or delete it.")
                 history_table = gr.Dataframe(
-                    headers=["date", "persona", "status", "answers", "overall", "session"],
+                    headers=HISTORY_HEADERS,
                     interactive=False,
                     elem_id="history-table",
+                    wrap=True,
                 )
+                history_ids = gr.State([])
+                picked = gr.State(None)
+                with gr.Row(visible=False, elem_id="history-actions") as history_actions:
+                    picked_md = gr.Markdown(elem_id="history-picked")
+                    open_btn = gr.Button(
+                        "Open its report and transcript", variant="primary", elem_id="history-open"
+                    )
+                    delete_btn = gr.Button(
+                        "Delete…", variant="stop", size="sm", elem_id="history-delete"
+                    )
+                with gr.Row(visible=False, elem_id="delete-confirm-row") as delete_row:
+                    delete_question = gr.Markdown()
+                    delete_yes = gr.Button(
+                        "Yes, delete it for good", variant="stop", elem_id="delete-confirm"
+                    )
+                    delete_no = gr.Button("Cancel", elem_id="delete-cancel")
+                delete_md = gr.Markdown(elem_id="delete-result")
+                gr.Markdown("### Your progress")
+                chart_persona = gr.Dropdown([], label="With", elem_id="chart-persona")
                 history_svg = gr.HTML()
-                with gr.Accordion("Delete a session", open=False):
-                    delete_id = gr.Textbox(
-                        label="Session id (from the table)", elem_id="delete-id", max_lines=1
-                    )
-                    delete_sure = gr.Checkbox(
-                        label="Yes: delete its transcript, scores, recordings and reports",
-                        elem_id="delete-sure",
-                    )
-                    delete_btn = gr.Button("Delete", variant="stop", elem_id="delete")
-                    delete_md = gr.Markdown(elem_id="delete-result")
-                gr.Markdown("### Practise again a question that scored low")
+                gr.Markdown("### Practise again the answers that scored lowest")
                 weak_state = gr.State([])
                 weak_pick = gr.Dropdown([], label="Question", elem_id="weak")
                 weak_md = gr.Markdown()
@@ -238,18 +305,32 @@ def build_app(services: Services) -> gr.Blocks:
                 again_btn = gr.Button("Grade my new answer", elem_id="again-grade")
                 again_md = gr.Markdown(elem_id="again-result")
 
-        # ------------------------------------------------------------------------------
-        def screen_outputs(screen: Screen, voice: str | None = None) -> tuple:
-            return (
-                screen.session_id,
-                screen.session_id,
-                screen.messages,
-                clock_html(screen),
-                gr.update(visible=screen.pitch),
-                banner_update(screen, services),
-                voice,
-                pitch_clock_html(screen),
-            )
+        # Programs (gradio_client) keep the endpoints they had: the id to delete given
+        # directly, a spoken answer sent at once, the report of the current session.
+        api_delete_id = gr.Textbox(visible=False)
+        api_delete_sure = gr.Checkbox(visible=False)
+        api_voice = gr.Button(visible=False)
+        api_report = gr.Button(visible=False)
+        api_answer = gr.Button(visible=False)
+
+        # -- what an action shows: named outputs, never positions -----------------------
+        def screen_outputs(screen: Screen, voice: str | None = None) -> dict:
+            out = {
+                session_box: screen.session_id,
+                browser: screen.session_id,
+                chat: screen.messages,
+                clock_md: clock_html(screen),
+                pitch_box: gr.update(visible=screen.pitch or screen.presented is not None),
+                present_col: gr.update(visible=screen.pitch),
+                answer_area: gr.update(visible=not screen.pitch and not screen.finished),
+                banner: banner_update(screen, services),
+                voice_out: voice,
+                pitch_clock: pitch_clock_html(screen),
+            }
+            if screen.presented is not None:
+                out[pitch_live] = presented_markdown(screen.presented)
+                out[pitch_check] = screen.presented.sections
+            return out
 
         screen_targets = [
             session_box,
@@ -260,6 +341,10 @@ def build_app(services: Services) -> gr.Blocks:
             banner,
             voice_out,
             pitch_clock,
+            present_col,
+            answer_area,
+            pitch_live,
+            pitch_check,
         ]
 
         def voice_for(screen: Screen, muted: bool) -> str | None:
@@ -282,26 +367,33 @@ def build_app(services: Services) -> gr.Blocks:
             cv_all = "\n".join([cv or "", read_upload(cv_path, "CV")])
             job_all = "\n".join([job or "", read_upload(job_path, "job offer")])
             screen = practice.start(persona_id, cv=cv_all, job=job_all, owner=_user(request))
-            return (
-                *screen_outputs(screen, voice_for(screen, muted)),
-                gr.update(selected="interview"),
-                gr.update(visible=False),
-            )
+            return {
+                **screen_outputs(screen, voice_for(screen, muted)),
+                tabs: gr.update(selected="interview"),
+                resume_row: gr.update(visible=False),
+                pitch_live: "Start presenting: your speaking rate and fillers appear here.",
+                pitch_check: [],
+                draft_state: None,
+                draft_hint: "",
+            }
 
         start_btn.click(
             start,
             [persona, cv_text, cv_file, job_text, job_file, mute],
-            [*screen_targets, tabs, resume_row],
+            [*screen_targets, tabs, resume_row, draft_state, draft_hint],
             api_name="start",
         )
 
-        def answer(text, session_id, muted, request: gr.Request):
+        # -- answers ---------------------------------------------------------------------
+        def answer(text, session_id, muted, draft, request: gr.Request):
             """Show the answer at once, then the interviewer's first sentence as soon as it
             is known, then the whole turn (and its voice). Send is off meanwhile; on an error
-            the answer goes back into the box, nothing typed is lost."""
+            the answer goes back into the box, nothing typed is lost. A spoken answer the
+            candidate checked is sent as they left it, with the recording's pace."""
             if not session_id:
                 raise gr.Error("start an interview first (Setup)")
             owner = _user(request)
+            spoken = SpokenDraft.model_validate(draft) if draft else None
             try:
                 shown = [*practice.interview(session_id, owner).session.transcript.turns]
             except InterviewerError as e:
@@ -312,36 +404,42 @@ def build_app(services: Services) -> gr.Blocks:
             def work():
                 try:
                     result["screen"] = practice.answer(
-                        session_id, text, owner=owner, on_lead=pending.put
+                        session_id, text, owner=owner, on_lead=pending.put, spoken=spoken
                     )
                 except BaseException as e:  # handed to the request thread below
                     result["error"] = e
                 pending.put(None)
 
             threading.Thread(target=work, name="answer", daemon=True).start()
-            base = [*messages(shown), {"role": "user", "content": text}]
+            mark = spoken_mark(spoken.speech) if spoken else ""
+            base = [*messages(shown), {"role": "user", "content": text + mark}]
             yield _partial(base, None)
             while (lead := pending.get()) is not None:
                 yield _partial(base, lead)
             error = result.get("error")
             if error is not None:
-                yield (*_keep(len(screen_targets)), text, gr.update(interactive=True))
+                yield {answer_box: text, send_btn: gr.update(interactive=True)}
                 if isinstance(error, InterviewerError):
                     raise gr.Error(str(error), duration=None) from error
                 raise error
             screen = result["screen"]
             voice = voice_for(screen, muted)
-            yield (*screen_outputs(screen, voice), gr.update(), gr.update(interactive=True))
+            yield {
+                **screen_outputs(screen, voice),
+                send_btn: gr.update(interactive=True),
+                draft_state: None,
+                draft_hint: "",
+            }
 
         def _partial(base, lead):
             shown = base if lead is None else [*base, {"role": "assistant", "content": lead}]
-            return (*_keep(2), shown, *_keep(5), "", gr.update(interactive=False))
+            return {chat: shown, answer_box: "", send_btn: gr.update(interactive=False)}
 
-        answer_targets = [*screen_targets, answer_box, send_btn]
+        answer_targets = [*screen_targets, answer_box, send_btn, draft_state, draft_hint]
         for name, trigger in (("send", send_btn.click), ("enter", answer_box.submit)):
             trigger(
                 answer,
-                [answer_box, session_box, mute],
+                [answer_box, session_box, mute, draft_state],
                 answer_targets,
                 api_name=f"answer_streaming_{name}",
                 api_visibility="private",
@@ -353,9 +451,8 @@ def build_app(services: Services) -> gr.Blocks:
             if not session_id:
                 raise gr.Error("start an interview first (Setup)")
             screen = practice.answer(session_id, text, owner=_user(request))
-            return (*screen_outputs(screen, voice_for(screen, muted)), "")
+            return {**screen_outputs(screen, voice_for(screen, muted)), answer_box: ""}
 
-        api_answer = gr.Button(visible=False)
         api_answer.click(
             answer_api,
             [answer_box, session_box, mute],
@@ -364,20 +461,55 @@ def build_app(services: Services) -> gr.Blocks:
         )
 
         @_friendly
+        def hear(path, session_id, muted, at_once, request: gr.Request):
+            """A recorded answer: its words in the answer box to check (then Send), or sent
+            at once when the candidate chose so."""
+            if not session_id:
+                raise gr.Error("start an interview first (Setup)")
+            if not path:
+                return {}
+            if at_once:
+                return voice_answer(path, session_id, muted, request)
+            draft = practice.hear(session_id, path, owner=_user(request))
+            return {
+                answer_box: draft.text,
+                draft_state: draft.model_dump(mode="json"),
+                draft_hint: (
+                    f"🎙 Transcribed ({draft.speech.wpm:.0f} words per minute). Check the "
+                    "words, correct any slip, then **Send**; or record again."
+                ),
+                voice_in: None,
+            }
+
+        gr.on(
+            [voice_in.stop_recording, voice_in.upload],
+            _friendly(hear),
+            [voice_in, session_box, mute, at_once],
+            [*screen_targets, voice_in, answer_box, draft_state, draft_hint],
+            api_name="hear",
+        )
+
         def voice_answer(path, session_id, muted, request: gr.Request):
             if not session_id:
                 raise gr.Error("start an interview first (Setup)")
             if not path:
-                return (*_keep(len(screen_targets)), None)
+                return {}
             screen = practice.answer_audio(session_id, path, owner=_user(request))
-            return (*screen_outputs(screen, voice_for(screen, muted)), None)
+            return {**screen_outputs(screen, voice_for(screen, muted)), voice_in: None}
 
-        gr.on(
-            [voice_in.stop_recording, voice_in.upload],
-            voice_answer,
+        api_voice.click(
+            _friendly(voice_answer),
             [voice_in, session_box, mute],
             [*screen_targets, voice_in],
             api_name="voice_answer",
+        )
+
+        # -- end (confirmed) and the report ----------------------------------------------
+        end_btn.click(
+            lambda: gr.update(visible=True), None, [end_confirm_row], api_visibility="private"
+        )
+        end_no.click(
+            lambda: gr.update(visible=False), None, [end_confirm_row], api_visibility="private"
         )
 
         @_friendly
@@ -386,9 +518,13 @@ def build_app(services: Services) -> gr.Blocks:
                 raise gr.Error("no interview to end")
             owner = _user(request)
             screen = practice.end(session_id, owner=owner)
-            return (*screen_outputs(screen), *report_outputs(session_id, owner))
+            return {
+                **screen_outputs(screen),
+                **report_outputs(session_id, owner),
+                end_confirm_row: gr.update(visible=False),
+            }
 
-        def report_outputs(session_id: str, owner: str | None) -> tuple:
+        def report_outputs(session_id: str, owner: str | None) -> dict:
             from ..grading.render import html_body
 
             report = practice.report(session_id, owner=owner)
@@ -396,14 +532,32 @@ def build_app(services: Services) -> gr.Blocks:
                 *practice.report_files(report),
                 *practice.session_files(session_id, owner=owner),
             ]
-            return (
-                f"<div id='report-body'>{html_body(report)}</div>",
-                *(gr.update(value=str(path), visible=True) for path in files),
-                gr.update(selected="report"),
-            )
+            downloads = [dl_md, dl_html, dl_json, dl_transcript, dl_session]
+            return {
+                report_html: f"<div id='report-body'>{html_body(report)}</div>",
+                **{
+                    button: gr.update(value=str(path), visible=True)
+                    for button, path in zip(downloads, files, strict=True)
+                },
+                tabs: gr.update(selected="report"),
+                transcript_box: gr.update(visible=True),
+                transcript_md: practice.transcript_markdown(session_id, owner=owner),
+            }
 
-        report_targets = [report_html, dl_md, dl_html, dl_json, dl_transcript, dl_session, tabs]
-        end_btn.click(end, [session_box], [*screen_targets, *report_targets], api_name="end")
+        report_targets = [
+            report_html,
+            dl_md,
+            dl_html,
+            dl_json,
+            dl_transcript,
+            dl_session,
+            tabs,
+            transcript_box,
+            transcript_md,
+        ]
+        end_yes.click(
+            end, [session_box], [*screen_targets, *report_targets, end_confirm_row], api_name="end"
+        )
 
         @_friendly
         def grade(session_id, request: gr.Request):
@@ -411,35 +565,41 @@ def build_app(services: Services) -> gr.Blocks:
                 raise gr.Error("no session yet: start an interview in Setup")
             return report_outputs(session_id, _user(request))
 
-        report_btn.click(grade, [session_box], report_targets, api_name="report")
+        api_report.click(grade, [session_box], report_targets, api_name="report")
 
         # -- pitch -------------------------------------------------------------------------
+        present_how.change(
+            lambda how: (gr.update(visible=how == "mic"), gr.update(visible=how == "file")),
+            [present_how],
+            [pitch_mic, pitch_upload],
+            api_visibility="private",
+        )
+
         @_friendly
         def pitch_stream(chunk, session_id, muted, request: gr.Request):
             """Each second of microphone audio: live figures; when the countdown reaches
             zero, the presentation is taken as it stands and the questions start."""
-            idle = _keep(len(screen_targets) + 2)
             if not session_id or chunk is None:
-                return idle
+                return {}
             owner = _user(request)
             if not practice.screen_of(practice.interview(session_id, owner)).pitch:
-                return idle  # the questions have started; the microphone is still on
+                return {}  # the questions have started; the microphone is still on
             rate, samples = chunk
             stats = practice.pitch_chunk(session_id, rate, samples, owner=owner)
             over = practice.finish_pitch_if_time_is_up(session_id, owner=owner)
             if over is not None:
                 final, screen = over
-                return (
-                    live_markdown(final),
-                    final.sections,
-                    *screen_outputs(screen, voice_for(screen, muted)),
-                )
-            return (live_markdown(stats), stats.sections, *_keep(len(screen_targets)))
+                return {
+                    **screen_outputs(screen, voice_for(screen, muted)),
+                    pitch_live: presented_markdown(final),
+                    pitch_check: final.sections,
+                }
+            return {pitch_live: live_markdown(stats), pitch_check: stats.sections}
 
         pitch_mic.stream(
             pitch_stream,
             [pitch_mic, session_box, mute],
-            [pitch_live, pitch_check, *screen_targets],
+            screen_targets,
             stream_every=1.0,
             api_visibility="private",
         )
@@ -447,36 +607,40 @@ def build_app(services: Services) -> gr.Blocks:
         @_friendly
         def pitch_stop(session_id, muted, request: gr.Request):
             final, screen = practice.pitch_finish(session_id, owner=_user(request))
-            return (
-                live_markdown(final),
-                final.sections,
-                *screen_outputs(screen, voice_for(screen, muted)),
-            )
+            return {
+                **screen_outputs(screen, voice_for(screen, muted)),
+                pitch_live: presented_markdown(final),
+                pitch_check: final.sections,
+            }
 
         pitch_mic.stop_recording(
-            pitch_stop,
-            [session_box, mute],
-            [pitch_live, pitch_check, *screen_targets],
-            api_visibility="private",
+            pitch_stop, [session_box, mute], screen_targets, api_visibility="private"
         )
 
         @_friendly
         def pitch_file(path, session_id, muted, request: gr.Request):
-            """A recorded presentation: live figures while it is read, then the questions."""
+            """A recorded presentation: progress and figures per transcribed chunk, then the
+            questions (the figures and the ticked sections stay on screen)."""
             if not session_id:
                 raise gr.Error("start a pitch first (Setup, mode: 15-minute pitch)")
             if not path:
                 return
+            final = None
             for item in practice.pitch_file(session_id, path, owner=_user(request)):
                 if isinstance(item, LiveStats):
-                    yield (live_markdown(item), item.sections, *_keep(len(screen_targets)))
+                    final = item
+                    yield {pitch_live: live_markdown(item), pitch_check: item.sections}
                 else:
-                    yield (gr.update(), gr.update(), *screen_outputs(item, voice_for(item, muted)))
+                    yield {
+                        **screen_outputs(item, voice_for(item, muted)),
+                        pitch_live: presented_markdown(final) if final else gr.update(),
+                        pitch_check: final.sections if final else gr.update(),
+                    }
 
         pitch_upload.upload(
             pitch_file,
             [pitch_upload, session_box, mute],
-            [pitch_live, pitch_check, *screen_targets],
+            screen_targets,
             api_name="pitch_file",
         )
 
@@ -497,11 +661,11 @@ def build_app(services: Services) -> gr.Blocks:
         @_friendly
         def resume(session_id, request: gr.Request):
             screen = practice.resume(session_id, owner=_user(request))
-            return (
-                *screen_outputs(screen),
-                gr.update(selected="interview"),
-                gr.update(visible=False),
-            )
+            return {
+                **screen_outputs(screen),
+                tabs: gr.update(selected="interview"),
+                resume_row: gr.update(visible=False),
+            }
 
         resume_btn.click(
             lambda stored: stored, [browser], [session_box], api_visibility="private"
@@ -529,52 +693,130 @@ def build_app(services: Services) -> gr.Blocks:
         status_timer.tick(refresh_status, None, [status_md, status_timer], api_name="status")
 
         # -- history -------------------------------------------------------------------
-        def history_outputs(owner: str | None) -> tuple:
+        def history_outputs(owner: str | None, chart_for: str | None = None) -> dict:
             rows = practice.history(owner)
-            table = [
-                [r.date, r.persona, r.status, r.answers, r.overall, r.session_id]
-                for r in reversed(rows)
-            ]
             weak = practice.weak_answers(owner)
-            return (
-                table,
-                history_chart(rows),
-                [w.model_dump() for w in weak],
-                gr.update(
+            lines = progress_by_persona(rows)
+            chosen = chart_for if chart_for in lines else (list(lines)[-1] if lines else None)
+            return {
+                history_table: history_table_rows(rows),
+                history_ids: [r.session_id for r in reversed(rows)],
+                history_svg: history_chart(rows, chosen),
+                chart_persona: gr.update(choices=list(lines), value=chosen),
+                weak_state: [w.model_dump() for w in weak],
+                weak_pick: gr.update(
                     choices=[(w.label, i) for i, w in enumerate(weak)],
                     value=0 if weak else None,
                 ),
-            )
+                history_actions: gr.update(visible=False),
+                delete_row: gr.update(visible=False),
+                picked: None,
+            }
+
+        history_targets = [
+            history_table,
+            history_svg,
+            weak_state,
+            weak_pick,
+            history_ids,
+            chart_persona,
+            history_actions,
+            delete_row,
+            picked,
+        ]
 
         @_friendly
         def history(request: gr.Request):
             return history_outputs(_user(request))
 
-        history_btn.click(
-            history, None, [history_table, history_svg, weak_state, weak_pick], api_name="history"
-        )
-        history_tab.select(
-            history,
-            None,
-            [history_table, history_svg, weak_state, weak_pick],
+        history_btn.click(history, None, history_targets, api_name="history")
+        history_tab.select(history, None, history_targets, api_visibility="private")
+
+        @_friendly
+        def redraw(chart_for, request: gr.Request):
+            return history_chart(practice.history(_user(request)), chart_for)
+
+        chart_persona.input(redraw, [chart_persona], [history_svg], api_visibility="private")
+
+        def pick(ids, evt: gr.SelectData):
+            """A click anywhere on a row picks that session."""
+            row = evt.index[0] if isinstance(evt.index, list | tuple) else evt.index
+            if row is None or not ids or row >= len(ids):
+                return {}
+            values = evt.row_value or []
+            what = " · ".join(str(v) for v in values[:3])
+            return {
+                picked: ids[row],
+                picked_md: f"**{what}**",
+                history_actions: gr.update(visible=True),
+                delete_row: gr.update(visible=False),
+                delete_md: "",
+            }
+
+        history_table.select(
+            pick,
+            [history_ids],
+            [picked, picked_md, history_actions, delete_row, delete_md],
             api_visibility="private",
+        )
+
+        @_friendly
+        def open_past(session_id, request: gr.Request):
+            if not session_id:
+                raise gr.Error("click a session in the table first")
+            return report_outputs(session_id, _user(request))
+
+        open_btn.click(open_past, [picked], report_targets, api_visibility="private")
+
+        def ask_delete(session_id, what):
+            if not session_id:
+                return {}
+            return {
+                delete_row: gr.update(visible=True),
+                delete_question: (
+                    f"Delete {what}: its transcript, scores, recordings and reports? "
+                    "This cannot be undone."
+                ),
+            }
+
+        delete_btn.click(
+            ask_delete,
+            [picked, picked_md],
+            [delete_row, delete_question],
+            api_visibility="private",
+        )
+        delete_no.click(
+            lambda: gr.update(visible=False), None, [delete_row], api_visibility="private"
+        )
+
+        def deleted(session_id: str, owner: str | None) -> dict:
+            practice.delete(session_id, owner=owner)
+            return {delete_md: f"Deleted session {session_id}.", **history_outputs(owner)}
+
+        @_friendly
+        def delete_picked(session_id, request: gr.Request):
+            if not session_id:
+                raise gr.Error("click the session to delete in the table first")
+            return deleted(session_id, _user(request))
+
+        delete_yes.click(
+            delete_picked, [picked], [delete_md, *history_targets], api_visibility="private"
         )
 
         @_friendly
         def delete(session_id, sure, request: gr.Request):
             session_id = (session_id or "").strip()
             if not session_id:
-                raise gr.Error("give the id of the session to delete (see the table)")
+                raise gr.Error("give the id of the session to delete")
             if not sure:
-                raise gr.Error("tick the box to confirm: deleting cannot be undone")
-            owner = _user(request)
-            practice.delete(session_id, owner=owner)
-            return f"Deleted session {session_id}.", "", False, *history_outputs(owner)
+                raise gr.Error("confirm: deleting cannot be undone")
+            return deleted(session_id, _user(request))
 
-        delete_btn.click(
+        api_delete = gr.Button(visible=False)
+        api_delete.click(
             delete,
-            [delete_id, delete_sure],
-            [delete_md, delete_id, delete_sure, history_table, history_svg, weak_state, weak_pick],
+            [api_delete_id, api_delete_sure],
+            [delete_md, *history_targets],
             api_name="delete",
         )
 
@@ -582,7 +824,10 @@ def build_app(services: Services) -> gr.Blocks:
             if index is None or not weak:
                 return ""
             w = WeakAnswer.model_validate(weak[int(index)])
-            return f"**Question:** {w.question}\n\n**Your earlier answer:** {w.answer}"
+            return (
+                f"**Question:** {w.question}\n\n**Your earlier answer:** {w.answer}\n\n"
+                f"**Lowest:** {w.weakest}, {w.low:.1f}/5"
+            )
 
         weak_pick.change(show_weak, [weak_pick, weak_state], [weak_md], api_visibility="private")
 
@@ -610,7 +855,3 @@ def build_app(services: Services) -> gr.Blocks:
         again_btn.click(again, [weak_pick, weak_state, again_box], [again_md], api_name="again")
 
     return demo
-
-
-def _keep(n: int) -> tuple:
-    return tuple(gr.update() for _ in range(n))

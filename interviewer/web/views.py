@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import html
 
-from .practice import Comparison, HistoryRow, LiveStats, Screen, mmss
+from ..history import HistoryRow, progress_by_persona
+from .practice import Comparison, LiveStats, Screen, mmss
 from .services import Services
 
 STATE_LABELS = {"loading": "loading…", "ready": "ready", "failed": "**failed**", "off": "off"}
@@ -31,33 +32,74 @@ def banner_lines(screen: Screen | None, services: Services) -> list[str]:
 
 
 def live_markdown(stats: LiveStats) -> str:
-    return (
+    """Pace and fillers so far; for an uploaded recording, how far its reading has got."""
+    figures = (
         f"**Speaking rate:** {stats.wpm:.0f} words per minute · **fillers:** {stats.fillers} "
-        f"· **words:** {stats.words} · recorded {stats.seconds:.0f} s"
+        f"· **words:** {stats.words}"
+    )
+    if stats.chunks:
+        done = stats.chunk / stats.chunks
+        return (
+            f'<progress id="pitch-progress" value="{stats.chunk}" max="{stats.chunks}" '
+            f'style="width:100%"></progress>\n\n'
+            f"Transcribing your recording: chunk {stats.chunk} of {stats.chunks} "
+            f"({done:.0%}, {stats.heard_s:.0f} s of {stats.seconds:.0f} s)\n\n{figures}"
+        )
+    return f"{figures} · recorded {stats.seconds:.0f} s"
+
+
+def presented_markdown(stats: LiveStats) -> str:
+    """The pitch as given, kept above the questions."""
+    if not stats.words:
+        return "Presentation given."
+    pace = f"{stats.wpm:.0f} words per minute · " if stats.wpm else ""
+    return (
+        f"**Your presentation:** {pace}**fillers:** {stats.fillers} · **words:** "
+        f"{stats.words} · {mmss(stats.heard_s or stats.seconds)}"
     )
 
 
-def history_chart(rows: list[HistoryRow]) -> str:
-    """Each criterion over the sessions, as inline SVG lines (oldest left)."""
-    scored = [r for r in rows if r.scores]
-    if len(scored) < 1:
-        return "<p>No graded session yet.</p>"
+def history_table_rows(rows: list[HistoryRow]) -> list[list]:
+    """Newest first, with the interviewer's name and a readable date."""
+    return [
+        [r.date, r.persona, r.status, r.answers, "" if r.overall is None else f"{r.overall:.1f}"]
+        for r in reversed(rows)
+    ]
+
+
+HISTORY_HEADERS = ["when (UTC)", "interviewer", "status", "answers", "overall"]
+
+
+def history_chart(rows: list[HistoryRow], persona: str | None = None) -> str:
+    """One interviewer's finished sessions: each criterion over time, as inline SVG lines
+    (oldest left), dates and times under the points, the legend under the plot."""
+    lines = progress_by_persona(rows)
+    if not lines:
+        return "<p>No finished session yet: finish an interview to see your progress.</p>"
+    persona = persona if persona in lines else list(lines)[-1]
+    scored = lines[persona]
     criteria = sorted({c for r in scored for c in r.scores})
     colours = ["#3b7dd8", "#e8a33d", "#2e9e5b", "#c0392b", "#8e44ad", "#555"]
-    width, height, left, top = 560, 220, 30, 10
-    plot_w, plot_h = width - left - 140, height - top - 30
+    width, left, top, plot_h = 560, 30, 10, 170
+    plot_w = width - left - 30
+    legend_y = top + plot_h + 44
+    height = legend_y + 20 * ((len(criteria) + 2) // 3)
     step = plot_w / max(1, len(scored) - 1)
+    x0 = left + (plot_w / 2 if len(scored) == 1 else 0)
     parts = [
-        f'<svg id="history-chart" role="img" aria-label="criteria over time" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}">'
+        f'<svg id="history-chart" role="img" aria-label="{html.escape(persona)}: criteria over '
+        f'time" viewBox="0 0 {width} {height}" style="width:100%;max-width:{width}px">'
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#f7f7f7"/>'
     ]
-    every = max(1, len(scored) // 8)
+    every = max(1, len(scored) // 6)
     for i, r in enumerate(scored):
         if i % every == 0 or i == len(scored) - 1:
+            x = x0 + i * step
+            day, clock = r.date.rsplit(" ", 1)
             parts.append(
-                f'<text x="{left + i * step:.0f}" y="{top + plot_h + 16}" font-size="10" '
-                f'text-anchor="middle">{html.escape(r.date[5:10])}</text>'
+                f'<text x="{x:.0f}" y="{top + plot_h + 14}" font-size="10" text-anchor="middle">'
+                f'{html.escape(day[4:])}<tspan x="{x:.0f}" dy="12">{html.escape(clock)}</tspan>'
+                "</text>"
             )
     for level in range(1, 6):
         y = top + plot_h - plot_h * (level - 1) / 4
@@ -65,23 +107,31 @@ def history_chart(rows: list[HistoryRow]) -> str:
     for k, criterion in enumerate(criteria):
         colour = colours[k % len(colours)]
         points = [
-            f"{left + i * step:.0f},{top + plot_h - plot_h * (r.scores[criterion] - 1) / 4:.0f}"
+            f"{x0 + i * step:.0f},{top + plot_h - plot_h * (r.scores[criterion] - 1) / 4:.0f}"
             for i, r in enumerate(scored)
             if criterion in r.scores
         ]
-        parts.append(
-            f'<polyline points="{" ".join(points)}" fill="none" stroke="{colour}" '
-            f'stroke-width="2"/>'
-        )
+        if len(points) > 1:
+            parts.append(
+                f'<polyline points="{" ".join(points)}" fill="none" stroke="{colour}" '
+                f'stroke-width="2"/>'
+            )
         for p in points:
             x, y = p.split(",")
             parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{colour}"/>')
+        lx = left + (k % 3) * (plot_w / 3)
+        ly = legend_y + 20 * (k // 3)
         parts.append(
-            f'<text x="{left + plot_w + 10}" y="{top + 14 + 16 * k}" font-size="12" '
-            f'fill="{colour}">{html.escape(criterion)}</text>'
+            f'<rect x="{lx:.0f}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{lx + 14:.0f}" y="{ly}" font-size="12">{html.escape(criterion)}</text>'
         )
     parts.append("</svg>")
-    return "".join(parts)
+    note = (
+        "<p>One finished session with this interviewer so far: practise again to see a line.</p>"
+        if len(scored) == 1
+        else ""
+    )
+    return "".join(parts) + note
 
 
 # The clocks tick in the browser: the server sends the seconds left with each update and
@@ -117,6 +167,8 @@ def clock_html(screen: Screen) -> str:
     """The stage and the time left (counted down in the browser)."""
     if screen.finished:
         return "<span>Interview finished.</span>"
+    if screen.pitch:
+        return ""  # the pitch panel has its own countdown: one timer on screen
     return (
         f'<span data-countdown="stage" data-label="{html.escape(screen.stage_label)}" '
         f'data-stage-left="{screen.stage_left_s}" data-total-left="{screen.total_left_s}" '
