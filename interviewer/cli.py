@@ -643,6 +643,71 @@ def eval_cmd(ctx, quick, runs, persona_ids, candidate_ids, llm_candidates, out, 
         sys.exit(1)
 
 
+@cli.command("history")
+@click.option("--persona", "persona_filter", help="Only this interviewer (name or persona id).")
+@click.option("--limit", default=50, show_default=True, help="How many recent sessions.")
+@_personas_option
+@_rubrics_option
+@click.pass_context
+def history_cmd(ctx, persona_filter, limit, personas_dirs, rubrics_dirs):
+    """Your progress per interviewer (finished sessions, oldest first) and the answers most
+    worth practising again: the same as the web app's History screen."""
+    from rich.markup import escape
+
+    from .grading.rubrics import load_rubrics, rubric_dirs
+    from .history import Graded, progress_by_persona
+    from .personas import load_all
+    from .voice.metrics import SpeechTargets
+
+    settings = _settings(ctx)
+    personas, _errors = load_all(_persona_dirs(settings, personas_dirs))
+    graded = Graded(
+        _store(settings),
+        {p.id: p for p in personas},
+        load_rubrics(rubric_dirs(list(rubrics_dirs), settings.rubrics_dir)),
+        SpeechTargets.from_settings(settings),
+    )
+    rows = graded.history(limit=limit)
+    if persona_filter:
+        wanted = persona_filter.lower()
+        rows = [r for r in rows if wanted in (r.persona.lower(), r.persona_id.lower())]
+    lines = progress_by_persona(rows)
+    if not lines:
+        click.echo(
+            "No finished session yet"
+            + (f" with {persona_filter}" if persona_filter else "")
+            + ". Start one with: interviewer practice --persona manager_fit"
+        )
+        return
+    out = _console(stderr=False)
+    for persona, sessions in lines.items():
+        criteria = sorted({c for r in sessions for c in r.scores})
+        out.print(f"[bold]{escape(persona)}[/bold] ({len(sessions)} finished)")
+        header = f"  {'when (UTC)':<17} {'overall':>7} " + " ".join(
+            f"{c.replace('_', ' '):>15}" for c in criteria
+        )
+        out.print(header, highlight=False)
+        for r in sessions:
+            cells = " ".join(
+                f"{r.scores[c]:>15.1f}" if c in r.scores else f"{'-':>15}" for c in criteria
+            )
+            overall = "-" if r.overall is None else f"{r.overall:.1f}"
+            out.print(f"  {r.date:<17} {overall:>7} {cells}", highlight=False)
+        if len(sessions) > 1 and sessions[0].overall and sessions[-1].overall:
+            change = sessions[-1].overall - sessions[0].overall
+            out.print(
+                f"  overall {sessions[0].overall:.1f} -> {sessions[-1].overall:.1f} "
+                f"({change:+.1f})",
+                highlight=False,
+            )
+        out.print()
+    weak = graded.weak_answers()
+    if weak:
+        out.print("[bold]Practise again[/bold] (lowest first)")
+        for w in weak[:5]:
+            out.print(f"  {escape(w.label)}", highlight=False)
+
+
 @cli.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--new-id", is_flag=True, help="Store it under a new id (keep the existing one).")

@@ -56,7 +56,7 @@ class WeakAnswer(BaseModel):
     @property
     def label(self) -> str:
         return (
-            f"{self.weakest} {self.low:.1f}/5 · {self.question[:80]} "
+            f"{self.weakest.replace('_', ' ')} {self.low:.1f}/5 · {self.question[:80]} "
             f"({self.session_id[:8]}, turn {self.seq})"
         )
 
@@ -125,10 +125,12 @@ class Graded:
                     for s in c.signals:
                         if s.id in PRACTISED_SIGNALS:
                             points[PRACTISED_SIGNALS[s.id]] = s.score
+                specific = set(PRACTISED_SIGNALS.values())
                 mean = mean_score(scores)
                 if mean is None or not points:
                     continue
-                weakest = min(points, key=points.get)
+                # a tie goes to the signal: "decisiveness" says what to do, "positioning" not
+                weakest = min(points, key=lambda k: (points[k], k not in specific))
                 found.append(
                     WeakAnswer(
                         session_id=session.id,
@@ -152,6 +154,13 @@ def progress_by_persona(rows: list[HistoryRow]) -> dict[str, list[HistoryRow]]:
         if r.finished and r.scores:
             out.setdefault(r.persona, []).append(r)
     return out
+
+
+def latest_persona(rows: list[HistoryRow]) -> str | None:
+    """The interviewer of the most recent finished session: the chart shown first."""
+    lines = progress_by_persona(rows)
+    latest = max((r for line in lines.values() for r in line), key=lambda r: r.when, default=None)
+    return latest.persona if latest else None
 
 
 def mean_score(scores: dict[str, float | None]) -> float | None:

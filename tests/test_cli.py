@@ -68,6 +68,13 @@ def test_practice_from_answers_file_then_sessions_and_export(tmp_path, scripted_
     assert session.id == sid and session.finished
     assert [t.text for t in session.transcript.candidate_turns()][:3] == PLAIN
 
+    # History in the terminal: progress per interviewer, then what to practise again.
+    history = run("history").stdout
+    assert "Sam Moreau (1 finished)" in history and "overall" in history
+    assert "Practise again" in history and sid[:8] in history
+    none = run("history", "--persona", "manager_fit").stdout
+    assert none.startswith("No finished session yet with manager_fit")
+
 
 def test_cv_and_job_files_shape_the_questions(tmp_path, scripted_env):
     cv = tmp_path / "cv.md"

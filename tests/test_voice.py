@@ -63,6 +63,41 @@ def test_round_trip_word_error_rate(whisper, tmp_path):
     assert wer <= 0.15
 
 
+# Answers after which Whisper tiny.en invents words on a quiet second ("Thank you very much
+# for watching and I'll see you in the next one.", "and", "in.") with the interview's prompt.
+TRAILING = [
+    "I wrote unit tests for the environment and ran them in continuous integration.",
+    "We deployed the service with Docker and monitored the latency in production.",
+    "We used a meta-learning approach for game optimization.",
+    "The tokenizer split rare words into many pieces, so we averaged the sub-token vectors.",
+]
+
+
+def test_a_quiet_second_after_the_answer_adds_no_words(whisper, tmp_path):
+    from interviewer.personas import builtin_personas_dir, load_persona
+    from interviewer.voice.pipeline import persona_terms
+
+    prompt = domain_prompt(
+        persona_terms(load_persona(str(builtin_personas_dir() / "technical_engineer.yaml")))
+    )
+    quiet = np.random.default_rng(0).normal(0, 0.002, SAMPLE_RATE).astype(np.float32)
+    unchecked = FasterWhisperTranscriber(drop_unsupported=False)
+    invented, before = [], []
+    for i, sentence in enumerate(TRAILING):
+        audio = np.concatenate([load_audio(hibari(sentence, tmp_path / f"t{i}.wav")), quiet])
+        ref = _norm(sentence).split()
+        heard = _norm(whisper.transcribe(audio, prompt=prompt).text).split()
+        # every word heard after the last word said is invented
+        last = max((k for k, w in enumerate(heard) if w == ref[-1]), default=len(heard) - 1)
+        invented += heard[last + 1 :]
+        raw = _norm(unchecked.transcribe(audio, prompt=prompt).text).split()
+        last = max((k for k, w in enumerate(raw) if w == ref[-1]), default=len(raw) - 1)
+        before += raw[last + 1 :]
+    assert invented == []
+    # the check is what removes them: without it, tiny.en invents words on these clips
+    assert before, "tiny.en no longer invents words here: pick clips that show the check"
+
+
 @needs_espeak
 def test_speaking_rate_follows_the_real_rate(whisper, tmp_path):
     text = " ".join(SENTENCES[:4])

@@ -320,8 +320,8 @@ def test_the_provider_table_names_each_part_and_its_state(tmp_path):
 
     built = services(tmp_path)
     table = status_markdown(built)
-    assert "| Interviewer model | scripted |" in table and "loading…" in table
-    assert "| Interviewer voice | none | off |" in table
+    assert "- **Interviewer model**: loading…" in table and "<small>scripted" in table
+    assert "- **Interviewer voice**: off  \n  <small>none</small>" in table
 
 
 def test_deleting_a_session_removes_it_everywhere_and_only_for_its_owner(app, scripted):
@@ -348,3 +348,70 @@ def test_deleting_a_session_removes_it_everywhere_and_only_for_its_owner(app, sc
     assert app.services.store.attempts(sid, weak.seq) == []
     with pytest.raises(SessionNotFound):
         app.resume(sid, owner="alice")
+
+
+def test_a_spoken_answer_is_checked_then_sent_as_corrected(tmp_path, scripted):
+    """The transcript lands in the box; what the candidate corrects is what is stored,
+    with the recording's pace; a draft never travels to another session."""
+    import numpy as np
+
+    from interviewer.testing import ScriptedTranscriber
+    from interviewer.voice.audio import write_wav
+    from interviewer.voice.metrics import WordTiming
+    from interviewer.voice.stt import Transcription
+
+    heard = "I trained gradient boosting model non-port state"
+    words = [
+        WordTiming(word=w, start=0.4 * i, end=0.4 * i + 0.3) for i, w in enumerate(heard.split())
+    ]
+    built = services(tmp_path, scripted)
+    built.transcriber = ScriptedTranscriber(
+        [Transcription(text=heard, words=words, duration_s=3.5)]
+    )
+    app = Practice(built)
+    sid = app.start("recruiter").session_id
+    other = app.start("recruiter").session_id
+    tone = (0.3 * np.sin(np.arange(56_000) * 2 * np.pi * 440 / 16_000)).astype(np.float32)
+    wav = write_wav(tmp_path / "answer.wav", tone, 16_000)
+    draft = app.hear(sid, str(wav))
+    assert draft.text == heard and draft.speech.words == 7
+    assert len(app.services.store.load(sid).transcript.turns) == 1  # nothing sent yet
+    corrected = "I trained gradient boosting models on sports data."
+    scripted.add("Which of those models worked best, and why?")
+    screen = app.answer(sid, corrected, spoken=draft)
+    stored = app.services.store.load(sid).transcript.turns[1]
+    assert stored.text == corrected and stored.speech == draft.speech
+    assert stored.audio_path == draft.audio_path and stored.duration_s == 3.5
+    assert screen.messages[1]["content"].startswith(corrected)
+    assert "spoken · " in screen.messages[1]["content"]
+    scripted.add("What did you learn there?")
+    app.answer(other, "Typed in the other tab.", spoken=draft)
+    assert app.services.store.load(other).transcript.turns[1].speech is None
+    built.transcriber.assert_complete()
+    scripted.assert_complete()
+
+
+def test_practise_again_offers_the_hesitant_answer_first(app, tmp_path):
+    """The answer most worth practising is the one with the lowest point, decisiveness and
+    bluffing included, not the lowest mean (a hesitant choice can have a fine mean)."""
+    from interviewer.grading.transcripts import load_transcript
+
+    hesitant = (
+        "Hmm, they all seem interesting to me, I am not sure, maybe retrieval or maybe "
+        "evaluation, I guess it depends on the team."
+    )
+    path = tmp_path / "past.txt"
+    path.write_text(
+        "Interviewer: Tell me about a project you are proud of.\n"
+        f"Candidate: {LONG_ANSWER}\n"
+        "Interviewer: Which of these topics interests you the most: retrieval, evaluation "
+        "or fine-tuning?\n"
+        f"Candidate: {hesitant}\n",
+        encoding="utf-8",
+    )
+    session = load_transcript(path)
+    app.services.store.import_session(session.model_copy(update={"status": "finished"}))
+    weak = app.weak_answers()
+    assert weak[0].answer == hesitant and weak[0].weakest == "decisiveness"
+    assert weak[0].low <= 1.5 and weak[0].label.startswith("decisiveness")
+    assert weak[1].weakest == "technical_depth"  # the strong answer's weak point comes next

@@ -64,7 +64,7 @@ def start(client: Client, persona: str = "manager_fit", muted: bool = True) -> t
 def test_models_load_in_the_background_and_the_status_says_so(client, server):
     assert server.seconds_to_200 < 60
     status = wait_ready(client)
-    assert status.count("| ready") == 3 and "failed" not in status
+    assert status.count(": ready in") == 3 and "failed" not in status
     assert "local:qwen2.5-coder-0.5b" in status and "local: bundled" in status
 
 
@@ -81,8 +81,9 @@ def test_a_three_turn_text_interview_then_the_report_in_three_formats(client):
     out = client.predict(sid, api_name="/end")
     said = texts(out[2])
     assert "Interview finished." in out[3] and said[-1][0] == "assistant"
-    # outputs: session, browser, chat, clock, banner, voice, pitch clock, report, md, html, json
-    report_html, md, htm, js = out[7:11]
+    # outputs: session, browser, chat, clock, banner, voice, pitch clock, pitch figures, pitch
+    # sections, then the report, md, html, json, transcript, session, transcript text
+    report_html, md, htm, js = out[9:13]
     assert "Interview feedback" in report_html and ANSWERS[1][:30] in report_html
     files = {p["value"].rsplit(".", 1)[-1]: p["value"] for p in (md, htm, js)}
     assert sorted(files) == ["html", "json", "md"]
@@ -91,7 +92,8 @@ def test_a_three_turn_text_interview_then_the_report_in_three_formats(client):
     assert report.session_id == sid and len(report.answers) == 3
     assert read["md"].startswith("# Interview feedback")
     assert "<svg" in read["html"]
-    transcript, exported = (Path(out[i]["value"]) for i in (11, 12))
+    transcript, exported = (Path(out[i]["value"]) for i in (13, 14))
+    assert ANSWERS[2] in out[15]  # the transcript under the report
     assert ANSWERS[2] in transcript.read_text(encoding="utf-8")
     assert Session.model_validate_json(exported.read_text(encoding="utf-8")).id == sid
 
@@ -148,13 +150,16 @@ def test_the_pitch_shows_a_live_speaking_rate_then_questions(client, tmp_path):
     wav = espeak(PITCH, tmp_path / "pitch.wav", wpm=150)
     job = client.submit(handle_file(str(wav)), sid, True, api_name="/pitch_file")
     job.result(timeout=300)
-    updates = [o for o in job.outputs() if isinstance(o[0], str) and "Speaking rate" in o[0]]
+    # outputs: session, browser, chat, clock, banner, voice, pitch clock, figures, sections
+    updates = [o for o in job.outputs() if isinstance(o[7], str) and "Speaking rate" in o[7]]
     assert updates, "no live figures while the pitch was read"
-    rate = float(updates[-1][0].split("**Speaking rate:** ")[1].split(" ")[0])
+    assert "chunk 1 of" in updates[0][7] or "chunk 0 of" in updates[0][7]
+    rate = float(updates[-1][7].split("**Speaking rate:** ")[1].split(" ")[0])
     assert 100 < rate < 220
-    assert {"context", "problem", "results"} <= set(updates[-1][1])
+    assert {"context", "problem", "results"} <= set(updates[-1][8])
     final = job.outputs()[-1]
-    said = texts(final[4])
+    said = texts(final[2])
+    assert {"context", "problem", "results"} <= set(final[8])  # still shown with the questions
     assert said[-2][0] == "user" and "backlog" in said[-2][1].lower()
     assert said[-1][0] == "assistant" and said[-1][1].endswith("?")
 
@@ -207,9 +212,10 @@ def test_history_then_practise_again_through_the_api(client):
     sid, _ = start(client, "recruiter")
     client.predict("It was fine, I did some stuff I guess.", sid, True, api_name="/answer")
     client.predict(sid, api_name="/end")
-    table, chart, weak = client.predict(api_name="/history")
-    assert weak  # the dropdown's choice: the weakest answer first
-    assert sid in [row[-1] for row in table["data"]]
+    table, chart, weak, ids, persona = client.predict(api_name="/history")
+    assert weak["value"] == 0 and weak["choices"]  # the weakest answer first
+    assert sid in ids and len(ids) == len(table["data"])
+    assert persona == "Sam Moreau" and "Sam Moreau" in [row[1] for row in table["data"]]
     assert "<svg" in chart and "clarity" in chart
     result = client.predict(0, ANSWERS[1], api_name="/again")
     assert "| Criterion | Before | Now |" in result and "Every attempt at this question" in result
@@ -218,11 +224,11 @@ def test_history_then_practise_again_through_the_api(client):
 def test_deleting_a_session_through_the_api(client):
     sid, _ = start(client, "recruiter")
     client.predict(ANSWERS[0], sid, True, api_name="/answer")
-    with pytest.raises(Exception, match="tick the box"):
+    with pytest.raises(Exception, match="cannot be undone"):
         client.predict(sid, False, api_name="/delete")
     message, *_rest = client.predict(sid, True, api_name="/delete")
     assert message == f"Deleted session {sid}."
-    table = client.predict(api_name="/history")[0]["data"] or []
-    assert sid not in [row[-1] for row in table]
+    ids = client.predict(api_name="/history")[3]
+    assert sid not in ids
     with pytest.raises(Exception, match=f"no session '{sid}'"):
         client.predict(sid, api_name="/resume")

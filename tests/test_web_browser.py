@@ -73,13 +73,24 @@ def server(tmp_path_factory):
         yield app
 
 
-def shot(page, name: str) -> None:
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def shot(page, name: str, *, phone: bool = True) -> None:
+    """The page as it is, at 1280x900 and (unless told not to) at 390x844."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}-desktop.png"), full_page=True)
+    if phone:
+        page.set_viewport_size(PHONE)
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(SHOTS / f"{name}-phone.png"), full_page=True)
+        page.set_viewport_size(DESKTOP)
+        page.wait_for_timeout(300)
 
 
 def open_app(browser, server, context=None):
-    context = context or browser.new_context(accept_downloads=True)
+    context = context or browser.new_context(accept_downloads=True, viewport=DESKTOP)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     page.goto(server.url)
@@ -113,7 +124,7 @@ def wait_messages(page, n: int) -> list[tuple[str, str]]:
             timeout=TIMEOUT_MS,
         )
     except Exception:
-        shot(page, "failure")
+        shot(page, "failure", phone=False)
         raise
     return chat(page)
 
@@ -133,6 +144,17 @@ def upload_audio(page, selector: str, path: Path) -> None:
     block.locator("input[type=file]").set_input_files(str(path))
 
 
+def end_interview(page) -> None:
+    """End asks first: Keep going hides the question, Yes ends and opens the report."""
+    page.click("#end")
+    page.wait_for_selector("#end-confirm", state="visible")
+    page.click("#end-cancel")
+    page.wait_for_selector("#end-confirm", state="hidden")
+    page.click("#end")
+    page.click("#end-confirm")
+    page.wait_for_selector("#report-body")
+
+
 def test_text_and_voice_interview_report_downloads_and_history(browser, server, tmp_path):
     page = open_app(browser, server)
     wait_models(page)
@@ -140,6 +162,9 @@ def test_text_and_voice_interview_report_downloads_and_history(browser, server, 
     page.click("#start")
     said = wait_messages(page, 1)
     assert said[0][0] == "assistant" and "Dana" in said[0][1]
+    # no trash icon: the transcript cannot be blanked by a stray click
+    trash = page.locator("#chat button[aria-label*='lear' i]").all()
+    assert not any(button.is_visible() for button in trash)
     for i, answer in enumerate(ANSWERS, 1):
         said = type_answer(page, answer, 1 + 2 * i)
         assert said[-2] == ("user", answer) and said[-1][0] == "assistant"
@@ -150,19 +175,33 @@ def test_text_and_voice_interview_report_downloads_and_history(browser, server, 
     )
     shot(page, "2-interview")
 
+    # A spoken answer lands in the box to check; the corrected text is what is sent.
     wav = espeak(
         "I chose that project because retrieval quality matters to the analysts every day.",
         tmp_path / "voice.wav",
     )
     upload_audio(page, "#voice-answer", wav)
+    page.wait_for_function(
+        "() => document.querySelector('#answer textarea').value.toLowerCase().includes('retrieval')"
+    )
+    assert "Check the words" in page.inner_text("#draft-hint")
+    assert len(chat(page)) == 7  # nothing sent yet
+    shot(page, "2b-spoken-answer-to-check")
+    corrected = (
+        "I chose that project because retrieval quality matters to the analysts every day, "
+        "at the MVA lab."
+    )
+    page.fill("#answer textarea", corrected)
+    page.click("#send")
     said = wait_messages(page, 9)
-    assert said[-2][0] == "user" and "retrieval" in said[-2][1].lower()
+    assert said[-2][0] == "user" and said[-2][1].startswith(corrected)
+    assert "spoken ·" in said[-2][1] and "words per minute" in said[-2][1]
 
-    page.click("#end")
-    page.wait_for_selector("#report-body")
+    end_interview(page)
     report_text = page.inner_text("#report-body")
     assert "Interview feedback" in report_text and "Answer by answer" in report_text
     assert page.locator("#report-body svg.chart").count() == 1
+    assert page.locator("#grade").count() == 0  # no button that re-renders the same report
     shot(page, "3-report")
     for fmt in ("md", "html", "json", "transcript", "session"):
         with page.expect_download() as download:
@@ -173,17 +212,140 @@ def test_text_and_voice_interview_report_downloads_and_history(browser, server, 
         assert ANSWERS[1][:30] in content
         if fmt == "json":
             assert json.loads(content)["mode"] == "interview"
+        if fmt == "session":  # what is stored: the corrected words, with the recording's pace
+            turns = json.loads(content)["transcript"]["turns"]
+            spoken = [t for t in turns if t["speaker"] == "candidate" and t["speech"]]
+            assert [t["text"] for t in spoken] == [corrected]
+            assert spoken[0]["audio_path"] and spoken[0]["speech"]["wpm"] > 60
 
     page.get_by_role("tab", name="History").click()
     page.wait_for_function(
-        "() => document.querySelector('#history-table').innerText.includes('manager_fit')"
+        "() => document.querySelector('#history-table').innerText.includes('Dana Whitfield')"
     )
+    assert "manager_fit" not in page.inner_text("#history-table")
     page.wait_for_selector("#history-chart")
+    chart = page.inner_html("#history-chart")
+    assert "Nov" in chart and ":" in chart  # a readable date and time under the point
     shot(page, "4-history")
+
+    # A past session opens from its row: report and transcript.
+    page.locator("#history-table [role=gridcell]", has_text="Dana Whitfield").first.click()
+    page.wait_for_selector("#history-open", state="visible")
+    page.click("#history-open")
+    page.wait_for_selector("#report-transcript", state="visible")
+    page.locator("#report-transcript").get_by_text("Transcript").first.click()
+    page.wait_for_function(
+        "a => (document.querySelector('#report-transcript-text')?.innerText || '').includes(a)",
+        arg=ANSWERS[0][:40],
+    )
+    shot(page, "7-past-report")
     page.context.close()
 
 
-def test_the_pitch_shows_speaking_rate_sections_then_questions(browser, server, tmp_path):
+def test_history_deletes_from_the_row_after_a_confirmation(browser, server):
+    page = open_app(browser, server)
+    page.click("#start")
+    wait_messages(page, 1)
+    type_answer(page, "Beta: a short answer about a tomato classifier I trained.", 3)
+    end_interview(page)
+    page.get_by_role("tab", name="History").click()
+    page.wait_for_function(
+        "() => document.querySelector('#history-table').innerText.includes('Dana Whitfield')"
+    )
+    rows_before = page.locator("#history-table [role=row].virtual-row").count()
+    page.locator("#history-table [role=gridcell]", has_text="Dana Whitfield").first.click()
+    page.click("#history-delete")
+    page.wait_for_selector("#delete-confirm", state="visible")
+    assert "cannot be undone" in page.inner_text("#delete-confirm-row")
+    page.click("#delete-cancel")
+    page.wait_for_selector("#delete-confirm", state="hidden")
+    assert page.locator("#history-table [role=row].virtual-row").count() == rows_before
+    page.click("#history-delete")
+    page.click("#delete-confirm")
+    page.wait_for_function("() => document.querySelector('#delete-result').innerText")
+    assert "Deleted session" in page.inner_text("#delete-result")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#history-table [role=row].virtual-row').length < n",
+        arg=rows_before,
+    )
+    page.context.close()
+
+
+def test_the_phone_layout_keeps_tabs_the_answer_box_and_whole_words(browser, server):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = open_app(browser, server, context)
+    wait_models(page)
+    broken = page.evaluate(
+        """() => {
+        const out = [];
+        const cells = document.querySelectorAll('#status li');
+        if (!cells.length) return ['(no provider lines)'];
+        for (const cell of cells) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const re = /\\S+/g; let m;
+            while ((m = re.exec(node.data))) {
+              const r = document.createRange();
+              r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+              const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+              if (tops.size > 1) out.push(m[0]);
+            }
+          }
+        }
+        return out;
+      }"""
+    )
+    assert broken == [], f"words broken over two lines in the provider list: {broken}"
+    for name in ("Setup", "Interview", "Report", "History"):
+        assert page.get_by_role("tab", name=name).is_visible(), f"tab {name} hidden at 390 px"
+    page.click("#start")
+    wait_messages(page, 1)
+    box = page.locator("#answer textarea").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
+    context.close()
+
+
+LONG_PITCH = (
+    "Good morning. Let me start with the context. During my internship at a logistics "
+    "company, the support team received about two thousand questions a week, and each "
+    "answer took an agent around ten minutes. "
+    "The problem was that the answers were slow and often inconsistent, because the "
+    "documentation was spread over many tools and nobody could find the right page. "
+    "My approach was to build a retrieval pipeline over the documentation, with a small "
+    "reranking model, and to write an evaluation set of two hundred real questions with "
+    "the agents. "
+    "The results were clear: recall at ten went from sixty one to eighty four percent, "
+    "and the time to answer dropped from ten minutes to about two minutes. "
+    "The impact for the company was that the backlog disappeared within a month, and "
+    "forty agents use the tool every day. "
+    "As next steps, I would like to add feedback from the agents to the evaluation set, "
+    "and to measure the quality of the answers over time. Thank you for listening."
+)
+WATCH_PITCH = """() => {
+  window.__pitch = {rates: [], checks: [], progress: []};
+  const seen = window.__pitch;
+  const record = () => {
+    const live = document.querySelector('#pitch-live');
+    if (!live) return;
+    const text = live.innerText;
+    const rate = text.match(/Speaking rate:\\s*(\\d+)/);
+    if (rate && seen.rates[seen.rates.length - 1] !== rate[1]) seen.rates.push(rate[1]);
+    const chunk = text.match(/chunk (\\d+) of (\\d+)/);
+    if (chunk && seen.progress[seen.progress.length - 1] !== chunk[0]) seen.progress.push(chunk[0]);
+    const checked = [...document.querySelectorAll('#pitch-sections input:checked')]
+      .map(i => i.closest('label').innerText.trim()).join(',');
+    if (seen.checks[seen.checks.length - 1] !== checked) seen.checks.push(checked);
+  };
+  new MutationObserver(record).observe(document.body,
+    {subtree: true, childList: true, characterData: true, attributes: true});
+}"""
+
+
+def test_the_pitch_upload_shows_progress_rate_and_sections_then_keeps_them(
+    browser, server, tmp_path
+):
+    """A 60 s recorded presentation: chunk k of n, the rate and the checklist change while
+    it is transcribed, and the ticked sections stay on screen when the questions start."""
     page = open_app(browser, server)
     wait_models(page)
     page.get_by_label("15-minute pitch").check()
@@ -193,28 +355,44 @@ def test_the_pitch_shows_speaking_rate_sections_then_questions(browser, server, 
     page.wait_for_function(
         "() => document.querySelector('#pitch-clock').innerText.includes('left of 15 minutes')"
     )
-    upload_audio(page, "#pitch-upload", espeak(PITCH, tmp_path / "pitch.wav"))
-    page.wait_for_function(
-        "() => /Speaking rate:\\*?\\*? ?[1-9]\\d* words/.test("
-        "document.querySelector('#pitch-live').innerText)"
+    # one timer, one way to present at a time, no answer box before the questions
+    assert page.inner_text("#clock").strip() == ""
+    assert not page.locator("#answer").is_visible()
+    assert (
+        page.locator("#pitch-mic").is_visible() and not page.locator("#pitch-upload").is_visible()
     )
-    live = page.inner_text("#pitch-live")
-    rate = float(live.split("Speaking rate:")[1].split("words")[0])
-    assert 100 < rate < 220
-    # The checklist ticks as the transcribed chunks arrive (3 s chunks: after the first rate).
+    page.get_by_label("Upload a recording").check()
+    page.wait_for_selector("#pitch-upload", state="visible")
+    assert not page.locator("#pitch-mic").is_visible()
+
+    wav = espeak(LONG_PITCH, tmp_path / "pitch.wav")
+    from interviewer.voice.audio import load_audio
+
+    assert 50 < load_audio(wav).size / 16_000 < 80  # about a minute of speech
+    page.evaluate(WATCH_PITCH)
+    upload_audio(page, "#pitch-upload", wav)
     page.wait_for_function(
-        "() => ['context', 'problem'].every(name => [...document.querySelectorAll("
-        "'#pitch-sections input:checked')].some(i => i.closest('label').innerText.trim() === name))",
-        timeout=120_000,
+        "() => /chunk [2-9]\\d* of/.test(document.querySelector('#pitch-live').innerText)"
     )
+    shot(page, "5-pitch-during-upload", phone=False)
+    said = wait_messages(page, 3)
+    assert said[-2][0] == "user" and "backlog" in said[-2][1].lower()
+    assert said[-1][0] == "assistant" and said[-1][1].endswith("?")
+    seen = page.evaluate("() => window.__pitch")
+    assert len(seen["progress"]) >= 3, seen  # chunk 1 of n, chunk 2 of n, ...
+    assert len(seen["rates"]) >= 3, seen  # the rate changed at least twice
+    assert len(seen["checks"]) >= 3, seen  # so did the checklist
+    # The panel stays, with its ticks, once the questions have started.
+    assert page.locator("#pitch-sections").is_visible()
     checked = page.eval_on_selector_all(
         "#pitch-sections input:checked",
         "inputs => inputs.map(i => i.closest('label').innerText.trim())",
     )
-    assert {"context", "problem"} <= set(checked)
-    shot(page, "5-pitch")
-    said = wait_messages(page, 3)
-    assert said[-2][0] == "user" and said[-1][1].endswith("?")
+    assert {"context", "problem", "approach", "results"} <= set(checked)
+    assert "Your presentation" in page.inner_text("#pitch-live")
+    assert not page.locator("#pitch-upload").is_visible()
+    assert page.locator("#answer").is_visible()
+    shot(page, "6-pitch-after")
     page.context.close()
 
 

@@ -174,9 +174,9 @@ def test_with_sign_in_each_user_reaches_only_their_own_sessions(llm, tmp_path):
                 assert response.status_code in {401, 403, 404}, (target, response.status_code)
                 assert b"persona_id" not in response.content  # nothing of the file
                 assert not response.content.startswith(b"RIFF")
-        assert sid in [row[-1] for row in alice.predict(api_name="/history")[0]["data"]]
-        bob_rows = bob.predict(api_name="/history")[0]["data"] or []
-        assert sid not in [row[-1] for row in bob_rows]
+        # /history: table, chart, weak answers, the rows' session ids, the chart's persona
+        assert sid in alice.predict(api_name="/history")[3]
+        assert sid not in (bob.predict(api_name="/history")[3] or [])
     stored = Store(f"sqlite:///{tmp_path / 'data' / 'interviewer.db'}").load(sid)
     assert stored.owner == "alice" and len(stored.transcript.turns) == 3
 

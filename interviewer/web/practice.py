@@ -97,7 +97,7 @@ def messages(turns: list[Turn]) -> list[dict]:
 def spoken_mark(speech: SpeechMetrics) -> str:
     """How a spoken answer is marked in the transcript: spoken, at what pace."""
     return (
-        f"\n\n*🎙 spoken · {speech.wpm:.0f} words per minute · "
+        f"\n\n*spoken · {speech.wpm:.0f} words per minute · "
         f"{speech.fillers} filler{'s' if speech.fillers != 1 else ''}*"
     )
 

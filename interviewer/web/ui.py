@@ -19,7 +19,7 @@ from collections.abc import Callable
 import gradio as gr
 
 from ..errors import InterviewerError
-from ..history import WeakAnswer, progress_by_persona
+from ..history import WeakAnswer, latest_persona, progress_by_persona
 from .practice import (
     PITCH_SECTIONS,
     LiveStats,
@@ -52,9 +52,10 @@ CSS = """
 #status th, #status td {word-break:normal;overflow-wrap:normal;hyphens:none}
 #status td:nth-child(-n+3), #status th {white-space:nowrap}
 #end {align-self:flex-start;width:auto;margin-top:.5em}
+#chat button[aria-label="Clear"] {display:none}
 @media (max-width: 640px) {
   #chat {height:40vh !important;max-height:40vh}
-  .tab-wrapper button[role="tab"] {padding:.35em .55em;font-size:.9em}
+  .tab-wrapper .tab-container button {padding:0 .5em !important;font-size:.9em !important}
   #history-chart {width:100%}
 }
 """
@@ -271,7 +272,7 @@ def build_app(services: Services) -> gr.Blocks:
                     elem_id="history-table",
                     wrap=True,
                 )
-                history_ids = gr.State([])
+                history_ids = gr.JSON([], visible=False)  # the rows' session ids (and the API's)
                 picked = gr.State(None)
                 with gr.Row(visible=False, elem_id="history-actions") as history_actions:
                     picked_md = gr.Markdown(elem_id="history-picked")
@@ -475,7 +476,7 @@ def build_app(services: Services) -> gr.Blocks:
                 answer_box: draft.text,
                 draft_state: draft.model_dump(mode="json"),
                 draft_hint: (
-                    f"🎙 Transcribed ({draft.speech.wpm:.0f} words per minute). Check the "
+                    f"Transcribed ({draft.speech.wpm:.0f} words per minute). Check the "
                     "words, correct any slip, then **Send**; or record again."
                 ),
                 voice_in: None,
@@ -697,7 +698,7 @@ def build_app(services: Services) -> gr.Blocks:
             rows = practice.history(owner)
             weak = practice.weak_answers(owner)
             lines = progress_by_persona(rows)
-            chosen = chart_for if chart_for in lines else (list(lines)[-1] if lines else None)
+            chosen = chart_for if chart_for in lines else latest_persona(rows)
             return {
                 history_table: history_table_rows(rows),
                 history_ids: [r.session_id for r in reversed(rows)],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from ..history import HistoryRow, progress_by_persona
+from ..history import HistoryRow, latest_persona, progress_by_persona
 from .practice import Comparison, LiveStats, Screen, mmss
 from .services import Services
 
@@ -13,11 +13,16 @@ STATE_LABELS = {"loading": "loading…", "ready": "ready", "failed": "**failed**
 
 
 def status_markdown(services: Services) -> str:
-    rows = ["| Part | Provider | State | Detail |", "|---|---|---|---|"]
+    """Each part on its own lines (a list, not a table: it reads at 390 px without breaking
+    a word or scrolling sideways)."""
+    rows = []
     for h in services.health.values():
         took = f" in {h.seconds:.1f} s" if h.seconds is not None else ""
-        detail = html.escape(h.detail).replace("|", "/")
-        rows.append(f"| {h.part} | {h.provider} | {STATE_LABELS[h.state]}{took} | {detail} |")
+        detail = html.escape(h.detail)
+        rows.append(
+            f"- **{h.part}**: {STATE_LABELS[h.state]}{took}  \n"
+            f"  <small>{html.escape(h.provider)}{' · ' + detail if detail else ''}</small>"
+        )
     if services.persona_errors:
         rows.append("")
         rows += [f"- skipped persona file: {e}" for e in services.persona_errors]
@@ -76,7 +81,7 @@ def history_chart(rows: list[HistoryRow], persona: str | None = None) -> str:
     lines = progress_by_persona(rows)
     if not lines:
         return "<p>No finished session yet: finish an interview to see your progress.</p>"
-    persona = persona if persona in lines else list(lines)[-1]
+    persona = persona if persona in lines else latest_persona(rows)
     scored = lines[persona]
     criteria = sorted({c for r in scored for c in r.scores})
     colours = ["#3b7dd8", "#e8a33d", "#2e9e5b", "#c0392b", "#8e44ad", "#555"]
