@@ -55,10 +55,12 @@ class WeakAnswer(BaseModel):
 
     @property
     def label(self) -> str:
-        return (
-            f"{self.weakest.replace('_', ' ')} {self.low:.1f}/5 · {self.question[:80]} "
-            f"({self.session_id[:8]}, turn {self.seq})"
-        )
+        """Its weak point first, then the question itself (the full turn shows below)."""
+        from .engine import core_question
+
+        point = self.weakest.replace("_", " ")
+        asked = core_question(self.question)[:80]
+        return f"{point} {self.low:.1f}/5 · {asked} ({self.session_id[:8]}, turn {self.seq})"
 
 
 class Graded:

@@ -78,7 +78,8 @@ class Settings(BaseSettings):
     )
     stt_model: str = Field(
         default="bundled",
-        description="local: 'bundled', a name or a directory; openai: the server's model name.",
+        description="local: 'bundled' (tiny.en), 'bundled-base' (Whisper base, with the "
+        "whisper-base extra), a name or a directory; openai: the server's model name.",
     )
     stt_compute_type: str = "int8"
     stt_threads: int = Field(default=0, ge=0, description="0: faster-whisper's default.")

