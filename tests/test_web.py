@@ -415,3 +415,24 @@ def test_practise_again_offers_the_hesitant_answer_first(app, tmp_path):
     assert weak[0].answer == hesitant and weak[0].weakest == "decisiveness"
     assert weak[0].low <= 1.5 and weak[0].label.startswith("decisiveness")
     assert weak[1].weakest == "technical_depth"  # the strong answer's weak point comes next
+
+
+def test_the_speech_timeline_needs_two_spoken_answers():
+    from interviewer.grading.render import timeline
+    from interviewer.grading.report import AnswerFeedback, Report
+    from interviewer.voice.metrics import SpeechTargets, WordTiming, compute
+
+    words = [WordTiming(word=w, start=0.4 * i, end=0.4 * i + 0.3) for i, w in enumerate("a" * 20)]
+    speech = compute(words, 8.0, SpeechTargets(), text="um " + "word " * 19)
+
+    def answer(seq):
+        return AnswerFeedback(
+            seq=seq, question="Q?", answer="A.", worked=[], improve=[], speech=speech
+        )
+
+    one = Report(overall=None, criteria=[], answers=[answer(3)], actions=[])
+    text = timeline(one)
+    assert "<svg" not in text and "One spoken answer (turn 3)" in text
+    two = Report(overall=None, criteria=[], answers=[answer(3), answer(5)], actions=[])
+    svg = timeline(two)
+    assert svg.count("<circle") == 2 and "turn 3" in svg and "turn 5" in svg and ">#3<" not in svg

@@ -113,6 +113,13 @@ def timeline(report: Report) -> str:
     points = [(a.seq, a.speech) for a in report.answers if a.speech is not None]
     if not points:
         return ""
+    if len(points) == 1:  # a lone dot is not a timeline
+        seq, m = points[0]
+        return (
+            f'<p class="timeline-one">One spoken answer (turn {seq}): {m.wpm:.0f} words per '
+            f"minute, {m.fillers} filler{'s' if m.fillers != 1 else ''}. Answer more by voice "
+            "to see your pace and fillers answer by answer.</p>"
+        )
     width, height, left, top = 520, 180, 40, 10
     plot_w, plot_h = width - left - 20, height - top - 40
     top_wpm = max(200.0, *(m.wpm for _, m in points))
@@ -131,7 +138,7 @@ def timeline(report: Report) -> str:
     )
     labels = "".join(
         f'<text x="{left + i * step:.0f}" y="{height - 18}" font-size="11" '
-        f'text-anchor="middle">#{seq}</text>'
+        f'text-anchor="middle">turn {seq}</text>'
         for i, (seq, _) in enumerate(points)
     )
     return (
