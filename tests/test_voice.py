@@ -380,3 +380,54 @@ def test_whisper_base_is_offered_by_one_setting_and_checked_before_loading(tmp_p
             whisper_base_dir(tmp_path / "cache")
         finally:
             Path(dist.locate_file(side)).write_bytes(original)
+
+
+class _Lengths:
+    """A transcriber that says how much audio it was given (deterministic, instant)."""
+
+    def __init__(self):
+        self.calls: list[int] = []
+
+    def transcribe(self, audio, *, prompt=None):
+        self.calls.append(audio.size)
+        return Transcription(text=f"{audio.size} samples", words=[], duration_s=audio.size / 16e3)
+
+
+def _tone(seconds: float) -> np.ndarray:
+    n = int(seconds * SAMPLE_RATE)
+    return (0.3 * np.sin(np.arange(n) * 2 * np.pi * 220 / SAMPLE_RATE)).astype(np.float32)
+
+
+def test_the_end_of_an_answer_is_transcribed_ahead_when_nothing_follows():
+    fake = _Lengths()
+    stream = IncrementalTranscriber(fake, speculate=True)
+    for _ in range(3):  # 1.5 s of speech without a pause: nothing to cut yet
+        stream.feed(_tone(0.5))
+        stream._spec[2].result()
+    stream.feed(np.zeros(SAMPLE_RATE // 2, dtype=np.float32))  # the candidate stops
+    calls = len(fake.calls)
+    heard = stream.finish()
+    assert stream.spec_used and len(fake.calls) == calls  # no call after the last word
+    assert heard.text == f"{int(1.5 * SAMPLE_RATE)} samples"
+    assert heard.duration_s == 2.0
+
+    import threading
+
+    class Held(_Lengths):  # the first call waits: the candidate goes on speaking meanwhile
+        def __init__(self):
+            super().__init__()
+            self.go = threading.Event()
+
+        def transcribe(self, audio, *, prompt=None):
+            if not self.calls:
+                self.go.wait(5)
+            return super().transcribe(audio, prompt=prompt)
+
+    held = Held()
+    stream = IncrementalTranscriber(held, speculate=True)
+    stream.feed(_tone(1.0))  # transcribed ahead, slowly
+    stream.feed(_tone(0.4))  # still speaking: what is being transcribed ahead is not the end
+    held.go.set()
+    heard = stream.finish()
+    assert not stream.spec_used and heard.text == f"{int(1.4 * SAMPLE_RATE)} samples"
+    assert held.calls == [SAMPLE_RATE, int(1.4 * SAMPLE_RATE)]
