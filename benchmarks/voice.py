@@ -93,6 +93,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--speedup", type=float, default=1.0)
     parser.add_argument("--only-fillers", action="store_true")
+    parser.add_argument("--models", nargs="+", default=MODELS, help="embedded models to run")
+    parser.add_argument(
+        "--ab-speculate",
+        action="store_true",
+        help="each cell twice: without, then with the end transcribed ahead",
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp())
@@ -120,7 +126,7 @@ def main() -> None:
         f"TTS real-time factor (hibari, {spoken.size / speaker.sample_rate:.1f} s of speech): "
         f"{tts_rtf:.3f}"
     )
-    for name in MODELS:
+    for name in args.models:
         model = build_model(Settings(llm_provider="local", local_model=name, llm_seed=1))
         model.load()
         print(
@@ -128,7 +134,8 @@ def main() -> None:
             f"each, streamed at {args.speedup:g}x real time):"
         )
         for seconds, audio in clips.items():
-            measure(seconds, audio, persona, model, store, stt, speaker, args)
+            for speculate in (False, True) if args.ab_speculate else (True,):
+                measure(seconds, audio, persona, model, store, stt, speaker, args, speculate)
 
 
 def speech_end(audio) -> int:
@@ -156,7 +163,7 @@ class TimedSpeaker:
         return audio
 
 
-def measure(seconds, audio, persona, model, store, stt, speaker, args) -> None:
+def measure(seconds, audio, persona, model, store, stt, speaker, args, speculate=True) -> None:
     step = SAMPLE_RATE // 2
     end = speech_end(audio)
     latencies, tails, model_turns = [], [], 0
@@ -166,7 +173,9 @@ def measure(seconds, audio, persona, model, store, stt, speaker, args) -> None:
         warming = interview.warming
         if warming is not None:
             warming.join()  # the candidate reads the question before speaking
-        stream = IncrementalTranscriber(stt, prompt=domain_prompt(interview_terms(interview)))
+        stream = IncrementalTranscriber(
+            stt, prompt=domain_prompt(interview_terms(interview)), speculate=speculate
+        )
         end_of_speech = None
         for i in range(0, audio.size, step):
             stream.feed(audio[i : i + step])
@@ -187,7 +196,8 @@ def measure(seconds, audio, persona, model, store, stt, speaker, args) -> None:
         parts["reply then question audio"].append(question - t_stt)
         assert turn.text
     print(
-        f"  {seconds:>2} s answer: p50 {statistics.median(latencies):.2f} s, "
+        f"  {seconds:>2} s answer{' (ahead)' if speculate else ''}: "
+        f"p50 {statistics.median(latencies):.2f} s, "
         f"p95 {percentile(latencies, 0.95):.2f} s "
         f"(speech left to transcribe at the end of speech: {statistics.median(tails):.1f} s; "
         f"{model_turns} of {args.runs} replies called the model; median split: "

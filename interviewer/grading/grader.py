@@ -351,6 +351,7 @@ def grade_session(
     return Report(
         session_id=session.id,
         persona_id=session.persona_id,
+        persona_name=session.persona_name or None,
         mode=mode,
         overall=overall(criteria),
         criteria=criteria,

@@ -52,7 +52,7 @@ def to_markdown(report: Report) -> str:
     out = [
         f"# Interview feedback{f' - session {report.session_id}' if report.session_id else ''}",
         "",
-        f"**Overall: {_score(report.overall)}** ({report.mode}, persona `{report.persona_id}`)",
+        f"**Overall: {_score(report.overall)}** ({md_escape(_who(report))})",
         "",
     ]
     if report.actions:
@@ -162,7 +162,7 @@ def html_body(report: Report) -> str:
     e = html.escape
     body = [
         f"<h1>Interview feedback</h1><p class='overall'>Overall: <b>{_score(report.overall)}"
-        f"</b> ({e(report.mode)}, persona {e(str(report.persona_id))})</p>",
+        f"</b> ({e(_who(report))})</p>",
         _chart(report),
     ]
     if report.actions:
@@ -237,3 +237,10 @@ def to_json(report: Report) -> str:
 
 
 FORMATS = {"md": to_markdown, "html": to_html, "json": to_json}
+
+
+def _who(report: Report) -> str:
+    """"interview with Dana Whitfield": the name the candidate saw, the id if none."""
+    mode = "pitch" if report.mode == "pitch" else "interview"
+    who = report.persona_name or report.persona_id
+    return f"{mode} with {who}" if who else mode

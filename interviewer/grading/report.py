@@ -59,6 +59,7 @@ class Report(_Model):
     schema_version: Literal[1] = SCHEMA_VERSION
     session_id: str | None = None
     persona_id: str | None = None
+    persona_name: str | None = Field(default=None, description="As Setup and History show it.")
     mode: Literal["interview", "pitch"] = "interview"
     graded_at: UtcDatetime = Field(default_factory=utcnow)
     overall: float | None = Field(ge=1, le=5, description="Weighted mean of the criteria, 1-5.")
