@@ -240,7 +240,7 @@ FORMATS = {"md": to_markdown, "html": to_html, "json": to_json}
 
 
 def _who(report: Report) -> str:
-    """"interview with Dana Whitfield": the name the candidate saw, the id if none."""
+    """The name the candidate saw ("interview with Dana Whitfield"), the id if none."""
     mode = "pitch" if report.mode == "pitch" else "interview"
     who = report.persona_name or report.persona_id
     return f"{mode} with {who}" if who else mode
