@@ -387,6 +387,14 @@ def test_a_spoken_answer_is_checked_then_sent_as_corrected(tmp_path, scripted):
     scripted.add("What did you learn there?")
     app.answer(other, "Typed in the other tab.", spoken=draft)
     assert app.services.store.load(other).transcript.turns[1].speech is None
+    # an answer typed over a draft is a typed answer: no recording's pace on it
+    built.transcriber = ScriptedTranscriber(
+        [Transcription(text=heard, words=words, duration_s=3.5)]
+    )
+    app = Practice(built)
+    draft = app.hear(sid, str(write_wav(tmp_path / "again.wav", tone, 16_000)))
+    app.answer(sid, "Actually, let me type it: I would test the features earlier.", spoken=draft)
+    assert app.services.store.load(sid).transcript.turns[-2].speech is None
     built.transcriber.assert_complete()
     scripted.assert_complete()
 

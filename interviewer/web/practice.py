@@ -4,6 +4,7 @@ so the same code is exercised by unit tests, the API and the browser."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 import time
@@ -268,8 +269,8 @@ class Practice:
         with self._writing(session_id, owner) as interview:
             before = len(interview.turns)
             interview.on_lead = on_lead
-            if spoken is not None and spoken.session_id != interview.session.id:
-                spoken = None  # a draft from another session never travels with this answer
+            if spoken is not None and not _still_spoken(spoken, interview, text):
+                spoken = None  # another session's draft, or a different answer typed over it
             try:
                 if spoken is None:
                     interview.answer(text)
@@ -623,3 +624,13 @@ def _presented(interview: Interview) -> LiveStats | None:
                 heard_s=turn.duration_s,
             )
     return None
+
+
+def _still_spoken(draft: SpokenDraft, interview: Interview, text: str) -> bool:
+    """Is ``text`` the recorded answer, corrected? Corrections change a few words; an
+    answer typed over the draft is not spoken, and must not carry the recording's pace."""
+    if draft.session_id != interview.session.id:
+        return False
+    heard = set(re.findall(r"\w+", draft.text.lower()))
+    sent = re.findall(r"\w+", text.lower())
+    return bool(sent) and sum(w in heard for w in sent) >= 0.5 * len(sent)
