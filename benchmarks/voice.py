@@ -94,11 +94,7 @@ def main() -> None:
     parser.add_argument("--speedup", type=float, default=1.0)
     parser.add_argument("--only-fillers", action="store_true")
     parser.add_argument("--models", nargs="+", default=MODELS, help="embedded models to run")
-    parser.add_argument(
-        "--ab-speculate",
-        action="store_true",
-        help="each cell twice: without, then with the end transcribed ahead",
-    )
+
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp())
@@ -134,8 +130,7 @@ def main() -> None:
             f"each, streamed at {args.speedup:g}x real time):"
         )
         for seconds, audio in clips.items():
-            for speculate in (False, True) if args.ab_speculate else (True,):
-                measure(seconds, audio, persona, model, store, stt, speaker, args, speculate)
+            measure(seconds, audio, persona, model, store, stt, speaker, args)
 
 
 def speech_end(audio) -> int:
@@ -163,7 +158,7 @@ class TimedSpeaker:
         return audio
 
 
-def measure(seconds, audio, persona, model, store, stt, speaker, args, speculate=True) -> None:
+def measure(seconds, audio, persona, model, store, stt, speaker, args) -> None:
     step = SAMPLE_RATE // 2
     end = speech_end(audio)
     latencies, tails, model_turns = [], [], 0
@@ -173,9 +168,7 @@ def measure(seconds, audio, persona, model, store, stt, speaker, args, speculate
         warming = interview.warming
         if warming is not None:
             warming.join()  # the candidate reads the question before speaking
-        stream = IncrementalTranscriber(
-            stt, prompt=domain_prompt(interview_terms(interview)), speculate=speculate
-        )
+        stream = IncrementalTranscriber(stt, prompt=domain_prompt(interview_terms(interview)))
         end_of_speech = None
         for i in range(0, audio.size, step):
             stream.feed(audio[i : i + step])
@@ -196,8 +189,7 @@ def measure(seconds, audio, persona, model, store, stt, speaker, args, speculate
         parts["reply then question audio"].append(question - t_stt)
         assert turn.text
     print(
-        f"  {seconds:>2} s answer{' (ahead)' if speculate else ''}: "
-        f"p50 {statistics.median(latencies):.2f} s, "
+        f"  {seconds:>2} s answer: p50 {statistics.median(latencies):.2f} s, "
         f"p95 {percentile(latencies, 0.95):.2f} s "
         f"(speech left to transcribe at the end of speech: {statistics.median(tails):.1f} s; "
         f"{model_turns} of {args.runs} replies called the model; median split: "

@@ -319,15 +319,9 @@ class IncrementalTranscriber:
         prompt: str | None = None,
         min_chunk_s: float = 2.0,
         max_chunk_s: float = 8.0,
-        speculate: bool = False,
     ):
         self.transcriber = transcriber
         self.prompt = prompt
-        self.speculate = speculate
-        # (samples committed when it started, its length, the result): the pending stretch
-        # transcribed ahead, in case the candidate has just said their last word
-        self._spec: tuple[int, int, Future] | None = None
-        self.spec_used = False
         self.min_chunk = int(min_chunk_s * SAMPLE_RATE)
         self.max_chunk = int(max_chunk_s * SAMPLE_RATE)
         self._committed = 0  # samples already sent for transcription
@@ -368,24 +362,6 @@ class IncrementalTranscriber:
             cut = self._cut_point(self._pending)
             if cut:
                 self._submit(cut)
-        self._speculate()
-
-    def _speculate(self) -> None:
-        """While the transcriber is idle, transcribe what is pending as it stands: when the
-        candidate stops right after, the answer's end is already transcribed and the wait
-        after the last word is the rest of that call, not a whole call."""
-        if not self.speculate or self._pending.size < SAMPLE_RATE // 2:
-            return
-        if any(not f.done() for _, _, f in self._futures):
-            return
-        spec = self._spec
-        if spec is not None and not spec[2].done():
-            return
-        if spec is not None and spec[0] == self._committed and is_silent(self._pending[spec[1] :]):
-            return  # nothing but silence since: what was transcribed ahead still holds
-        chunk = self._pending.copy()
-        future = self._executor.submit(self.transcriber.transcribe, chunk, prompt=self.prompt)
-        self._spec = (self._committed, chunk.size, future)
 
     def _submit(self, cut: int) -> None:
         chunk, self._pending = self._pending[:cut], self._pending[cut:]
@@ -404,23 +380,8 @@ class IncrementalTranscriber:
         return self._join(done, duration_s=done[-1][1] / SAMPLE_RATE if done else 0.0)
 
     def flush(self) -> None:
-        """Send what is pending (the audio is complete: a file read to its end). A
-        transcription started ahead on the same stretch is used when nothing but silence
-        came after it."""
+        """Send what is pending (the audio is complete: a file read to its end)."""
         tail = self._pending
-        spec, self._spec = self._spec, None
-        if (
-            spec is not None
-            and spec[0] == self._committed
-            and 0 < spec[1] <= tail.size
-            and is_silent(tail[spec[1] :])
-        ):
-            start = self._committed
-            self._committed += tail.size
-            self._futures.append((start, self._committed, spec[2]))
-            self._pending = np.zeros(0, dtype=np.float32)
-            self.spec_used = True
-            return
         # Whisper costs about the same for 0.3 s as for 10 s: skip a tail that is silence.
         if tail.size and not is_silent(tail):
             self._submit(tail.size)
