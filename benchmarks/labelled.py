@@ -3,7 +3,8 @@
 Pairwise ordering accuracy on the criterion each source names: overall, per criterion, on
 length-adversarial pairs (the weaker answer is the longer one), beside a length-only scorer,
 and how often the named criterion comes back unscored. ``--split test`` reads the frozen
-test half; tuning uses only ``--split tune``.
+test half; tuning uses only ``--split tune``. ``fresh_tune`` and ``fresh_test`` are the
+halves of a second collection gathered later (``fresh_test`` frozen at once).
 
 Run: .venv/bin/python benchmarks/labelled.py [--split tune|test] [--wrong]
 """
@@ -21,7 +22,9 @@ LABELLED = Path(__file__).resolve().parent.parent / "evals" / "labelled"
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["tune", "test"], default="tune")
+    parser.add_argument(
+        "--split", choices=["tune", "test", "fresh_tune", "fresh_test"], default="tune"
+    )
     parser.add_argument("--wrong", action="store_true", help="list the pairs ordered wrongly")
     args = parser.parse_args()
     pairs = evaluate(LABELLED / f"{args.split}.yaml", load_rubrics())

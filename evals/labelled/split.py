@@ -2,6 +2,10 @@
 
 A group goes to test when int(sha256(id).hexdigest(), 16) % 2 == 0, otherwise to tune.
 Run from anywhere: python evals/labelled/split.py
+
+``--fresh`` splits the second collection (fresh_*.yaml, gathered after the grader had been
+tuned on tune.yaml) the same way into fresh_tune.yaml and fresh_test.yaml; groups.yaml and
+its frozen test.yaml are left alone.
 """
 
 import hashlib
@@ -29,6 +33,10 @@ def write_split(path: Path, groups: list[dict]) -> None:
 
 
 def main() -> None:
+    import sys
+
+    if "--fresh" in sys.argv:
+        return split_fresh()
     data = yaml.safe_load((HERE / "groups.yaml").read_text(encoding="utf-8"))
     groups = data["groups"]
     for group in groups:
@@ -43,6 +51,25 @@ def main() -> None:
     print(f"tune: {len(tune)}")
     print(f"test: {len(test)}")
     print(f"test.yaml sha256: {test_sha}")
+
+
+def split_fresh() -> None:
+    """The second collection: every fresh_<topic>.yaml, split by the same rule."""
+    groups = []
+    for path in sorted(HERE.glob("fresh_*.yaml")):
+        if path.name in ("fresh_tune.yaml", "fresh_test.yaml"):
+            continue
+        for group in yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]:
+            for answer in group["answers"]:
+                answer["text"] = answer["text"].strip()
+            groups.append(group)
+    test = [g for g in groups if goes_to_test(g["id"])]
+    tune = [g for g in groups if not goes_to_test(g["id"])]
+    write_split(HERE / "fresh_tune.yaml", tune)
+    write_split(HERE / "fresh_test.yaml", test)
+    test_sha = hashlib.sha256((HERE / "fresh_test.yaml").read_bytes()).hexdigest()
+    print(f"fresh groups: {len(groups)}; tune: {len(tune)}; test: {len(test)}")
+    print(f"fresh_test.yaml sha256: {test_sha}")
 
 
 if __name__ == "__main__":
