@@ -42,3 +42,31 @@ def test_the_grader_holds_its_measured_level_on_the_frozen_half():
     )
     # Issue #13: no applicable criterion comes back "not observed" on an answer with evidence.
     assert unscored <= 1
+
+
+FRESH_SHA256 = "6f2f1d49da674421be48e65a84f4aa34b1871990580f3df1cf50fac34702742e"
+
+
+def test_the_second_collection_is_split_frozen_and_measured():
+    """The collection gathered after the tuning (docs/grading.md): its test half is frozen,
+    the halves are disjoint and come from the fresh_*.yaml files, every group cites a page
+    not used by the first collection, and the grader keeps its measured level (57%)."""
+    assert hashlib.sha256((LABELLED / "fresh_test.yaml").read_bytes()).hexdigest() == (FRESH_SHA256)
+
+    def ids(name):
+        return {g["id"] for g in yaml.safe_load((LABELLED / name).read_text())["groups"]}
+
+    sources = [
+        g
+        for name in ("fresh_technical.yaml", "fresh_positioning.yaml")
+        for g in yaml.safe_load((LABELLED / name).read_text())["groups"]
+    ]
+    assert ids("fresh_test.yaml") | ids("fresh_tune.yaml") == {g["id"] for g in sources}
+    assert not ids("fresh_test.yaml") & ids("fresh_tune.yaml")
+    first = {
+        g["source"]["url"] for g in yaml.safe_load((LABELLED / "groups.yaml").read_text())["groups"]
+    }
+    assert all(g["source"]["url"].startswith("http") for g in sources)
+    assert not {g["source"]["url"] for g in sources} & first
+    pairs = evaluate(LABELLED / "fresh_test.yaml", load_rubrics())
+    assert len(pairs) == 28 and accuracy(pairs) >= 0.55

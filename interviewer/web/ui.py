@@ -271,6 +271,8 @@ def build_app(services: Services) -> gr.Blocks:
                     interactive=False,
                     elem_id="history-table",
                     wrap=True,
+                    # shares of the width, so a phone shows every column (wrapped)
+                    column_widths=["27%", "29%", "18%", "13%", "13%"],
                 )
                 history_ids = gr.JSON([], visible=False)  # the rows' session ids (and the API's)
                 picked = gr.State(None)
@@ -827,7 +829,7 @@ def build_app(services: Services) -> gr.Blocks:
             w = WeakAnswer.model_validate(weak[int(index)])
             return (
                 f"**Question:** {w.question}\n\n**Your earlier answer:** {w.answer}\n\n"
-                f"**Lowest:** {w.weakest}, {w.low:.1f}/5"
+                f"**Lowest:** {w.weakest.replace('_', ' ')}, {w.low:.1f}/5"
             )
 
         weak_pick.change(show_weak, [weak_pick, weak_state], [weak_md], api_visibility="private")
