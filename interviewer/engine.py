@@ -153,9 +153,11 @@ _USED = re.compile(
 _NEGATED = re.compile(r"\b(?:never|not|hadn'?t|haven'?t|didn'?t|don'?t|wasn'?t)\b", re.I)
 _FOLLOW_UP_LEADS = {
     # Neutral: said before the follow-up is written, whatever the answer was, so never
-    # "Right." or "Interesting." (round 6: they read as agreeing with a wrong answer).
-    "en": ["I see.", "Okay.", "Let me follow up on that.", "Mm-hm."],
-    "fr": ["Je vois.", "D'accord.", "Je voudrais creuser ce point.", "Hm hm."],
+    # "Right." or "Interesting." (round 6: they read as agreeing with a wrong answer). Nor
+    # "Let me follow up on that.": when no follow-up fits, the planned question comes after
+    # the lead (round 7: "Let me follow up on that. Let's talk about case studies.").
+    "en": ["I see.", "Okay.", "Thanks.", "Mm-hm."],
+    "fr": ["Je vois.", "D'accord.", "Merci.", "Hm hm."],
 }
 _REPEAT = {"en": "Of course. ", "fr": "Bien sûr. "}
 _WANTS_REPEAT = re.compile(
@@ -231,6 +233,11 @@ def _is_counter_question(text: str) -> bool:
 _GO_AHEAD = re.compile(
     r"(?:^|[.!?]\s+)(?:so,?\s+|um,?\s+|ok,?\s+)?(?:should i|shall i|can i|may i|do you want me to|"
     r"would you like me to)\b[^?]{0,160}\?\s*$",
+    re.I,
+)
+_OPTIONS = re.compile(
+    r"\b(?:do you mean|you mean|are you asking(?: about)?|is it|is that|should i (?:talk|speak) "
+    r"about)\s+(?P<a>[^?]{1,80}?),?\s+or\s+(?:more like\s+|rather\s+)?(?P<b>[^?]{1,60})\?",
     re.I,
 )
 _EITHER_OR = re.compile(
@@ -810,7 +817,7 @@ class Interview:
             lead = (
                 "Yes, please go ahead."
                 if clarifying == "go_ahead"
-                else "Either is fine: take the one you know best, and tell me about it."
+                else self._either_reply(answer.text)
             )
             return self._say(
                 lead,
@@ -1128,6 +1135,34 @@ class Interview:
             notes=notes,
             topic=topic,
         )
+
+    def _either_reply(self, text: str) -> str:
+        """ "Do you mean mathematically, or in practice?": the two readings said back (it
+        shows the question was heard), in a wording not used before in this interview
+        (round 7: the same sentence twice, and one that offered no choice)."""
+        found = _OPTIONS.search(text)
+        pair = None
+        if found:
+            a, b = (
+                _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], x).strip(" ,")
+                for x in found.group("a", "b")
+            )
+            if 0 < len(a.split()) <= 8 and 0 < len(b.split()) <= 8:
+                pair = f"{a} or {b}"
+        replies = (
+            [
+                f"Either is fine, {pair}: take the one you know best, and tell me about it.",
+                f"Whichever you prefer, {pair}; I'm interested in how you think about it.",
+            ]
+            if pair
+            else [
+                "Either is fine: take the one you know best, and tell me about it.",
+                "Whichever reading you prefer; I'm interested in how you think about it.",
+            ]
+        )
+        said = [t.text for t in self.turns if t.speaker == "interviewer"]
+        fresh = [r for r in replies if not any(t.startswith(r.split(",")[0]) for t in said)]
+        return fresh[0] if fresh else replies[-1]
 
     def _follow_up(
         self, answer: Turn, question: Question, topic: str | None, notes: list[str]

@@ -6,6 +6,8 @@ expects no model call adds no step, so an unexpected call fails it.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import persona
 
@@ -801,6 +803,30 @@ def test_a_question_about_the_question_is_answered_not_deferred(
     assert "keep it for the end" not in turn.text
     assert (turn.stage_index, turn.question_index) == (asked.stage_index, asked.question_index)
     assert not interview.finished
+
+
+def test_a_clarification_is_answered_with_its_own_options_and_never_twice_alike(
+    manager, scripted, store
+):
+    """Round 7: "Either is fine: take the one you know best" said word for word twice, and
+    to a question whose options it never named."""
+    interview = Interview.start(manager, scripted, store)
+    first = interview.answer("Do you mean in a team, or on my own projects?")
+    assert first.text.startswith("Either is fine, in a team or on your own projects:")
+    second = interview.answer("Sorry, do you mean mathematically, or more like in practice?")
+    assert "mathematically or in practice" in second.text
+    assert second.text != first.text and not second.text.startswith("Either is fine")
+
+
+def test_no_lead_before_a_follow_up_announces_one():
+    """The lead is said before the follow-up is written; when no follow-up fits, the
+    planned question comes after it (round 7: "Let me follow up on that. Let's talk about
+    case studies.", five times in one interview). So no lead promises a follow-up."""
+    from interviewer.engine import _FOLLOW_UP_LEADS
+
+    for leads in _FOLLOW_UP_LEADS.values():
+        for lead in leads:
+            assert not re.search(r"follow|creuser|dig|deeper|approfond", lead, re.I), lead
 
 
 def test_a_track_named_first_is_a_choice_even_with_a_but():
