@@ -272,15 +272,10 @@ def test_history_deletes_from_the_row_after_a_confirmation(browser, server):
     page.context.close()
 
 
-def test_the_phone_layout_keeps_tabs_the_answer_box_and_whole_words(browser, server):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = open_app(browser, server, context)
-    wait_models(page)
-    broken = page.evaluate(
-        """() => {
+BROKEN_WORDS = """selector => {
         const out = [];
-        const cells = document.querySelectorAll('#status li');
-        if (!cells.length) return ['(no provider lines)'];
+        const cells = document.querySelectorAll(selector);
+        if (!cells.length) return ['(nothing matches ' + selector + ')'];
         for (const cell of cells) {
           const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -295,7 +290,13 @@ def test_the_phone_layout_keeps_tabs_the_answer_box_and_whole_words(browser, ser
         }
         return out;
       }"""
-    )
+
+
+def test_the_phone_layout_keeps_tabs_the_answer_box_and_whole_words(browser, server):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = open_app(browser, server, context)
+    wait_models(page)
+    broken = page.evaluate(BROKEN_WORDS, "#status li")
     assert broken == [], f"words broken over two lines in the provider list: {broken}"
     for name in ("Setup", "Interview", "Report", "History"):
         assert page.get_by_role("tab", name=name).is_visible(), f"tab {name} hidden at 390 px"
@@ -303,6 +304,14 @@ def test_the_phone_layout_keeps_tabs_the_answer_box_and_whole_words(browser, ser
     wait_messages(page, 1)
     box = page.locator("#answer textarea").bounding_box()
     assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
+    type_answer(page, "I build retrieval systems and I measure them carefully.", 3)
+    end_interview(page)
+    page.get_by_role("tab", name="History").click()
+    page.wait_for_function(
+        "() => document.querySelector('#history-table').innerText.includes('Dana Whitfield')"
+    )
+    broken = page.evaluate(BROKEN_WORDS, "#history-table [role=gridcell], #history-table th")
+    assert broken == [], f"words broken over two lines in the history table: {broken}"
     context.close()
 
 

@@ -272,7 +272,7 @@ def build_app(services: Services) -> gr.Blocks:
                     elem_id="history-table",
                     wrap=True,
                     # shares of the width, so a phone shows every column (wrapped)
-                    column_widths=["27%", "29%", "18%", "13%", "13%"],
+                    column_widths=["34%", "30%", "36%"],
                 )
                 history_ids = gr.JSON([], visible=False)  # the rows' session ids (and the API's)
                 picked = gr.State(None)

@@ -65,14 +65,17 @@ def presented_markdown(stats: LiveStats) -> str:
 
 
 def history_table_rows(rows: list[HistoryRow]) -> list[list]:
-    """Newest first, with the interviewer's name and a readable date."""
-    return [
-        [r.date, r.persona, r.status, r.answers, "" if r.overall is None else f"{r.overall:.1f}"]
-        for r in reversed(rows)
-    ]
+    """Newest first: when, with whom, and how it went, in three columns that a 390 px
+    phone shows whole, wrapping between words, never inside one."""
+    out = []
+    for r in reversed(rows):
+        answers = f"{r.answers} answer{'s' if r.answers != 1 else ''}"
+        overall = "" if r.overall is None else f", overall {r.overall:.1f}"
+        out.append([r.date, r.persona, f"{r.status}, {answers}{overall}"])
+    return out
 
 
-HISTORY_HEADERS = ["when (UTC)", "interviewer", "status", "answers", "overall"]
+HISTORY_HEADERS = ["when (UTC)", "with", "result"]
 
 
 def history_chart(rows: list[HistoryRow], persona: str | None = None) -> str:
@@ -85,10 +88,11 @@ def history_chart(rows: list[HistoryRow], persona: str | None = None) -> str:
     scored = lines[persona]
     criteria = sorted({c for r in scored for c in r.scores})
     colours = ["#3b7dd8", "#e8a33d", "#2e9e5b", "#c0392b", "#8e44ad", "#555"]
-    width, left, top, plot_h = 560, 30, 10, 170
+    # Large type: on a 390 px phone the drawing is shown at about half its size.
+    width, left, top, plot_h = 560, 34, 10, 170
     plot_w = width - left - 30
-    legend_y = top + plot_h + 44
-    height = legend_y + 20 * ((len(criteria) + 2) // 3)
+    legend_y = top + plot_h + 62
+    height = legend_y + 26 * ((len(criteria) + 1) // 2)
     step = plot_w / max(1, len(scored) - 1)
     x0 = left + (plot_w / 2 if len(scored) == 1 else 0)
     parts = [
@@ -102,13 +106,13 @@ def history_chart(rows: list[HistoryRow], persona: str | None = None) -> str:
             x = x0 + i * step
             day, clock = r.date.rsplit(" ", 1)
             parts.append(
-                f'<text x="{x:.0f}" y="{top + plot_h + 14}" font-size="10" text-anchor="middle">'
-                f'{html.escape(day[4:])}<tspan x="{x:.0f}" dy="12">{html.escape(clock)}</tspan>'
+                f'<text x="{x:.0f}" y="{top + plot_h + 20}" font-size="16" text-anchor="middle">'
+                f'{html.escape(day[4:])}<tspan x="{x:.0f}" dy="18">{html.escape(clock)}</tspan>'
                 "</text>"
             )
     for level in range(1, 6):
         y = top + plot_h - plot_h * (level - 1) / 4
-        parts.append(f'<text x="5" y="{y + 4:.0f}" font-size="11">{level}</text>')
+        parts.append(f'<text x="5" y="{y + 6:.0f}" font-size="16">{level}</text>')
     for k, criterion in enumerate(criteria):
         colour = colours[k % len(colours)]
         points = [
@@ -123,12 +127,13 @@ def history_chart(rows: list[HistoryRow], persona: str | None = None) -> str:
             )
         for p in points:
             x, y = p.split(",")
-            parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{colour}"/>')
-        lx = left + (k % 3) * (plot_w / 3)
-        ly = legend_y + 20 * (k // 3)
+            parts.append(f'<circle cx="{x}" cy="{y}" r="5" fill="{colour}"/>')
+        lx = left + (k % 2) * (plot_w / 2)
+        ly = legend_y + 26 * (k // 2)
         parts.append(
-            f'<rect x="{lx:.0f}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>'
-            f'<text x="{lx + 14:.0f}" y="{ly}" font-size="12">{html.escape(criterion)}</text>'
+            f'<rect x="{lx:.0f}" y="{ly - 13}" width="14" height="14" fill="{colour}"/>'
+            f'<text x="{lx + 20:.0f}" y="{ly}" font-size="17">'
+            f"{html.escape(criterion.replace('_', ' '))}</text>"
         )
     parts.append("</svg>")
     note = (
