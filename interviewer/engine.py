@@ -956,11 +956,11 @@ class Interview:
         return question.kind in {"technical", "probe", "case", "coding"}
 
     def _honest_ack(self) -> str:
-        """An acknowledgement of "I don't know" not said before in this interview."""
+        """An acknowledgement of "I don't know" not said before in this interview; once
+        each was said, the one said longest ago (never the same twice in a row)."""
         said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
         options = _HONEST[self.persona.language]
-        fresh = [o for o in options if o not in said]
-        return (fresh or options[-1:])[0]
+        return min(options, key=said.rfind)  # -1 (never said) first, then the oldest
 
     def _options(self, question: Question) -> list[str]:
         if question.options:
