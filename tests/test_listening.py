@@ -467,6 +467,23 @@ def test_a_two_part_question_gets_both_facts(scripted, store):
     assert "I don't know" not in reply.text
 
 
+def test_the_engineer_answers_both_parts_about_an_interns_project_and_shipping(scripted, store):
+    """Round 7: "what would an intern own ...? how does the team decide that an offline
+    improvement is worth shipping: is there an online A/B test?" got the deployment pipeline,
+    then "the manager will cover it"."""
+    engineer = persona("technical_engineer")
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(INTRO, duration_s=engineer.total_minutes * 60)
+    reply = interview.answer(
+        "Yes, two. First, what would an intern own concretely in the first three months: a "
+        "model in production with its own metrics, or a piece of a larger pipeline? Second, "
+        "how does the team decide that an offline improvement is worth shipping: is there an "
+        "online A/B test, and who looks at the results?"
+    )
+    assert "owns one project" in reply.text and "A/B test" in reply.text
+    assert "manager will cover" not in reply.text
+
+
 def test_an_answer_with_a_rising_tone_is_not_a_question_to_the_interviewer(scripted, store):
     """Seen: "I guess the hard part is choosing the learning rate?" got "Good question;
     let's keep it for the end"."""
