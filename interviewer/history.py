@@ -20,6 +20,7 @@ from .voice.metrics import SpeechTargets
 # Signals inside a criterion that deserve practice on their own: an answer can score well
 # on positioning as a whole and still never choose, or talk around a concept.
 PRACTISED_SIGNALS = {"decisiveness": "decisiveness", "honesty": "bluffing (honesty)"}
+_SIGNAL_NAMES = frozenset(PRACTISED_SIGNALS.values())
 
 
 class HistoryRow(BaseModel):
@@ -127,12 +128,11 @@ class Graded:
                     for s in c.signals:
                         if s.id in PRACTISED_SIGNALS:
                             points[PRACTISED_SIGNALS[s.id]] = s.score
-                specific = set(PRACTISED_SIGNALS.values())
                 mean = mean_score(scores)
                 if mean is None or not points:
                     continue
                 # a tie goes to the signal: "decisiveness" says what to do, "positioning" not
-                weakest = min(points, key=lambda k: (points[k], k not in specific))
+                weakest = min(points, key=lambda k: (points[k], k not in _SIGNAL_NAMES))
                 found.append(
                     WeakAnswer(
                         session_id=session.id,

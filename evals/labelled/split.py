@@ -32,44 +32,41 @@ def write_split(path: Path, groups: list[dict]) -> None:
     path.write_text(HEADER + body, encoding="utf-8")
 
 
+def _stripped(groups: list[dict]) -> list[dict]:
+    for group in groups:
+        for answer in group["answers"]:
+            answer["text"] = answer["text"].strip()
+    return groups
+
+
+def split_into(groups: list[dict], prefix: str = "") -> None:
+    """Write ``{prefix}tune.yaml`` and ``{prefix}test.yaml`` and print the test half's sha256
+    (the figure a test freezes)."""
+    test = [g for g in groups if goes_to_test(g["id"])]
+    tune = [g for g in groups if not goes_to_test(g["id"])]
+    write_split(HERE / f"{prefix}tune.yaml", tune)
+    write_split(HERE / f"{prefix}test.yaml", test)
+    test_sha = hashlib.sha256((HERE / f"{prefix}test.yaml").read_bytes()).hexdigest()
+    print(f"{prefix}groups: {len(groups)}; tune: {len(tune)}; test: {len(test)}")
+    print(f"{prefix}test.yaml sha256: {test_sha}")
+
+
 def main() -> None:
     import sys
 
     if "--fresh" in sys.argv:
         return split_fresh()
     data = yaml.safe_load((HERE / "groups.yaml").read_text(encoding="utf-8"))
-    groups = data["groups"]
-    for group in groups:
-        for answer in group["answers"]:
-            answer["text"] = answer["text"].strip()
-    test = [g for g in groups if goes_to_test(g["id"])]
-    tune = [g for g in groups if not goes_to_test(g["id"])]
-    write_split(HERE / "tune.yaml", tune)
-    write_split(HERE / "test.yaml", test)
-    test_sha = hashlib.sha256((HERE / "test.yaml").read_bytes()).hexdigest()
-    print(f"groups: {len(groups)}")
-    print(f"tune: {len(tune)}")
-    print(f"test: {len(test)}")
-    print(f"test.yaml sha256: {test_sha}")
+    split_into(_stripped(data["groups"]))
 
 
 def split_fresh() -> None:
     """The second collection: every fresh_<topic>.yaml, split by the same rule."""
     groups = []
     for path in sorted(HERE.glob("fresh_*.yaml")):
-        if path.name in ("fresh_tune.yaml", "fresh_test.yaml"):
-            continue
-        for group in yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]:
-            for answer in group["answers"]:
-                answer["text"] = answer["text"].strip()
-            groups.append(group)
-    test = [g for g in groups if goes_to_test(g["id"])]
-    tune = [g for g in groups if not goes_to_test(g["id"])]
-    write_split(HERE / "fresh_tune.yaml", tune)
-    write_split(HERE / "fresh_test.yaml", test)
-    test_sha = hashlib.sha256((HERE / "fresh_test.yaml").read_bytes()).hexdigest()
-    print(f"fresh groups: {len(groups)}; tune: {len(tune)}; test: {len(test)}")
-    print(f"fresh_test.yaml sha256: {test_sha}")
+        if path.name not in ("fresh_tune.yaml", "fresh_test.yaml"):
+            groups += yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]
+    split_into(_stripped(groups), "fresh_")
 
 
 if __name__ == "__main__":

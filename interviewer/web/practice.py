@@ -311,16 +311,11 @@ class Practice:
     def hear(self, session_id: str, path: str, *, owner: str | None = None) -> SpokenDraft:
         """A recorded answer, kept with the session's audio and transcribed with the
         interview's terms, for the candidate to check before sending it."""
-        from ..voice.audio import is_silent
-
         interview = self.interview(session_id, owner)
         with self.services.live.lock(interview.session.id):
             kept = self._keep_recording(interview, Path(path))
-        audio = load_audio(kept)
-        if is_silent(audio):
-            raise InputError("no speech in the recording; check the microphone and try again")
         voice = self._voice(interview)
-        heard = self.services.transcriber.transcribe(audio, prompt=voice.prompt)
+        heard = self._transcribe_file(kept, voice.prompt)
         if not heard.text.strip():
             raise InputError("no words recognised in the recording; record it again or type it")
         return SpokenDraft(
@@ -513,14 +508,18 @@ class Practice:
 
     def transcribe(self, path: str) -> str:
         """A recorded answer as text (to edit before grading it)."""
-        from ..voice.audio import is_silent
-
-        audio = load_audio(Path(path))
-        if is_silent(audio):
-            raise InputError("no speech in the recording; check the microphone and try again")
         from ..voice.stt import domain_prompt
 
-        return self.services.transcriber.transcribe(audio, prompt=domain_prompt([])).text
+        return self._transcribe_file(Path(path), domain_prompt([])).text
+
+    def _transcribe_file(self, path: Path, prompt: str) -> Transcription:
+        """A recording as words; silence is refused with a message, never sent to Whisper."""
+        from ..voice.audio import is_silent
+
+        audio = load_audio(path)
+        if is_silent(audio):
+            raise InputError("no speech in the recording; check the microphone and try again")
+        return self.services.transcriber.transcribe(audio, prompt=prompt)
 
     # -- helpers -----------------------------------------------------------------------
     def _voice(self, interview: Interview) -> VoiceInterview:

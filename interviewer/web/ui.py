@@ -562,13 +562,23 @@ def build_app(services: Services) -> gr.Blocks:
             end, [session_box], [*screen_targets, *report_targets, end_confirm_row], api_name="end"
         )
 
-        @_friendly
-        def grade(session_id, request: gr.Request):
-            if not session_id:
-                raise gr.Error("no session yet: start an interview in Setup")
-            return report_outputs(session_id, _user(request))
+        def report_of(missing: str) -> Callable:
+            """A handler showing a session's report; ``missing`` says what to do first."""
 
-        api_report.click(grade, [session_box], report_targets, api_name="report")
+            @_friendly
+            def show(session_id, request: gr.Request):
+                if not session_id:
+                    raise gr.Error(missing)
+                return report_outputs(session_id, _user(request))
+
+            return show
+
+        api_report.click(
+            report_of("no session yet: start an interview in Setup"),
+            [session_box],
+            report_targets,
+            api_name="report",
+        )
 
         # -- pitch -------------------------------------------------------------------------
         present_how.change(
@@ -763,13 +773,12 @@ def build_app(services: Services) -> gr.Blocks:
             api_visibility="private",
         )
 
-        @_friendly
-        def open_past(session_id, request: gr.Request):
-            if not session_id:
-                raise gr.Error("click a session in the table first")
-            return report_outputs(session_id, _user(request))
-
-        open_btn.click(open_past, [picked], report_targets, api_visibility="private")
+        open_btn.click(
+            report_of("click a session in the table first"),
+            [picked],
+            report_targets,
+            api_visibility="private",
+        )
 
         def ask_delete(session_id, what):
             if not session_id:
