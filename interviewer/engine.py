@@ -26,6 +26,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from . import prompting
 from .clock import Clock, SpokenClock
+from .concepts import ASKS_HOW, concept_asked, key_fact_question
 from .errors import InputError
 from .listening import (
     BASIC,
@@ -170,12 +171,6 @@ _WANTS_REPEAT = re.compile(
 
 # A question asking how something works (not "why?", not "which result...?"): where a
 # name and an adjective are not an answer.
-_ASKS_HOW = re.compile(
-    r"\bhow (?:does|do|would|could|did|is|are|can)\b|\bexplain\b|\bwalk me through\b|"
-    r"\bwhat does \S+(?: \S+)? (?:learn|compute|do|optimi[sz]e)\b|\bdescribe\b|"
-    r"\bcomment\b",
-    re.I,
-)
 
 _UNCLEAR = {
     "en": "I'm not sure I understood your answer. ",
@@ -742,6 +737,18 @@ class Interview:
                         text=press[0],
                         note="missed: a vague explanation; pressed for the mechanism",
                     )
+                # A fluent explanation without the concept's key fact (how a confident wrong
+                # answer sounds) is asked for that fact.
+                if (check := self._check_text(answer)) is not None:
+                    return Decision(
+                        "check",
+                        si,
+                        qi,
+                        topic=check[1],
+                        text=check[0],
+                        note=f"missed: the explanation of {check[1]} leaves out a key fact; "
+                        "asked for it",
+                    )
                 if (
                     question.kind == "preference"
                     and hesitant_choice(answer.text, self._options(question))
@@ -987,6 +994,26 @@ class Interview:
                 return wrong
         return None
 
+    def _check_text(self, answer: Turn) -> tuple[str, str] | None:
+        """When an explanation leaves out a key fact of the concept asked about, the question
+        that asks for it (once an interview). A wrong answer rarely states the right fact, so
+        this is how "LoRA is long-range attention" stops being accepted with "Okay"."""
+        asked_turn = self.current_turn
+        if asked_turn is None or asked_turn.kind == "reask":
+            return None
+        question = self._question(answer.stage_index, answer.question_index)
+        if not self._asks_knowledge(asked_turn, question):
+            return None
+        asked = core_question(asked_turn.text)
+        concept = concept_asked(asked)
+        if concept is None or any(c.ask in asked_turn.text for c in concept.checks):
+            return None  # one check at a time: the answer to a check is not checked again
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        done = {c.ask for c in concept.checks if c.ask in said}
+        # A fact the candidate stated in an earlier answer is not asked for again.
+        found = key_fact_question(asked, " ".join(self._answers()), skip=done)
+        return (found[1].ask, found[0].name) if found is not None else None
+
     def _press_text(self, answer: Turn) -> tuple[str, str | None] | None:
         """When a "how does it work?" got a name and an adjective: one push for the mechanism
         (a wording not used yet in this interview), as a technical interviewer does."""
@@ -1006,7 +1033,7 @@ class Interview:
             if not concepts and question.kind in {"case", "coding"}:
                 concepts = named
             technical = question.kind in {"technical", "probe", "case", "coding"}
-        if not technical or not _ASKS_HOW.search(asked) or not vague_explanation(answer.text):
+        if not technical or not ASKS_HOW.search(asked) or not vague_explanation(answer.text):
             return None
         earlier = self._earlier_questions()
         for template in self.persona.follow_up.press_for_detail:

@@ -104,8 +104,12 @@ def surface(topic: str, text: str) -> str:
     for m in pattern.finditer(text):
         if canonical[m.group(1).lower()] == topic:
             said = m.group(1)
-            # The lexicon's spelling when it is the same word ("LoRA" for "lora").
-            return topic if said.lower() == topic.lower() else said
+            # The lexicon's spelling when it is the same word ("LoRA" for "lora"), and its
+            # full name for a part of it ("Bellman" is "the Bellman equation"; asked about
+            # "Bellman" alone, the question reads as a person's name).
+            if said.lower() == topic.lower() or len(said.split()) < len(topic.split()):
+                return topic
+            return said
     return topic
 
 

@@ -974,3 +974,80 @@ def test_a_near_perfect_score_is_questioned_but_not_marked_down():
     unit = AnswerUnit(seq=1, question="How did your NER model do?", answer=answer, kind="open")
     assert SIGNALS["misconceptions"](unit, GradingContext()) is None
     assert stated("Accuracy went from 0.71 to 0.80 on the held-out month.") == ()
+
+
+# Round 7: wrong answers not on the list accepted with "Okay" ------------------------------
+LONG_RANGE = (
+    "LoRA is Long-Range Attention, it's a way to compress the context window so the model "
+    "reads fewer tokens, usually by a factor of 100. That makes fine-tuning cheaper because "
+    "the sequences are shorter."
+)
+LORA_RIGHT = (
+    "LoRA freezes the pretrained weights and learns a low-rank update: two small matrices A "
+    "and B whose product is added to a weight matrix. You train and store far fewer "
+    "parameters, so memory and checkpoints shrink."
+)
+
+
+def test_an_explanation_without_the_key_fact_is_asked_for_it(scripted, store):
+    """Round 7, technical engineer, bluffing: "LoRA is Long-Range Attention ..." (a claim no
+    list holds) got "Okay" and the next question. The answer states none of LoRA's key facts,
+    so the interviewer asks for the first one instead of accepting it."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "What is LoRA", tries=30, duration_s=60)
+    turn = interview.answer(LONG_RANGE)
+    assert turn.kind == "follow_up" and turn.topic == "LoRA"
+    assert turn.text == 'What does the "low-rank" in LoRA refer to, exactly?'
+    assert any("leaves out a key fact" in n for n in turn.notes)
+    # The answer to a check is not checked again, whatever it says.
+    after = interview.answer("It means the attention only looks at distant tokens.")
+    assert "LoRA" not in after.text or after.kind != "follow_up"
+    scripted._steps.clear()
+
+
+def test_an_explanation_with_the_key_facts_is_not_asked_for_them(scripted, store):
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "What is LoRA", tries=30, duration_s=60)
+    turn = interview.answer(LORA_RIGHT)
+    assert not any("leaves out a key fact" in n for n in turn.notes)
+    assert "low-rank" not in turn.text.lower() and "pretrained weights" not in turn.text
+    scripted._steps.clear()
+
+
+def test_a_key_fact_said_in_an_earlier_answer_is_not_asked_for():
+    from interviewer.concepts import key_fact_question
+
+    question = "What is LoRA, and why does it make fine-tuning cheaper?"
+    found = key_fact_question(question, "It trains two small matrices.")
+    assert found is not None and found[1].ask.startswith('What does the "low-rank"')
+    earlier_and_now = "I used low-rank adapters on BERT. " + "It trains two small matrices."
+    found = key_fact_question(question, earlier_and_now)
+    assert found is not None and "pretrained weights" in found[1].ask
+    assert key_fact_question(question, LORA_RIGHT) is None
+    # Limits, results and alternatives are other questions: no key fact is asked for there.
+    assert key_fact_question("Let's stay on LoRA: what are its main limitations?", "") is None
+    assert key_fact_question("When would LoRA be the wrong choice?", "") is None
+
+
+def test_a_broken_concepts_file_names_the_field(tmp_path, monkeypatch):
+    import interviewer.concepts as concepts_module
+    from interviewer.errors import ConfigError
+
+    broken = tmp_path / "interviewer" / "data"
+    broken.mkdir(parents=True)
+    (broken / "concepts.yaml").write_text(
+        "concepts:\n  LoRA:\n    triggers: [lora]\n    checks:\n      - said: [rank]\n"
+        "        ask: What is the rank\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(concepts_module.resources, "files", lambda _pkg: tmp_path / "interviewer")
+    concepts_module.concepts.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=r"(?s)concepts\.yaml.*'LoRA'.*checks\.0\.ask.*'\?'"):
+            concepts_module.concepts()
+    finally:
+        concepts_module.concepts.cache_clear()

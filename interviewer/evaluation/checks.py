@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..concepts import concept_asked
 from ..engine import core_question, non_answer
 from ..listening import near_duplicate, stems
 from ..personas import Persona
@@ -32,6 +33,7 @@ _SWAPPED_ROLES = re.compile(
 #: Follow-ups the plan makes on purpose (a push for a choice, a story's missing outcome):
 #: they ask for what the answer lacks, not about what it said.
 _DELIBERATE = re.compile(r"pushed for one|no outcome or lesson in the story")
+_KEY_FACT = re.compile(r"leaves out a key fact")
 _ACKNOWLEDGED = re.compile(r"answers a question i had|in other words|put it another way", re.I)
 
 
@@ -145,7 +147,12 @@ def follow_ups_refer(session: Session, persona: Persona) -> Counts:
             continue
         total += 1
         q = core_question(t.text)
-        if t.topic:  # the same rule as the validator: names the topic
+        asked = next((p for p in reversed(turns[:i]) if p.speaker == "interviewer"), None)
+        if any(_KEY_FACT.search(n) for n in t.notes):
+            # A key fact asked for: it must be a fact of the concept just asked about.
+            about = concept_asked(asked.topic or core_question(asked.text)) if asked else None
+            ok += about is not None and about.name == t.topic
+        elif t.topic:  # the same rule as the validator: names the topic
             ctx = TurnContext(
                 answer=answer.text,
                 must_refer_to_answer=True,
@@ -157,7 +164,6 @@ def follow_ups_refer(session: Session, persona: Persona) -> Counts:
                 "refer" in p for p in validate(q, "question", ctx)
             )
         else:
-            asked = next((p for p in reversed(turns[:i]) if p.speaker == "interviewer"), None)
             context = stems(answer.text) | (stems(asked.text) if asked else set())
             ok += bool(stems(t.text) & context)
     return ok, total

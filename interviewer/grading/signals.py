@@ -12,10 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from ..concepts import concept_asked, concept_coverage
 from ..listening import EMPHASIS, admission, stressed_concepts, vague_explanation
 from ..misconceptions import stated
 from ..text import EN_STOPWORDS, FR_STOPWORDS, normalise, sentences, words
@@ -373,52 +371,6 @@ _VAGUE = _phrases(
 )
 
 
-@dataclass(frozen=True)
-class Concept:
-    name: str
-    triggers: tuple[str, ...]
-    facets: tuple[tuple[str, ...], ...]
-
-
-@lru_cache(maxsize=1)
-def concepts() -> tuple[Concept, ...]:
-    raw = yaml.safe_load(
-        resources.files("interviewer").joinpath("data/concepts.yaml").read_text("utf-8")
-    )
-    return tuple(
-        Concept(name, tuple(c["triggers"]), tuple(tuple(f) for f in c["facets"]))
-        for name, c in raw["concepts"].items()
-    )
-
-
-def _mentions(text: str, phrase: str) -> bool:
-    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, re.I) is not None
-
-
-@lru_cache(maxsize=512)
-def concept_asked(question: str) -> Concept | None:
-    """The concept a question is about: the most specific trigger wins
-    ("per-token classification head on a transformer" is about the head)."""
-    best, best_len = None, 0
-    for concept in concepts():
-        for trigger in concept.triggers:
-            if len(trigger) > best_len and _mentions(question, trigger):
-                best, best_len = concept, len(trigger)
-    return best
-
-
-def concept_coverage(concept: Concept, answer: str, question: str = "") -> tuple[int, list[str]]:
-    """Facets of the concept the answer covers; echoing the question's own words is not
-    explaining, so phrases already in the question do not count."""
-    lowered, asked = answer.lower(), question.lower()
-    covered = []
-    for facet in concept.facets:
-        said = next((p for p in facet if p.lower() in lowered and p.lower() not in asked), None)
-        if said is not None:
-            covered.append(said)  # as the candidate said it, not the facet's first name
-    return len(covered), covered
-
-
 @lru_cache(maxsize=4096)
 def listed(text: str) -> bool:
     """Key words strung together without sentences ("Low-rank, frozen, two small matrices,
@@ -498,7 +450,7 @@ def tradeoffs(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
 @signal("correctness")
 def correctness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """When the question is about a known concept: how many of its facets are explained."""
-    concept = concept_asked(unit.question)
+    concept = concept_asked(unit.question, graded=True)
     if concept is None:
         return None
     n, covered = concept_coverage(concept, unit.answer, unit.question)
@@ -790,7 +742,7 @@ def honesty(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     if unit.kind == "preference":
         return None  # "I don't know which" is indecision: decisiveness scores it
     said = admission(unit.answer)
-    concept = concept_asked(unit.question)
+    concept = concept_asked(unit.question, graded=True)
     vague = {v[0].lower() for v in _VAGUE.findall(unit.answer)}
     if said is not None:
         # Honest; better still when followed by what they do know.

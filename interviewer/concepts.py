@@ -1,0 +1,141 @@
+"""What a correct explanation of a concept says, from ``data/concepts.yaml``.
+
+One file serves two readers. The grader counts the *facets* an answer covers. The
+interviewer reads the *checks*: a key fact each, with the question a technical interviewer
+asks when an explanation leaves it out. A confidently wrong answer ("LoRA is long-range
+attention", "the ELBO is an upper bound, so we minimise it") rarely states the right key
+fact, so asking for it is how the interviewer stops accepting it, without having to judge
+correctness (the embedded models cannot: see docs/evaluation.md).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ConfigError
+
+
+class Check(BaseModel):
+    """A key fact of a correct explanation, and the question that asks for it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    said: tuple[str, ...] = Field(
+        min_length=1, description="Phrases that state the fact (any one, case-insensitive)."
+    )
+    ask: str = Field(min_length=10, description="The question when none of them is said.")
+
+    @field_validator("ask")
+    @classmethod
+    def _asks(cls, value: str) -> str:
+        if not value.rstrip().endswith("?"):
+            raise ValueError("a check's question ends with '?'")
+        return value
+
+
+class Concept(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    triggers: tuple[str, ...] = Field(min_length=1)
+    facets: tuple[tuple[str, ...], ...] = ()
+    checks: tuple[Check, ...] = ()
+
+
+_FILE = "data/concepts.yaml"
+
+#: A question that asks how something works (not its limits, results or alternatives).
+ASKS_HOW = re.compile(
+    r"\bhow (?:does|do|would|could|did|is|are|can)\b|\bexplain\b|\bwalk me through\b|"
+    r"\bwhat does \S+(?: \S+)? (?:learn|compute|do|optimi[sz]e)\b|\bdescribe\b|"
+    r"\bcomment\b",
+    re.I,
+)
+_ASKS_WHAT = re.compile(r"^\W*what (?:is|are)\b", re.I)
+_NOT_HOW = re.compile(
+    r"\blimitation|\btrade-?offs?\b|\bwrong choice|\bwhy did you|\balternative|\bresults?\b|"
+    r"\bevaluat|\bhardest|\bprecise\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def concepts() -> tuple[Concept, ...]:
+    path = resources.files("interviewer").joinpath(_FILE)
+    try:
+        raw = yaml.safe_load(path.read_text("utf-8"))["concepts"].items()
+    except (KeyError, TypeError, AttributeError, yaml.YAMLError) as e:
+        raise ConfigError(
+            f"invalid concepts file (a 'concepts:' mapping): {e}", path=str(path)
+        ) from e
+    found = []
+    for name, body in raw:
+        try:
+            found.append(Concept.model_validate({"name": name, **(body or {})}))
+        except (ValidationError, TypeError) as e:
+            raise ConfigError(f"invalid concept '{name}': {e}", path=str(path)) from e
+    return tuple(found)
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """``phrase`` in ``text`` as whole words ("ner" is not in "inner")."""
+    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, re.I) is not None
+
+
+@lru_cache(maxsize=512)
+def concept_asked(question: str, *, graded: bool = False) -> Concept | None:
+    """The concept a question is about: the most specific trigger wins
+    ("per-token classification head on a transformer" is about the head). ``graded``: only
+    concepts with facets, the ones the grader counts."""
+    best, best_len = None, 0
+    for concept in concepts():
+        if graded and not concept.facets:
+            continue
+        for trigger in concept.triggers:
+            if len(trigger) > best_len and mentions(question, trigger):
+                best, best_len = concept, len(trigger)
+    return best
+
+
+def concept_coverage(concept: Concept, answer: str, question: str = "") -> tuple[int, list[str]]:
+    """Facets of the concept the answer covers; echoing the question's own words is not
+    explaining, so phrases already in the question do not count."""
+    lowered, asked = answer.lower(), question.lower()
+    covered = []
+    for facet in concept.facets:
+        said = next((p for p in facet if p.lower() in lowered and p.lower() not in asked), None)
+        if said is not None:
+            covered.append(said)  # as the candidate said it, not the facet's first name
+    return len(covered), covered
+
+
+def key_fact_question(
+    question: str, answer: str, skip: set[str] | frozenset[str] = frozenset()
+) -> tuple[Concept, Check] | None:
+    """For a question asking how a concept works, the check whose fact ``answer`` (all
+    the candidate has said) leaves out, with its concept; None when nothing is missing or the
+    question asks something else (limits, results, alternatives: other facts answer those)."""
+    if not (ASKS_HOW.search(question) or _ASKS_WHAT.search(question)) or _NOT_HOW.search(question):
+        return None
+    concept = concept_asked(question)
+    if concept is None:
+        return None
+    check = missing_check(concept, answer, skip)
+    return (concept, check) if check is not None else None
+
+
+def missing_check(concept: Concept, answer: str, skip: set[str] | frozenset[str] = frozenset()):
+    """The first check whose fact the answer does not state (and whose question is not in
+    ``skip``): what to ask next. Substrings, so "sorted" states "sort"."""
+    lowered = answer.lower()
+    for check in concept.checks:
+        if check.ask in skip:
+            continue
+        if not any(p.lower() in lowered for p in check.said):
+            return check
+    return None
