@@ -103,8 +103,8 @@ def judge(model_path: str, limit: int | None) -> None:
             times.append(time.monotonic() - started)
             if hits:
                 flagged[item["verdict"]] += 1
-                claim = item.get("wrong_claim") or ""
-                right_sentence += any(claim[:40] in h or h in claim for h in hits)
+                claim = item.get("wrong_claim")
+                right_sentence += bool(claim) and any(claim[:40] in h or h in claim for h in hits)
         n_wrong = sum(i["verdict"] == "wrong" for i in items)
         n_right = len(items) - n_wrong
         times.sort()
