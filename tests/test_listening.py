@@ -1051,3 +1051,24 @@ def test_a_broken_concepts_file_names_the_field(tmp_path, monkeypatch):
             concepts_module.concepts()
     finally:
         concepts_module.concepts.cache_clear()
+
+
+def test_a_planned_question_answered_in_other_words_is_not_asked_as_is():
+    """Round 7, research scientist, strong: "What does distributional RL learn that standard
+    value-based methods do not?" came after the candidate had said "modelling the full return
+    distribution, rather than only its mean"."""
+    from interviewer.listening import already_answered
+
+    research = persona("research_scientist")
+    question = next(
+        q
+        for s in research.stages
+        for q in s.questions
+        if q.text.startswith("What does distributional RL learn")
+    )
+    said = (
+        "The core assumption is that modelling the full return distribution, rather than only "
+        "its mean, gives a richer learning signal."
+    )
+    assert already_answered(core_question(question.text), question.answered_if, [said]) == said
+    assert already_answered(core_question(question.text), question.answered_if, ["PPO."]) is None
