@@ -86,6 +86,9 @@ _DEFER = {
     "en": "Good question; let's keep it for the end, when you can ask me anything. ",
     "fr": "Bonne question ; gardons-la pour la fin, vous pourrez tout me demander. ",
 }
+_OPENERS = frozenset({"most", "mostly", "interns", "research", "each", "every", "yes", "no"})
+_AS_I_SAID = {"en": "As I said, ", "fr": "Comme je le disais, "}
+_OTHER_PART = {"en": "On your other question, ", "fr": "Pour votre autre question, "}
 _UNKNOWN_AGAIN = {
     "en": "That one I can't answer either, I'm afraid; note it for the next round.",
     "fr": "Je ne peux pas y répondre non plus, je le crains ; gardez-la pour la suite.",
@@ -308,6 +311,18 @@ def echo(answer: str, max_words: int = 14) -> str | None:
         return first[0].lower() + first[1:] if len(first.split()) <= 5 else None
     said = _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], first)
     return said[0].lower() + said[1:] if said[:2] != "I " else said
+
+
+def _lower_first_word(sentence: str) -> str:
+    """``sentence`` to follow a lead-in: "We're six" -> "we're six"; "I", names and acronyms
+    keep their capital (only function words and a few openers are lowered)."""
+    first = sentence.split(" ", 1)[0]
+    bare = re.sub(r"['’].*$", "", first).lower()
+    if bare == "i" or first[1:2].isupper():
+        return sentence
+    if bare in EN_STOPWORDS | FR_STOPWORDS | _OPENERS:
+        return first[:1].lower() + sentence[1:]
+    return sentence
 
 
 def _lower_first(title: str) -> str:
@@ -1317,14 +1332,27 @@ class Interview:
         ]
         if len(parts) == 1 and re.search(r"\band (?:how|what|why|who|when|is|do)\b", question):
             parts = re.split(r"\band (?=how|what|why|who|when|is|do\b)", question)
+        lang = self.persona.language
         chosen: list[str] = []
+        unanswered = 0
         for part in parts[:2]:
             best = self._best_fact(part, exclude=[*chosen, said])
+            if best is None and len(parts) > 1:
+                # A part whose fact was said before gets it again, said as a reminder; a part
+                # no fact answers is not dropped in silence (round 7: "more theory or more
+                # experiments?" got nothing while its first half got an answer).
+                again = self._best_fact(part, exclude=chosen)
+                if again is not None:
+                    best = _AS_I_SAID[lang] + _lower_first_word(again)
+                else:
+                    unanswered += 1
             if best and best not in chosen:
                 chosen.append(best)
         if not chosen:
             best = self._best_fact(question, exclude=[said])
             chosen = [best] if best else []
+        elif unanswered:
+            chosen.append(_OTHER_PART[lang] + _lower_first_word(self.persona.unknown_answer))
         if chosen:
             return " ".join(chosen)
         if unknown != "":

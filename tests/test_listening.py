@@ -1072,3 +1072,33 @@ def test_a_planned_question_answered_in_other_words_is_not_asked_as_is():
     )
     assert already_answered(core_question(question.text), question.answered_if, [said]) == said
     assert already_answered(core_question(question.text), question.answered_if, ["PPO."]) is None
+
+
+def test_no_part_of_a_two_part_question_is_dropped_in_silence(scripted, store):
+    """Round 7, research scientist: "what kind of projects would an intern work on? Or ... is
+    it more theory or more experiments?" got the projects and nothing on the second part."""
+    research = persona("research_scientist")
+    interview = Interview.start(research, scripted, store)
+    interview.answer(INTRO, duration_s=research.total_minutes * 60)
+    reply = interview.answer(
+        "Um, maybe... what kind of projects would an intern work on? Or, I don't know, is it "
+        "more theory or more experiments?"
+    )
+    assert "one research question" in reply.text and "Mostly experiments" in reply.text
+    # A part nothing answers is said to be unknown, not skipped.
+    last = interview.answer(
+        "How many people are in the team? And do interns get a parking space at the office?"
+    )
+    assert "six research scientists" in last.text
+    assert "On your other question, I don't know" in last.text
+
+
+def test_a_part_answered_before_is_answered_again_as_a_reminder(scripted, store):
+    research = persona("research_scientist")
+    interview = Interview.start(research, scripted, store)
+    interview.answer(INTRO, duration_s=research.total_minutes * 60)
+    first = interview.answer("How many people are in the team?")
+    assert "six research scientists" in first.text
+    second = interview.answer("Sorry, how many people was it, and do you publish?")
+    assert "As I said, we're six research scientists" in second.text
+    assert "NeurIPS" in second.text
