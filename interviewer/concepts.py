@@ -29,6 +29,12 @@ class Check(BaseModel):
         min_length=1, description="Phrases that state the fact (any one, case-insensitive)."
     )
     ask: str = Field(min_length=10, description="The question when none of them is said.")
+    fact: str | None = Field(
+        default=None,
+        min_length=10,
+        description="The fact in one sentence, said when the answer to the question still "
+        "does not state it.",
+    )
 
     @field_validator("ask")
     @classmethod
@@ -132,10 +138,36 @@ def key_fact_question(
 def missing_check(concept: Concept, answer: str, skip: set[str] | frozenset[str] = frozenset()):
     """The first check whose fact the answer does not state (and whose question is not in
     ``skip``): what to ask next. Substrings, so "sorted" states "sort"."""
-    lowered = answer.lower()
     for check in concept.checks:
         if check.ask in skip:
             continue
-        if not any(p.lower() in lowered for p in check.said):
+        if not states(check, answer):
             return check
+    return None
+
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|without|isn'?t|aren'?t|don'?t|doesn'?t|won'?t)\W+(?:\w+\W+)?$", re.I
+)
+
+
+def states(check: Check, text: str) -> bool:
+    """Whether ``text`` states the check's fact: one of its phrases, not negated just before
+    ("no sorting needed" does not state "sort")."""
+    lowered = text.lower()
+    for phrase in check.said:
+        start = lowered.find(phrase.lower())
+        while start != -1:
+            if not _NEGATION.search(lowered[max(0, start - 25) : start]):
+                return True
+            start = lowered.find(phrase.lower(), start + 1)
+    return False
+
+
+def check_asked(question: str) -> Check | None:
+    """The check whose question ``question`` asks, if any."""
+    for concept in concepts():
+        for check in concept.checks:
+            if check.ask in question:
+                return check
     return None

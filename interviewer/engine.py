@@ -26,7 +26,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from . import prompting
 from .clock import Clock, SpokenClock
-from .concepts import ASKS_HOW, concept_asked, key_fact_question
+from .concepts import ASKS_HOW, check_asked, concept_asked, key_fact_question, states
 from .errors import InputError
 from .listening import (
     BASIC,
@@ -87,6 +87,10 @@ _DEFER = {
     "fr": "Bonne question ; gardons-la pour la fin, vous pourrez tout me demander. ",
 }
 _OPENERS = frozenset({"most", "mostly", "interns", "research", "each", "every", "yes", "no"})
+_CLEAR = {
+    "en": ("To be clear: ", "Just so we're on the same page: ", "For reference: "),
+    "fr": ("Pour être clair : ", "Pour que nous soyons d'accord : ", "Pour mémoire : "),
+}
 _AS_I_SAID = {"en": "As I said, ", "fr": "Comme je le disais, "}
 _OTHER_PART = {"en": "On your other question, ", "fr": "Pour votre autre question, "}
 _UNKNOWN_AGAIN = {
@@ -919,6 +923,17 @@ class Interview:
             if decision.action == "close":
                 return self._close(lead, decision.stage_index, 0, notes, [])
             return self._ask_planned(decision, lead, notes)
+        if (fact := self._correction(asked_turn, answer)) is not None:
+            # Asked for a key fact and still not given it: the interviewer says it, once,
+            # and moves on, as one does after a doubled-down wrong answer.
+            lead = self._clear_lead() + _lower_first_word(fact)
+            if said is not None:
+                lead = f"{self._honest_ack()} {lead}"
+            notes = [*notes, "missed: the key fact asked for is still not stated; told"]
+            decision = self._next_after(answer.stage_index, answer.question_index)
+            if decision.action == "close":
+                return self._close(lead, decision.stage_index, 0, notes, [])
+            return self._ask_planned(decision, lead, notes)
         decision = self._decide(answer)
         if decision.text is not None:  # a push, press, challenge or story prompt
             return self._say(
@@ -1008,6 +1023,20 @@ class Interview:
             if wrong.misconception.challenge not in said:
                 return wrong
         return None
+
+    def _correction(self, asked: Turn, answer: Turn) -> str | None:
+        """After a key-fact question whose answer still does not state the fact: the fact."""
+        if asked.kind != "follow_up" or not any("leaves out a key fact" in n for n in asked.notes):
+            return None
+        check = check_asked(asked.text)
+        if check is None or check.fact is None or states(check, answer.text):
+            return None
+        return check.fact
+
+    def _clear_lead(self) -> str:
+        """A lead-in for a fact the interviewer states, not the one said last."""
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        return min(_CLEAR[self.persona.language], key=said.rfind)
 
     def _check_text(self, answer: Turn) -> tuple[str, str] | None:
         """When an explanation leaves out a key fact of the concept asked about, the question

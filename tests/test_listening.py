@@ -1102,3 +1102,42 @@ def test_a_part_answered_before_is_answered_again_as_a_reminder(scripted, store)
     second = interview.answer("Sorry, how many people was it, and do you publish?")
     assert "As I said, we're six research scientists" in second.text
     assert "NeurIPS" in second.text
+
+
+def test_a_key_fact_still_missing_after_its_question_is_stated_then_the_interview_moves_on(
+    scripted, store
+):
+    """Round 8, technical engineer, bluffing: "LoRA is Low-Rank Regularization ..." was
+    asked what happens to the pretrained weights, answered "They get updated normally with
+    the full gradient", and got "I see, thanks". A good interviewer states the fact."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "What is LoRA", tries=30, duration_s=60)
+    check = interview.answer(
+        "LoRA is Low-Rank Regularization, it adds a penalty on the rank of all the weight "
+        "matrices during full fine-tuning, so the model stays low-rank."
+    )
+    assert check.text == "What happens to the pretrained weights while you train with LoRA?"
+    told = interview.answer(
+        "They get updated normally with the full gradient, but the rank penalty pushes them to "
+        "be low-rank."
+    )
+    assert told.text.startswith(
+        "To be clear: the pretrained weights stay frozen; only the small added matrices are "
+        "trained."
+    )
+    assert told.kind == "question" and "LoRA" not in told.text.split("trained.", 1)[1]
+    assert any("still not stated" in n for n in told.notes)
+    scripted._steps.clear()
+
+
+def test_a_key_fact_given_after_its_question_is_not_told_again(scripted, store):
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "What is LoRA", tries=30, duration_s=60)
+    interview.answer(LONG_RANGE)
+    told = interview.answer("Oh, sorry: it means the weight update is low-rank, a product.")
+    assert "To be clear" not in told.text and not any("still not stated" in n for n in told.notes)
+    scripted._steps.clear()
