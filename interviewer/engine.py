@@ -91,6 +91,11 @@ _CLEAR = {
     "en": ("To be clear: ", "Just so we're on the same page: ", "For reference: "),
     "fr": ("Pour être clair : ", "Pour que nous soyons d'accord : ", "Pour mémoire : "),
 }
+_ASKS = re.compile(
+    r"\W*(?:[\w']+\W+){0,3}?(?:how|what|why|who|when|where|which|is|are|do|does|can|could|"
+    r"would|will)\b",
+    re.I,
+)
 _AS_I_SAID = {"en": "As I said, ", "fr": "Comme je le disais, "}
 _OTHER_PART = {"en": "On your other question, ", "fr": "Pour votre autre question, "}
 _UNKNOWN_AGAIN = {
@@ -1361,6 +1366,11 @@ class Interview:
         ]
         if len(parts) == 1 and re.search(r"\band (?:how|what|why|who|when|is|do)\b", question):
             parts = re.split(r"\band (?=how|what|why|who|when|is|do\b)", question)
+        # A remark after the question ("... in the team? Because I think it's key.") is no
+        # second question (round 8: "On your other question" to a single question).
+        parts = [
+            p for p in parts if "?" in p or (_ASKS.match(p) and not p.rstrip().endswith("."))
+        ] or [question]
         lang = self.persona.language
         chosen: list[str] = []
         unanswered = 0

@@ -1141,3 +1141,39 @@ def test_a_key_fact_given_after_its_question_is_not_told_again(scripted, store):
     told = interview.answer("Oh, sorry: it means the weight update is low-rank, a product.")
     assert "To be clear" not in told.text and not any("still not stated" in n for n in told.notes)
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 8: a question and a remark got "On your other question, I don't know".
+        (
+            "research_scientist",
+            "Yes, do you use distributional RL in the team? Because I really think the "
+            "distributional part is the key ingredient for everything.",
+            "return distributions",
+        ),
+        # Round 8: "I don't know the details" about what an intern would work on.
+        (
+            "research_scientist",
+            "Um, maybe, what would I work on during the internship? I'm not sure if it's more "
+            "RL or more probabilistic models.",
+            "Most intern topics this year are in reinforcement learning",
+        ),
+        # Round 8: team size given to "more research or more engineering?".
+        (
+            "technical_engineer",
+            "Um, maybe... what would the internship be about, more research or more "
+            "engineering? I'm not sure which one I'd prefer.",
+            "It's mainly engineering",
+        ),
+    ],
+)
+def test_one_question_gets_its_answer_and_no_other(name, question, expected, scripted, store):
+    chosen = persona(name)
+    interview = Interview.start(chosen, scripted, store)
+    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
+    reply = interview.answer(question)
+    assert expected in reply.text
+    assert "other question" not in reply.text and "I don't know" not in reply.text
+    assert "not the best person" not in reply.text
