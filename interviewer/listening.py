@@ -112,6 +112,11 @@ _ADMIT = re.compile(
     r"(?:i'?m|i am)\s+not\s+(?:really\s+)?familiar|not an expert (?:on|in))\b",
     re.I,
 )
+_DETAIL_DOUBT = re.compile(
+    r"\bi\s+(?:don'?t|do not)\s+remember\s+(?:exactly|which|if|whether|when|the (?:name|"
+    r"number|exact|figure))",
+    re.I,
+)
 _NOT_SURE = re.compile(r"\b(?:i'?m|i am)\s+not\s+(?:really\s+|completely\s+|100%\s+)?sure\b", re.I)
 _BUT = re.compile(r"\b(but|though|however|still|although)\b", re.I)
 
@@ -131,6 +136,10 @@ def admission(text: str) -> Admission | None:
     "I'm not sure about Y, but ..." followed by an answer is a hedge, not an admission."""
     for sentence in sentences(text):
         if _ADMIT.search(sentence):
+            if _DETAIL_DOUBT.search(sentence) and len(normalise(text).split()) > 20:
+                # "... LightGBM, or maybe XGBoost, I don't remember exactly" doubts a detail
+                # of an answer; it is not "I can't explain it" (round 8).
+                continue
             rest = text.replace(sentence, " ")
             rest_words = len(normalise(rest).split())
             if rest_words > 20 and _BUT.search(text) and _MECHANISM.search(rest):

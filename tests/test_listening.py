@@ -1177,3 +1177,16 @@ def test_one_question_gets_its_answer_and_no_other(name, question, expected, scr
     assert expected in reply.text
     assert "other question" not in reply.text and "I don't know" not in reply.text
     assert "not the best person" not in reply.text
+
+
+def test_doubt_about_a_detail_is_not_thanked_as_an_admission():
+    """Round 8: "... then LightGBM, or maybe it was XGBoost at first, I don't remember
+    exactly, and it output probabilities" got "Thanks for saying so; that's better than
+    guessing"."""
+    answer = (
+        "Implement it... like the pipeline? I guess we had a script that pulled the data, then "
+        "LightGBM, or maybe it was XGBoost at first, I don't remember exactly, and it output "
+        "probabilities. I wasn't the one who did the deployment."
+    )
+    assert admission(answer) is None
+    assert admission("I don't remember exactly how backprop works.") is not None
