@@ -637,6 +637,25 @@ class Interview:
     def _explained(self, topic: str) -> bool:
         return any(explains(a, topic) for a in self._answers())
 
+    def _in_thread(self) -> set[str]:
+        """Topics of the last two answers when both answered follow-ups: the conversation
+        is on them, so they are not something "mentioned earlier" (round 8: the isolation
+        forest, asked about a third time). A concept stressed in answers to planned
+        questions (the bluff to probe) is not in a thread."""
+        turns = self.turns
+        pairs = [
+            (turns[i - 1], turns[i])
+            for i in range(1, len(turns))
+            if turns[i].speaker == "candidate" and turns[i - 1].speaker == "interviewer"
+        ][-2:]
+        if len(pairs) < 2 or any(q.kind not in {"follow_up", "reask"} for q, _ in pairs):
+            return set()
+        first, second = (
+            {t.lower() for t in topics(a.text, projects=self.session.profile.projects)}
+            for _, a in pairs
+        )
+        return first & second
+
     def _worth_asking(self, topic: str, answer: str, stressed: set[str]) -> bool:
         """A concept (not a broad term or a tool, unless stressed), or something the
         candidate worked on. "dL", "PR-AUC" or "Hessian" from an explanation are not."""
@@ -649,7 +668,7 @@ class Interview:
     def _mentioned(self) -> list[str]:
         """Topics the candidate brought up and nobody has probed yet: the concepts they
         leaned on first, then the newest."""
-        probed = self._probed()
+        probed = self._probed() | self._in_thread()
         seen: list[str] = []
         stressed = stressed_concepts(self._answers())
         for topic in stressed:

@@ -109,7 +109,9 @@ _ADMIT = re.compile(
     r"only used (?:it|a library|the library|a package)|"
     r"(?:i'?m|i am)\s+not\s+(?:really\s+|completely\s+|100%\s+)?sure\s+(?:how|what|why|"
     r"exactly|about how|of the details)|"
-    r"(?:i'?m|i am)\s+not\s+(?:really\s+)?familiar|not an expert (?:on|in))\b",
+    r"(?:i'?m|i am)\s+not\s+(?:really\s+)?familiar|not an expert (?:on|in)|"
+    r"that'?s (?:about |really )?all i (?:really )?(?:know|remember)|"
+    r"that'?s as far as i (?:know|can go))\b",
     re.I,
 )
 _DETAIL_DOUBT = re.compile(

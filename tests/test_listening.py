@@ -1190,3 +1190,37 @@ def test_doubt_about_a_detail_is_not_thanked_as_an_admission():
     )
     assert admission(answer) is None
     assert admission("I don't remember exactly how backprop works.") is not None
+
+
+def test_that_is_all_i_know_is_an_admission_not_pressed_again():
+    """Round 8: "... the points with short paths are anomalies. That's all I really know."
+    got "That's still high level: ... the actual update or formula?"."""
+    answer = (
+        "Hmm, I think I just said it? It builds random trees, picks a random feature and a "
+        "random split, and the points with short paths are anomalies. That's all I really know."
+    )
+    assert admission(answer) is not None
+
+
+def test_a_topic_the_last_answers_were_about_is_not_asked_as_mentioned_earlier(scripted, store):
+    """Round 8, research scientist, hesitant: two answers about the isolation forest, then
+    "You mentioned isolation forest earlier: can you explain how it works?"."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    interview.answer(
+        "I guess the anomaly detection one, it was on server logs, we tried an isolation "
+        "forest and an autoencoder, and, well, it kind of worked."
+    )
+    interview.answer(
+        "Do you mean the isolation forest or the general idea? The isolation forest kind of "
+        "splits the data randomly and the anomalies are isolated faster, I think."
+    )
+    turn = interview.answer(
+        "The isolated faster part? I think it means the isolation forest needs fewer splits "
+        "for them."
+    )
+    assert "isolation forest earlier" not in turn.text
+    # What a planned "You mentioned {topic} earlier" question would be filled with.
+    assert "isolation forest" not in [t.lower() for t in interview._mentioned()]
+    scripted._steps.clear()
