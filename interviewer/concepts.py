@@ -121,29 +121,51 @@ def concept_coverage(concept: Concept, answer: str, question: str = "") -> tuple
 
 
 def key_fact_question(
-    question: str, answer: str, skip: set[str] | frozenset[str] = frozenset()
+    question: str,
+    answer: str,
+    *,
+    earlier: str = "",
+    skip: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[Concept, Check] | None:
-    """For a question asking how a concept works, the check whose fact ``answer`` (all
-    the candidate has said) leaves out, with its concept; None when nothing is missing or the
-    question asks something else (limits, results, alternatives: other facts answer those)."""
+    """For a question asking how a concept works, the check whose fact ``answer`` (with
+    ``earlier``, what the candidate said before) leaves out, with its concept; None when
+    nothing is missing or the question asks something else (limits, results, alternatives:
+    other facts answer those)."""
     if not (ASKS_HOW.search(question) or _ASKS_WHAT.search(question)) or _NOT_HOW.search(question):
         return None
     concept = concept_asked(question)
     if concept is None:
         return None
-    check = missing_check(concept, answer, skip)
+    check = missing_check(concept, answer, earlier=earlier, skip=skip)
     return (concept, check) if check is not None else None
 
 
-def missing_check(concept: Concept, answer: str, skip: set[str] | frozenset[str] = frozenset()):
-    """The first check whose fact the answer does not state (and whose question is not in
-    ``skip``): what to ask next. Substrings, so "sorted" states "sort"."""
+def missing_check(
+    concept: Concept,
+    answer: str,
+    *,
+    earlier: str = "",
+    skip: set[str] | frozenset[str] = frozenset(),
+) -> Check | None:
+    """The first check whose fact neither ``answer`` nor ``earlier`` states (and whose
+    question is not in ``skip``): what to ask next. Substrings, so "sorted" states "sort".
+
+    A full answer that states most of the key facts knows the concept: asking it for the
+    one left (said in other words, as often as not) is asking what was answered (round 8).
+    Chosen on the tuning half: it cuts the questions after correct answers there (52% to
+    34%) and keeps every wrong answer caught (94%)."""
+    said = f"{earlier} {answer}"
+    stated = sum(states(check, said) for check in concept.checks)
+    if stated * 2 > len(concept.checks) and len(answer.split()) >= _RICH_WORDS:
+        return None
     for check in concept.checks:
-        if check.ask in skip:
-            continue
-        if not states(check, answer):
+        if check.ask not in skip and not states(check, said):
             return check
     return None
+
+
+#: Words from which an answer stating most key facts is taken as knowing the concept.
+_RICH_WORDS = 40
 
 
 _NEGATION = re.compile(

@@ -1079,7 +1079,9 @@ class Interview:
         said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
         done = {c.ask for c in concept.checks if c.ask in said}
         # A fact the candidate stated in an earlier answer is not asked for again.
-        found = key_fact_question(asked, " ".join(self._answers()), skip=done)
+        found = key_fact_question(
+            asked, answer.text, earlier=" ".join(self._answers()[:-1]), skip=done
+        )
         return (found[1].ask, found[0].name) if found is not None else None
 
     def _press_text(self, answer: Turn) -> tuple[str, str | None] | None:

@@ -1224,3 +1224,25 @@ def test_a_topic_the_last_answers_were_about_is_not_asked_as_mentioned_earlier(s
     # What a planned "You mentioned {topic} earlier" question would be filled with.
     assert "isolation forest" not in [t.lower() for t in interview._mentioned()]
     scripted._steps.clear()
+
+
+def test_a_full_answer_stating_most_key_facts_is_not_asked_the_one_left():
+    """Round 8, research scientist, strong: a full C51 explanation (atoms, projection,
+    cross-entropy, the Bellman operator) was asked "So what exactly does it learn in place
+    of the expected return?"."""
+    from interviewer.concepts import key_fact_question
+
+    question = "You mentioned distributional RL: can you explain precisely how it works?"
+    full = (
+        "In C51 the network outputs, for each action, a categorical distribution over 51 fixed "
+        "atoms evenly spaced between V_min and V_max. For a transition, I take the target "
+        "network's distribution at the next state for the greedy action, then apply the "
+        "distributional Bellman operator: each atom z becomes r plus gamma z. Those shifted "
+        "atoms no longer lie on the grid, so I project them back, and the loss is the "
+        "cross-entropy between that projected target and the predicted distribution."
+    )
+    assert key_fact_question(question, full) is None
+    # A short answer with one fact right still gets asked for the others.
+    short = "It uses 51 atoms, a categorical thing, and it is basically better than DQN."
+    found = key_fact_question(question, short)
+    assert found is not None and "in place of the expected return" in found[1].ask
