@@ -96,6 +96,19 @@ _ASKS = re.compile(
     r"would|will)\b",
     re.I,
 )
+_CORRECTS_ME = re.compile(
+    r"\b(?:there'?s (?:a|been a) misunderstanding|i (?:didn'?t|did not|never) say|"
+    r"that'?s not what i (?:said|meant)|i think you misheard|you may have misheard)\b",
+    re.I,
+)
+_MY_MISTAKE = {
+    "en": "Sorry, I misunderstood; thanks for correcting me.",
+    "fr": "Pardon, j'avais mal compris ; merci de me corriger.",
+}
+_MAY_I_ASK = re.compile(r"\b(?:could|can|may|might) i ask\b|\btoday\b", re.I)
+_ASKS_PERMISSION = re.compile(
+    r"\b(?:should i|shall i|can i go on|may i continue|is that ok)\b", re.I
+)
 _AS_I_SAID = {"en": "As I said, ", "fr": "Comme je le disais, "}
 _OTHER_PART = {"en": "On your other question, ", "fr": "Pour votre autre question, "}
 _UNKNOWN_AGAIN = {
@@ -138,7 +151,7 @@ _OUTCOME = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(next step|next steps|in the future|would like to|i'?d like to|plan to|planning to|"
-    r"want to try|would try|i'?d try|later)\b",
+    r"want to try|would try|i'?d try|later|want to do|might|consider|considering|one day)\b",
     re.I,
 )
 _VERBISH = frozenset(
@@ -958,7 +971,23 @@ class Interview:
             if decision.action == "close":
                 return self._close(lead, decision.stage_index, 0, notes, [])
             return self._ask_planned(decision, lead, notes)
+        aside = self._aside_reply(answer, stage)
         decision = self._decide(answer)
+        if aside is not None:
+            # A question asked at the end of a full answer ("Could I ask what the alerts feed
+            # into today?") is answered first, then the interview goes on (round 8).
+            notes = [*notes, "asked the interviewer a question at the end of the answer"]
+            if decision.text is not None:
+                decision = Decision(
+                    decision.action,
+                    decision.stage_index,
+                    decision.question_index,
+                    topic=decision.topic,
+                    text=f"{aside} {decision.text}",
+                    note=decision.note,
+                )
+            elif decision.action == "follow_up":
+                decision = self._next_after(answer.stage_index, answer.question_index)
         if decision.text is not None:  # a push, press, challenge or story prompt
             return self._say(
                 decision.text,
@@ -975,6 +1004,11 @@ class Interview:
         ack = acks[len(self.turns) % len(acks)]
         if said is not None:
             ack = self._honest_ack()
+        if _CORRECTS_ME.search(answer.text):
+            # "I think there's a misunderstanding: I haven't started a PhD" (round 8).
+            ack = _MY_MISTAKE[self.persona.language]
+        if aside is not None:
+            ack = aside
         if decision.action == "close":
             return self._close(ack, decision.stage_index, 0, notes, [])
         return self._ask_planned(decision, ack, notes)
@@ -1047,6 +1081,19 @@ class Interview:
             if wrong.misconception.challenge not in said:
                 return wrong
         return None
+
+    def _aside_reply(self, answer: Turn, stage: Stage) -> str | None:
+        """A persona fact answering a question the candidate put to the interviewer at the
+        end of a full answer; None when there is none, or no fact fits (it is then left for
+        the candidate's questions at the end)."""
+        if stage.kind != "questions" or len(answer.text.split()) < 25:
+            return None
+        last = (sentences(answer.text) or [""])[-1]
+        if not last.endswith("?") or not (_TO_INTERVIEWER.search(last) or _MAY_I_ASK.search(last)):
+            return None
+        if clarifying_question(last) is not None or _ASKS_PERMISSION.search(last):
+            return None
+        return self._fact_for(last, unknown=None)
 
     def _correction(self, asked: Turn, answer: Turn) -> str | None:
         """After a key-fact question whose answer still does not state the fact: the fact."""

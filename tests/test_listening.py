@@ -1246,3 +1246,61 @@ def test_a_full_answer_stating_most_key_facts_is_not_asked_the_one_left():
     short = "It uses 51 atoms, a categorical thing, and it is basically better than DQN."
     found = key_fact_question(question, short)
     assert found is not None and "in place of the expected return" in found[1].ask
+
+
+ALERTS_ANSWER = (
+    "Anomaly detection on time series, with forecasting as a close second because they "
+    "overlap: a lot of good anomaly detectors are just a forecast plus a calibrated residual "
+    "threshold. It connects to my anomaly-detection project at school, where I compared an "
+    "isolation forest and an autoencoder on server metrics. Could I ask what the alerts feed "
+    "into today: an on-call rotation, a dashboard?"
+)
+
+
+def test_a_question_at_the_end_of_a_full_answer_is_answered_first(manager, scripted, store):
+    """Round 8, manager, strong: "Could I ask what the alerts feed into today: an on-call
+    rotation, a dashboard?" was ignored ("Thanks. How did the isolation forest help...?")."""
+    refusing(scripted, 40)
+    interview = Interview.start(manager, scripted, store)
+    skip_to(interview, "interests you the most", tries=12, duration_s=60)
+    turn = interview.answer(ALERTS_ANSWER)
+    assert turn.text.startswith("Alerts page the SRE on-call")
+    assert turn.text.count("?") == 1  # then one question of the interview's own
+    assert any("asked the interviewer a question" in n for n in turn.notes)
+    scripted._steps.clear()
+
+
+def test_a_correction_of_the_interviewer_is_acknowledged(manager, scripted, store):
+    """Round 8, manager, strong: "I think there's a misunderstanding: I haven't started a
+    PhD" got "I see, thanks." and the next section."""
+    refusing(scripted, 40)
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO)
+    turn = interview.answer(
+        "I think there's a misunderstanding: I haven't started a PhD, I only said I might "
+        "consider one after the internship. What I find hardest in research-style projects "
+        "is deciding when to stop."
+    )
+    assert turn.text.startswith("Sorry, I misunderstood")
+    scripted._steps.clear()
+
+
+def test_a_phd_the_candidate_might_do_is_not_asked_about_as_done():
+    """Round 8: "If after the internship I want to do a PhD, I'd rather it be on a problem
+    I've seen in practice." got "What was the hardest part of working on PhD?"."""
+    from interviewer.engine import _FUTURE
+
+    assert _FUTURE.search("If after the internship I want to do a PhD, I'd rather it be on")
+    assert _FUTURE.search("I might consider a PhD one day.")
+
+
+def test_the_manager_answers_how_a_model_replaces_a_threshold(manager, scripted, store):
+    """Round 8: "how do you decide that a model is good enough to replace an existing
+    threshold?" got the capacity-forecasting fact, then the close."""
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO, duration_s=manager.total_minutes * 60)
+    reply = interview.answer(
+        "Just to come back to my second question: how do you decide that a model is good "
+        "enough to replace an existing threshold?"
+    )
+    assert "shadow mode" in reply.text and "capacity forecasting" not in reply.text
