@@ -1314,8 +1314,10 @@ class Interview:
         asked = core_question(self.current_turn.text)
         # The first words are known before the model is called: a voice can start saying
         # them while the question is being written.
-        leads = _FOLLOW_UP_LEADS[self.persona.language]
-        lead = leads[self._follow_ups_used_total() % len(leads)]
+        # The lead said longest ago: when no follow-up comes, the count of follow-ups does
+        # not move, and round 8 heard "Mm-hm." five times in a row.
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        lead = min(_FOLLOW_UP_LEADS[self.persona.language], key=said.rfind)
         if self.on_lead is not None:
             self.on_lead(lead)
         text, rejected = self._model_text("follow_up", "question", answer, asked, topic, notes)
@@ -1459,7 +1461,12 @@ class Interview:
             best = self._best_fact(question, exclude=[said])
             chosen = [best] if best else []
         elif unanswered:
-            chosen.append(_OTHER_PART[lang] + _lower_first_word(self.persona.unknown_answer))
+            # "Good question." opens some personas' "I don't know"; not after "On your other
+            # question," (round 8: "On your other question, Good question.").
+            unknown = re.sub(
+                r"^\s*good question[.!]\s*", "", self.persona.unknown_answer, flags=re.I
+            )
+            chosen.append(_OTHER_PART[lang] + _lower_first_word(unknown))
         if chosen:
             return " ".join(chosen)
         if unknown != "":

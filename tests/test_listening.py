@@ -1304,3 +1304,55 @@ def test_the_manager_answers_how_a_model_replaces_a_threshold(manager, scripted,
         "enough to replace an existing threshold?"
     )
     assert "shadow mode" in reply.text and "capacity forecasting" not in reply.text
+
+
+def test_the_choice_question_is_not_asked_after_the_alternatives_were_weighed():
+    """Round 8, technical engineer, strong: "I compared the existing bivariate Poisson, a
+    multinomial logistic regression and LightGBM. LightGBM won by 0.01 in log-loss" was
+    followed by "Why did you choose LightGBM here, and what were the alternatives?"."""
+    engineer = persona("technical_engineer")
+    template = next(t for t in engineer.follow_up.templates if "alternatives" in t.text)
+    answer = (
+        "For the model, I compared the existing bivariate Poisson, a multinomial logistic "
+        "regression and LightGBM. LightGBM won by 0.01 in log-loss."
+    )
+    assert re.search(template.skip_if, answer, re.I)
+    assert not re.search(template.skip_if, "I used LightGBM because it is fast.", re.I)
+
+
+def test_the_words_before_a_question_are_not_the_same_twice_in_a_row(scripted, store):
+    """Round 8, technical engineer, strong: "Mm-hm." before five questions in a row when no
+    follow-up was asked. The candidate's answers are that interview's, replayed."""
+    import json
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "round8_engineer_strong_answers.json"
+    answers = json.loads(fixture.read_text("utf-8"))
+    engineer = persona("technical_engineer")
+    refusing(scripted, 60)
+    interview = Interview.start(engineer, scripted, store)
+    for answer in answers[:13]:
+        if interview.finished:
+            break
+        interview.answer(answer, duration_s=60)
+    said = ("I see.", "Okay.", "Thanks.", "Mm-hm.")
+    leads = [
+        next(lead for lead in said if t.text.startswith(lead + " "))
+        for t in interview.turns
+        if t.speaker == "interviewer" and t.text.startswith(tuple(f"{x} " for x in said))
+    ]
+    assert len(leads) >= 6
+    assert all(a != b for a, b in itertools.pairwise(leads)), leads
+    scripted._steps.clear()
+
+
+def test_the_other_part_unknown_reads_as_one_sentence(manager, scripted, store):
+    """Round 8: "On your other question, Good question. I don't have the details..."."""
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO, duration_s=manager.total_minutes * 60)
+    reply = interview.answer(
+        "How many people are in the team? And do interns get a gym membership?"
+    )
+    assert "eight engineers" in reply.text
+    assert "On your other question, I don't have the details" in reply.text
+    assert "Good question" not in reply.text
