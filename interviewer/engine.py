@@ -45,7 +45,7 @@ from .listening import (
 )
 from .llm import describe
 from .llm.messages import to_openai_dicts
-from .misconceptions import Stated, stated
+from .misconceptions import Stated, misconceptions, stated
 from .notes import INJECTION, observe
 from .personas import Persona, Question, Stage, Template
 from .store import Store
@@ -105,6 +105,16 @@ _MY_MISTAKE = {
     "en": "Sorry, I misunderstood; thanks for correcting me.",
     "fr": "Pardon, j'avais mal compris ; merci de me corriger.",
 }
+_KEEPS_CLAIM = re.compile(
+    r"^\W*(?:yes|yeah|yep|sure|definitely|absolutely|of course)\b|\b(?:i'?m|i am) (?:pretty |quite "
+    r"|fairly |very )?(?:sure|certain|confident)\b|\bthat'?s (?:right|correct|what i said)\b",
+    re.I,
+)
+_BACKS_DOWN = re.compile(
+    r"\b(?:sorry|you'?re right|my (?:mistake|bad)|i meant|actually|i was wrong|i mixed|"
+    r"the other way|other way (?:round|around)|correction)\b",
+    re.I,
+)
 _MAY_I_ASK = re.compile(r"\b(?:could|can|may|might) i ask\b|\btoday\b", re.I)
 _ASKS_PERMISSION = re.compile(
     r"\b(?:should i|shall i|can i go on|may i continue|is that ok)\b", re.I
@@ -1096,8 +1106,27 @@ class Interview:
         return self._fact_for(last, unknown=None)
 
     def _correction(self, asked: Turn, answer: Turn) -> str | None:
-        """After a key-fact question whose answer still does not state the fact: the fact."""
-        if asked.kind != "follow_up" or not any("leaves out a key fact" in n for n in asked.notes):
+        """After a key-fact question whose answer still does not state the fact, or a
+        challenged claim the candidate keeps ("Yes, I'm sure: it's an upper bound"): what
+        is true."""
+        if asked.kind != "follow_up":
+            return None
+        challenged = next(
+            (
+                m
+                for m, _ in misconceptions()
+                if any(
+                    n.startswith(f"missed: states a misconception, {m.name} (") for n in asked.notes
+                )
+            ),
+            None,
+        )
+        if challenged is not None:
+            restated = any(s.misconception is challenged for s in stated(answer.text))
+            insists = bool(_KEEPS_CLAIM.search(answer.text)) and not _BACKS_DOWN.search(answer.text)
+            unsure = admission(answer.text) is not None
+            return challenged.fact if (restated or insists or unsure) else None
+        if not any("leaves out a key fact" in n for n in asked.notes):
             return None
         check = check_asked(asked.text)
         if check is None or check.fact is None or states(check, answer.text):

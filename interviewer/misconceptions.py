@@ -27,6 +27,16 @@ class Misconception(BaseModel):
     name: str = Field(min_length=3)
     wrong: str = Field(min_length=3, description="Regex of the wrong claim, in one sentence.")
     challenge: str = Field(min_length=10)
+    fact: str | None = Field(
+        default=None,
+        min_length=10,
+        description="What is true, said when the candidate keeps the claim after the challenge.",
+    )
+    negative: bool = Field(
+        default=False,
+        description="True when the wrong claim is itself a negation (\"boosting can't "
+        'overfit"): its words are not read as the candidate negating it.',
+    )
     graded: bool = Field(
         default=True,
         description="False for a claim worth a question but not wrong in itself (a near-"
@@ -77,7 +87,7 @@ def stated(answer: str) -> tuple[Stated, ...]:
             match = pattern.search(sentence)
             # "KL is not symmetric" negates the claim itself; "..., so the order does not
             # matter" elsewhere in the sentence does not.
-            if match is None or _NEGATED.search(match.group(0)):
+            if match is None or (not item.negative and _NEGATED.search(match.group(0))):
                 continue
             if all(s.misconception is not item for s in found):
                 found.append(Stated(misconception=item, sentence=sentence))

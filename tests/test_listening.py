@@ -978,7 +978,7 @@ def test_a_near_perfect_score_is_questioned_but_not_marked_down():
 
 # Round 7: wrong answers not on the list accepted with "Okay" ------------------------------
 LONG_RANGE = (
-    "LoRA is Long-Range Attention, it's a way to compress the context window so the model "
+    "LoRA is a caching trick: it stores the attention keys of the context window so the model "
     "reads fewer tokens, usually by a factor of 100. That makes fine-tuning cheaper because "
     "the sequences are shorter."
 )
@@ -991,8 +991,9 @@ LORA_RIGHT = (
 
 def test_an_explanation_without_the_key_fact_is_asked_for_it(scripted, store):
     """Round 7, technical engineer, bluffing: "LoRA is Long-Range Attention ..." (a claim no
-    list holds) got "Okay" and the next question. The answer states none of LoRA's key facts,
-    so the interviewer asks for the first one instead of accepting it."""
+    list held then) got "Okay" and the next question. An invented claim of the same kind
+    states none of LoRA's key facts, so the interviewer asks for the first one instead of
+    accepting it."""
     engineer = persona("technical_engineer")
     refusing(scripted, 40)
     interview = Interview.start(engineer, scripted, store)
@@ -1356,3 +1357,76 @@ def test_the_other_part_unknown_reads_as_one_sentence(manager, scripted, store):
     assert "eight engineers" in reply.text
     assert "On your other question, I don't have the details" in reply.text
     assert "Good question" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("claim", "name"),
+    [
+        # Round 8's bluffing candidates, verbatim or nearly.
+        ("Gradient boosting can't overfit, more trees always reduce variance.", "cannot overfit"),
+        ("An AUC of 0.5 is the best you can get.", "AUC of 0.5"),
+        ("AlphaZero uses random rollouts to evaluate the leaves.", "AlphaZero"),
+        ("The 4-bit quantization is lossless.", "lossless"),
+        ("The singleton made everything thread-safe automatically.", "thread-safe"),
+        ("We used a discount factor of 1.2 to be more far-sighted.", "above one"),
+        ("LoRA is Long-Range Attention.", "long-range"),
+        ("CodeCarbon reads the wall plug, so it is exact.", "CodeCarbon"),
+    ],
+)
+def test_round_8_wrong_claims_are_listed(claim, name):
+    from interviewer.misconceptions import stated
+
+    assert any(name in s.misconception.name for s in stated(claim))
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "Gradient boosting can overfit when you keep adding trees.",
+        "Quantization is not lossless: 4-bit weights lose some accuracy.",
+        "A singleton is not thread-safe by itself.",
+        "An AUC of 0.5 is a random ranking; 1.0 is perfect.",
+        "We used a discount factor of 0.99.",
+    ],
+)
+def test_round_8_right_claims_are_not_challenged(right):
+    from interviewer.misconceptions import stated
+
+    assert stated(right) == ()
+
+
+def test_a_challenged_claim_kept_gets_the_fact_then_the_interview_moves_on(scripted, store):
+    """Round 8, research scientist, bluffing: challenged on "the ELBO is an upper bound", the
+    candidate kept it ("Yes, I'm sure: it's an upper bound, so you minimise it") and got
+    "I see, thanks"."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    skip_to(interview, "Bayesian network", tries=30, duration_s=90)
+    challenge = interview.answer(
+        "I would use variational inference: you optimise the ELBO, which is an upper bound on "
+        "the log-likelihood."
+    )
+    assert challenge.text.startswith("Hmm, are you sure?")
+    told = interview.answer(
+        "Yes, I'm sure: it's an upper bound, so you minimise it, same as maximising the KL."
+    )
+    assert "the ELBO is a lower bound on the log-likelihood, and training maximises it" in told.text
+    assert any("still not stated" in n for n in told.notes)
+    scripted._steps.clear()
+
+
+def test_a_challenged_claim_taken_back_is_not_corrected(scripted, store):
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    skip_to(interview, "Bayesian network", tries=30, duration_s=90)
+    interview.answer(
+        "I would use variational inference: you optimise the ELBO, which is an upper bound on "
+        "the log-likelihood."
+    )
+    after = interview.answer(
+        "Sorry, you're right, it's the other way round: a lower bound, and we maximise it."
+    )
+    assert "lower bound on the log-likelihood, and training" not in after.text
+    scripted._steps.clear()
