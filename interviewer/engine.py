@@ -53,6 +53,7 @@ from .text import (
     EN_STOPWORDS,
     FR_STOPWORDS,
     clean,
+    lower_first_word,
     sentences,
     similarity,
     speaking_seconds,
@@ -86,7 +87,6 @@ _DEFER = {
     "en": "Good question; let's keep it for the end, when you can ask me anything. ",
     "fr": "Bonne question ; gardons-la pour la fin, vous pourrez tout me demander. ",
 }
-_OPENERS = frozenset({"most", "mostly", "interns", "research", "each", "every", "yes", "no"})
 _CLEAR = {
     "en": ("To be clear: ", "Just so we're on the same page: ", "For reference: "),
     "fr": ("Pour être clair : ", "Pour que nous soyons d'accord : ", "Pour mémoire : "),
@@ -343,18 +343,6 @@ def echo(answer: str, max_words: int = 14) -> str | None:
         return first[0].lower() + first[1:] if len(first.split()) <= 5 else None
     said = _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], first)
     return said[0].lower() + said[1:] if said[:2] != "I " else said
-
-
-def _lower_first_word(sentence: str) -> str:
-    """``sentence`` to follow a lead-in: "We're six" -> "we're six"; "I", names and acronyms
-    keep their capital (only function words and a few openers are lowered)."""
-    first = sentence.split(" ", 1)[0]
-    bare = re.sub(r"['’].*$", "", first).lower()
-    if bare == "i" or first[1:2].isupper():
-        return sentence
-    if bare in EN_STOPWORDS | FR_STOPWORDS | _OPENERS:
-        return first[:1].lower() + sentence[1:]
-    return sentence
 
 
 def _lower_first(title: str) -> str:
@@ -973,7 +961,7 @@ class Interview:
         if (fact := self._correction(asked_turn, answer)) is not None:
             # Asked for a key fact and still not given it: the interviewer says it, once,
             # and moves on, as one does after a doubled-down wrong answer.
-            lead = self._clear_lead() + _lower_first_word(fact)
+            lead = self._clear_lead() + lower_first_word(fact)
             if said is not None:
                 lead = f"{self._honest_ack()} {lead}"
             notes = [*notes, "missed: the key fact asked for is still not stated; told"]
@@ -1481,7 +1469,7 @@ class Interview:
                 # experiments?" got nothing while its first half got an answer).
                 again = self._best_fact(part, exclude=chosen)
                 if again is not None:
-                    best = _AS_I_SAID[lang] + _lower_first_word(again)
+                    best = _AS_I_SAID[lang] + lower_first_word(again)
                 else:
                     unanswered += 1
             if best and best not in chosen:
@@ -1495,7 +1483,7 @@ class Interview:
             unknown = re.sub(
                 r"^\s*good question[.!]\s*", "", self.persona.unknown_answer, flags=re.I
             )
-            chosen.append(_OTHER_PART[lang] + _lower_first_word(unknown))
+            chosen.append(_OTHER_PART[lang] + lower_first_word(unknown))
         if chosen:
             return " ".join(chosen)
         if unknown != "":

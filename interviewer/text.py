@@ -101,3 +101,18 @@ def similarity(a: str, b: str) -> float:
     if not sa or not sb:
         return 1.0 if normalise(a) == normalise(b) else 0.0
     return len(sa & sb) / len(sa | sb)
+
+
+_OPENERS = frozenset({"most", "mostly", "interns", "research", "each", "every", "yes", "no"})
+
+
+def lower_first_word(sentence: str) -> str:
+    """``sentence`` to follow a lead-in: "We're six" -> "we're six"; "I", names and acronyms
+    keep their capital (only function words and a few openers are lowered)."""
+    first = sentence.split(" ", 1)[0]
+    bare = re.sub(r"['’].*$", "", first).lower()
+    if bare == "i" or first[1:2].isupper():
+        return sentence
+    if bare in EN_STOPWORDS | FR_STOPWORDS | _OPENERS:
+        return first[:1].lower() + sentence[1:]
+    return sentence

@@ -704,3 +704,33 @@ def test_a_fluent_wrong_explanation_scores_below_a_right_one(rubrics):
     flagged = SIGNALS["misconceptions"](_unit(question, wrong, "technical"), GradingContext())
     assert flagged.score == 1.0 and "the ELBO is an upper bound" in flagged.explanation
     assert SIGNALS["misconceptions"](_unit(question, right, "technical"), GradingContext()) is None
+
+
+def test_a_wrong_claim_gets_what_is_true_as_its_advice(rubrics):
+    """Round 8: "the ELBO is an upper bound, so you minimise it" got the general "Check the
+    claims you state as facts". The candidate learns more from the fact itself."""
+    _, feedback, _ = _feedback(
+        rubrics,
+        "How would you do inference in a Bayesian network when exact inference is intractable?",
+        "I would use variational inference. The ELBO is an upper bound on the log-likelihood, "
+        "so you minimise it with gradient descent.",
+    )
+    assert feedback.improve[0].startswith(
+        'You said: "The ELBO is an upper bound on the log-likelihood, so you minimise it with '
+        'gradient descent." In fact, the ELBO is a lower bound'
+    )
+    assert _advice(rubrics, "misconceptions") not in feedback.improve
+
+
+def test_an_explanation_missing_a_key_fact_is_told_which(rubrics):
+    """The advice after a thin explanation names the key fact left out, not only "cover its
+    key points"."""
+    _, feedback, _ = _feedback(
+        rubrics,
+        "What is LoRA, and why does it make fine-tuning cheaper?",
+        "LoRA is a method for large language models that makes fine-tuning cheaper.",
+    )
+    assert any(
+        a.startswith("Say the key point this answer left out: the update to each weight matrix")
+        for a in feedback.improve
+    )

@@ -275,7 +275,7 @@ def grade_units(
             if len(a.results) >= min(2, len(units)):
                 weak.append((rubric.weight * a.ref_weight * (5 - a.mean) * share, a.advice))
             for unit, r in a.results:
-                per_answer[unit.seq].append((r.score, r.explanation, a.advice))
+                per_answer[unit.seq].append((r.score, r.explanation, r.advice or a.advice))
     answers = []
     for unit in units:
         scored = per_answer[unit.seq]

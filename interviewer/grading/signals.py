@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..concepts import concept_asked, concept_coverage
+from ..concepts import concept_asked, concept_coverage, missing_check
 from ..listening import EMPHASIS, admission, stressed_concepts, vague_explanation
 from ..misconceptions import stated
-from ..text import EN_STOPWORDS, FR_STOPWORDS, normalise, sentences, words
+from ..text import EN_STOPWORDS, FR_STOPWORDS, lower_first_word, normalise, sentences, words
 from ..topics import lexicon_terms
 from ..voice.metrics import SpeechTargets
 
@@ -52,6 +52,9 @@ class SignalResult:
     score: float
     explanation: str
     evidence: list[str] = field(default_factory=list)
+    #: Advice for this answer in place of the rubric's general one (what is true, after a
+    #: wrong claim).
+    advice: str | None = None
 
 
 Signal = Callable[[AnswerUnit, GradingContext], "SignalResult | None"]
@@ -468,7 +471,14 @@ def correctness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
         for s in sentences(unit.answer)
         if any(p.lower() in s.lower() for f in concept.facets for p in f)
     ]
-    return SignalResult(_clamp(score), why, hits[:2])
+    # The key fact left out, in words the candidate can reuse (the interviewer's own check).
+    check = missing_check(concept, unit.answer)
+    advice = (
+        f"Say the key point this answer left out: {lower_first_word(check.fact)}"
+        if check is not None and check.fact
+        else None
+    )
+    return SignalResult(_clamp(score), why, hits[:2], advice=advice)
 
 
 # Depth is reasoning more than vocabulary: why it works, when it does not, how one would
@@ -482,7 +492,15 @@ def misconceptions_signal(unit: AnswerUnit, ctx: GradingContext) -> SignalResult
     if not found:
         return None
     names = "; ".join(f.misconception.name for f in found)
-    return SignalResult(1.0, f"states a known misconception ({names})", [found[0].sentence])
+    first = found[0]
+    advice = (
+        f'You said: "{first.sentence}" In fact, {lower_first_word(first.misconception.fact)}'
+        if first.misconception.fact
+        else None
+    )
+    return SignalResult(
+        1.0, f"states a known misconception ({names})", [first.sentence], advice=advice
+    )
 
 
 _REASONING = {
