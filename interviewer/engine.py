@@ -1261,7 +1261,12 @@ class Interview:
             question = self._question(decision.stage_index, decision.question_index)
             text, topic = self._render(question)
             first_of_stage = decision.question_index == 0
-            answered = already_answered(core_question(text), question.answered_if, self._answers())
+            answered = already_answered(
+                core_question(text),
+                question.answered_if,
+                self._answers(),
+                topic=topic if "{topic}" in question.text else None,
+            )
             if not answered and "{project}" in question.text and topic is None:
                 answered = self._described_project()  # told already, with no CV to name it
             if answered and question.deeper:

@@ -426,13 +426,19 @@ def vague_explanation(answer: str) -> bool:
     return bool(_VAGUE.search(answer)) or mechanisms <= 1
 
 
-def already_answered(question: str, cues: list[str], answers: list[str]) -> str | None:
+def already_answered(
+    question: str, cues: list[str], answers: list[str], *, topic: str | None = None
+) -> str | None:
     """The earlier answer that already gives what ``question`` asks for, if any: one that
-    holds one of the question's cue phrases, or most of its content words."""
+    holds one of the question's cue phrases (in a sentence about ``topic``, when the question
+    is about one: limits of DQN named earlier are not those of gradient boosting), or most
+    of its content words."""
     wanted = stems(question)
     for answer in reversed(answers):
-        lowered = answer.lower()
-        if any(cue.lower() in lowered for cue in cues):
+        parts = [s.lower() for s in sentences(answer)]
+        if topic:
+            parts = [s for s in parts if topic.lower() in s]
+        if any(cue.lower() in part for part in parts for cue in cues):
             return answer
         if len(wanted) >= 3 and len(wanted & stems(answer)) / len(wanted) >= 0.75:
             return answer

@@ -1430,3 +1430,26 @@ def test_a_challenged_claim_taken_back_is_not_corrected(scripted, store):
     )
     assert "lower bound on the log-likelihood, and training" not in after.text
     scripted._steps.clear()
+
+
+def test_limits_named_for_another_topic_are_not_this_topics_limits():
+    """Round 8, research scientist, bluffing: "Let's stay on gradient boosting: what are its
+    main limitations?" became "You already named its limits" though no limit of gradient
+    boosting had been named."""
+    from interviewer.listening import already_answered
+
+    research = persona("research_scientist")
+    question = next(
+        q
+        for s in research.stages
+        for q in s.questions
+        if "{topic}" in q.text and "limitations" in q.text
+    )
+    earlier = [
+        "My PPO agent was state of the art; the main limitation of DQN is that it overestimates.",
+        "Gradient boosting trains many deep trees in parallel and averages them.",
+    ]
+    asked = "Let's stay on gradient boosting: what are its main limitations?"
+    assert already_answered(asked, question.answered_if, earlier, topic="gradient boosting") is None
+    said = earlier + ["Its main limitation is that gradient boosting overfits noisy labels."]
+    assert already_answered(asked, question.answered_if, said, topic="gradient boosting")
