@@ -115,7 +115,9 @@ _BACKS_DOWN = re.compile(
     r"the other way|other way (?:round|around)|correction)\b",
     re.I,
 )
-_MAY_I_ASK = re.compile(r"\b(?:could|can|may|might) i ask\b|\btoday\b", re.I)
+_MAY_I_ASK = re.compile(
+    r"\b(?:could|can|may|might) i ask\b|\btoday\b|\bwhat'?s the difference\b", re.I
+)
 _ASKS_PERMISSION = re.compile(
     r"\b(?:should i|shall i|can i go on|may i continue|is that ok)\b", re.I
 )
@@ -161,7 +163,9 @@ _OUTCOME = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(next step|next steps|in the future|would like to|i'?d like to|plan to|planning to|"
-    r"want to try|would try|i'?d try|later|want to do|might|consider|considering|one day)\b",
+    r"want to try|would try|i'?d try|later|want to do|might|consider|considering|one day|"
+    r"i'?d (?:port|move|switch|use|extend|add|go|run)|i would (?:port|move|switch|use|extend|add|"
+    r"go|run)|if i had)\b",
     re.I,
 )
 _VERBISH = frozenset(
@@ -682,10 +686,16 @@ class Interview:
         probed = self._probed() | self._in_thread()
         seen: list[str] = []
         stressed = stressed_concepts(self._answers())
+        central = set(stressed_concepts(self._answers(), emphasised_only=True))
         for topic in stressed:
+            # A broad term or a tool said often (a pitch about GPUs says "GPU" ten times) is
+            # not a concept leaned on; named as "the key ingredient", it is (round 8: "You
+            # mentioned GPU: how does it work?").
+            if topic in (BROAD | TOOLS) and topic not in central:
+                continue
             if topic.lower() not in probed:
                 seen.append(topic)
-        lowered = {c.lower() for c in stressed}
+        lowered = {c.lower() for c in seen}
         for turn in reversed(self.session.transcript.candidate_turns()):
             said = INJECTION.sub(" ", turn.text)
             for topic in topics(said, projects=self.session.profile.projects):

@@ -188,9 +188,10 @@ def _nearest(sentence: str, concepts: list[str], at: int, end: int) -> str:
     return min(concepts, key=distance)
 
 
-def stressed_concepts(answers: list[str]) -> list[str]:
+def stressed_concepts(answers: list[str], *, emphasised_only: bool = False) -> list[str]:
     """Concepts the candidate leaned on: named as central, or named in two answers or more
-    (or three times in one). Most stressed first."""
+    (or three times in one). Most stressed first. ``emphasised_only``: those named as
+    central ("the key ingredient"), not merely repeated."""
     mentions: Counter[str] = Counter()
     answers_with: Counter[str] = Counter()
     emphasised: set[str] = set()
@@ -203,6 +204,8 @@ def stressed_concepts(answers: list[str]) -> list[str]:
                 emphasised.add(_nearest(sentence, found, stress.start(), stress.end()))
         mentions.update(in_answer)
         answers_with.update(in_answer.keys())
+    if emphasised_only:
+        return sorted(emphasised, key=lambda c: -mentions[c])
     stressed = [c for c in mentions if c in emphasised or answers_with[c] >= 2 or mentions[c] >= 3]
     return sorted(stressed, key=lambda c: (c not in emphasised, -mentions[c]))
 
@@ -334,6 +337,8 @@ BROAD = frozenset(
         "language model",
         "REST API",
         "GPU",
+        "CPU",
+        "batch size",
         "embeddings",
         "SQL",
         "CUDA",

@@ -1453,3 +1453,50 @@ def test_limits_named_for_another_topic_are_not_this_topics_limits():
     assert already_answered(asked, question.answered_if, earlier, topic="gradient boosting") is None
     said = earlier + ["Its main limitation is that gradient boosting overfits noisy labels."]
     assert already_answered(asked, question.answered_if, said, topic="gradient boosting")
+
+
+def test_a_hardware_word_said_often_is_not_asked_how_it_works(scripted, store):
+    """Round 8, pitch: a presentation on energy per token that said "GPU" many times got
+    "You mentioned GPU: can you explain how it works?"."""
+    pitch = persona("pitch")
+    refusing(scripted, 40)
+    interview = Interview.start(pitch, scripted, store)
+    talk = (
+        "I measured the energy per generated token of small language models on a laptop CPU "
+        "and a consumer GPU. On the GPU, energy per token fell with the batch size; on the CPU "
+        "it stayed flat. The GPU only won above batch size eight, so for a single user I would "
+        "recommend the CPU. We measured with CodeCarbon and checked it against a plug meter, "
+        "within eight percent. The main result: the 125M model used 50 times less energy per "
+        "token than the 1.1B one, and quality dropped by 6 points."
+    )
+    interview.answer(talk, duration_s=600)
+    topics_left = [t.lower() for t in interview._mentioned()]
+    assert "gpu" not in topics_left and "batch size" not in topics_left
+    assert not any("GPU: " in t.text for t in interview.turns)
+    scripted._steps.clear()
+
+
+def test_what_the_candidate_would_do_next_is_not_their_contribution():
+    """Round 8, pitch: "next I'd port it to vLLM" got "You mentioned vLLM: what was your own
+    contribution there?"."""
+    from interviewer.engine import _FUTURE
+
+    assert _FUTURE.search("Next, I'd port the harness to vLLM to test server batching.")
+    assert _FUTURE.search("If I had three more months I would use a power analyser.")
+    assert not _FUTURE.search("I wrote the measurement harness and the analysis.")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Is there a take-home for the research track, or only interviews?", "no take-home"),
+        ("How long does the whole process take?", "about three weeks"),
+    ],
+)
+def test_the_recruiter_knows_the_process(question, expected, scripted, store):
+    """Round 8: "I don't have that detail, I'll check with the team" about the process."""
+    recruiter = persona("recruiter")
+    interview = Interview.start(recruiter, scripted, store)
+    interview.answer(INTRO, duration_s=recruiter.total_minutes * 60)
+    reply = interview.answer(question)
+    assert expected in reply.text
