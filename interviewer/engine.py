@@ -115,6 +115,10 @@ _BACKS_DOWN = re.compile(
     r"the other way|other way (?:round|around)|correction)\b",
     re.I,
 )
+_TWO_QUESTIONS = re.compile(
+    r"^\W*(?:(?:um|uh|hmm|so|well),?\s+)*(?P<a>[^?.!]{3,60})\?\s+or,?\s+(?P<b>[^?.!]{3,60})\?",
+    re.I,
+)
 _MAY_I_ASK = re.compile(
     r"\b(?:could|can|may|might) i ask\b|\btoday\b|\bwhat'?s the difference\b", re.I
 )
@@ -286,6 +290,8 @@ def clarifying_question(text: str) -> str | None:
     school?" ("either"), "Should I talk about the collapse?" ("go ahead"). None otherwise."""
     if "?" not in text or len(text.split()) > 45:
         return None
+    if len(text.rsplit("?", 1)[1].split()) > 12:
+        return None  # asked, then answered anyway: an answer (see _embedded_choice)
     if _GO_AHEAD.search(text):
         return "go_ahead"
     if _EITHER_OR.search(text):
@@ -980,22 +986,25 @@ class Interview:
                 return self._close(lead, decision.stage_index, 0, notes, [])
             return self._ask_planned(decision, lead, notes)
         aside = self._aside_reply(answer, stage)
-        decision = self._decide(answer)
         if aside is not None:
-            # A question asked at the end of a full answer ("Could I ask what the alerts feed
-            # into today?") is answered first, then the interview goes on (round 8).
             notes = [*notes, "asked the interviewer a question at the end of the answer"]
-            if decision.text is not None:
-                decision = Decision(
-                    decision.action,
-                    decision.stage_index,
-                    decision.question_index,
-                    topic=decision.topic,
-                    text=f"{aside} {decision.text}",
-                    note=decision.note,
-                )
-            elif decision.action == "follow_up":
-                decision = self._next_after(answer.stage_index, answer.question_index)
+        elif (chosen := self._embedded_choice(answer, stage)) is not None:
+            # "Do you mean the isolation forest or the general idea? [answers]": the reading
+            # meant is said, then the interview goes on (round 8: the question was ignored).
+            aside = chosen
+            notes = [*notes, "asked which reading was meant, then answered"]
+        decision = self._decide(answer)
+        if aside is not None and decision.text is not None:
+            # A question asked in a full answer ("Could I ask what the alerts feed into
+            # today?") is answered first, then the interview goes on (round 8).
+            decision = Decision(
+                decision.action,
+                decision.stage_index,
+                decision.question_index,
+                topic=decision.topic,
+                text=f"{aside} {decision.text}",
+                note=decision.note,
+            )
         if decision.text is not None:  # a push, press, challenge or story prompt
             return self._say(
                 decision.text,
@@ -1007,7 +1016,7 @@ class Interview:
                 topic=decision.topic,
             )
         if decision.action == "follow_up":
-            return self._follow_up(answer, question, decision.topic, notes)
+            return self._follow_up(answer, question, decision.topic, notes, lead=aside)
         acks = self.persona.acknowledgements
         ack = acks[len(self.turns) % len(acks)]
         if said is not None:
@@ -1089,6 +1098,26 @@ class Interview:
             if wrong.misconception.challenge not in said:
                 return wrong
         return None
+
+    def _embedded_choice(self, answer: Turn, stage: Stage) -> str | None:
+        """When a full answer opens by asking which of two readings was meant ("Do you mean
+        the isolation forest or the general idea?", "The betting itself? Or our model?"),
+        the reading to take, said back: the candidate's own work, else the named method,
+        else the first."""
+        if stage.kind != "questions" or len(answer.text.split()) <= 20:
+            return None
+        opening = " ".join(sentences(answer.text)[:2])
+        found = _OPTIONS.search(opening) or _TWO_QUESTIONS.search(opening)
+        if found is None:
+            return None
+        options = [found.group("a").strip(" ,"), found.group("b").strip(" ,")]
+        if not all(0 < len(o.split()) <= 8 for o in options):
+            return None
+        own = [o for o in options if re.search(r"\b(?:our|my)\b", o, re.I)]
+        named = [o for o in options if lexicon_terms(o)]
+        pick = (own or named or options)[0]
+        pick = _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], pick)
+        return f"{pick[:1].upper()}{pick[1:]}, yes."
 
     def _aside_reply(self, answer: Turn, stage: Stage) -> str | None:
         """A persona fact answering a question the candidate put to the interviewer at the
@@ -1341,15 +1370,23 @@ class Interview:
         return fresh[0] if fresh else replies[-1]
 
     def _follow_up(
-        self, answer: Turn, question: Question, topic: str | None, notes: list[str]
+        self,
+        answer: Turn,
+        question: Question,
+        topic: str | None,
+        notes: list[str],
+        *,
+        lead: str | None = None,
     ) -> Turn:
+        """A follow-up on ``answer``; ``lead``: words said first (the answer to the
+        candidate's own question), else a short neutral lead."""
         asked = core_question(self.current_turn.text)
         # The first words are known before the model is called: a voice can start saying
         # them while the question is being written.
         # The lead said longest ago: when no follow-up comes, the count of follow-ups does
         # not move, and round 8 heard "Mm-hm." five times in a row.
         said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
-        lead = min(_FOLLOW_UP_LEADS[self.persona.language], key=said.rfind)
+        lead = lead or min(_FOLLOW_UP_LEADS[self.persona.language], key=said.rfind)
         if self.on_lead is not None:
             self.on_lead(lead)
         text, rejected = self._model_text("follow_up", "question", answer, asked, topic, notes)

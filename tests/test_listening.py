@@ -1500,3 +1500,35 @@ def test_the_recruiter_knows_the_process(question, expected, scripted, store):
     interview.answer(INTRO, duration_s=recruiter.total_minutes * 60)
     reply = interview.answer(question)
     assert expected in reply.text
+
+
+@pytest.mark.parametrize(
+    ("name", "opening", "said"),
+    [
+        # Round 8, research scientist, hesitant.
+        (
+            "research_scientist",
+            "Do you mean the isolation forest or the general idea? I think, generally, you try "
+            "to find points that are different from the rest. The isolation forest kind of "
+            "splits the data randomly and, um, the anomalies are isolated faster, I think.",
+            "The isolation forest, yes.",
+        ),
+        # Round 8, technical engineer, hesitant.
+        (
+            "technical_engineer",
+            "The betting itself? Or our model? Um, people bet on matches, and the company sold "
+            "predictions to, I think, tipsters or media. We had data on the teams, past "
+            "results, that kind of thing.",
+            "Your model, yes.",
+        ),
+    ],
+)
+def test_a_reading_asked_for_inside_an_answer_is_said_back(name, opening, said, scripted, store):
+    chosen = persona(name)
+    refusing(scripted, 40)
+    interview = Interview.start(chosen, scripted, store)
+    interview.answer(INTRO)
+    turn = interview.answer(opening)
+    assert turn.text.startswith(said), turn.text
+    assert any("which reading was meant" in n for n in turn.notes)
+    scripted._steps.clear()
