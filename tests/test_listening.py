@@ -1532,3 +1532,20 @@ def test_a_reading_asked_for_inside_an_answer_is_said_back(name, opening, said, 
     assert turn.text.startswith(said), turn.text
     assert any("which reading was meant" in n for n in turn.notes)
     scripted._steps.clear()
+
+
+def test_round_9_backprop_wrong_in_every_part_is_challenged(scripted, store):
+    """Round 9, technical engineer, bluffing: "Backprop goes forward through the network and
+    computes the gradient of each layer independently, then sums them. The chain rule is
+    used only in the last layer" got "Okay, thank you"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "backpropagation", tries=30, duration_s=60)
+    turn = interview.answer(
+        "Backprop goes forward through the network and computes the gradient of each layer "
+        "independently, then sums them. The chain rule is used only in the last layer, for "
+        "the softmax. The key ingredient is the learning rate, which multiplies the gradients."
+    )
+    assert turn.text.startswith("Hmm, are you sure?"), turn.text
+    scripted._steps.clear()
