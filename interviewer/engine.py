@@ -30,6 +30,7 @@ from .concepts import ASKS_HOW, check_asked, concept_asked, key_fact_question, s
 from .errors import InputError
 from .listening import (
     BASIC,
+    BENCHMARKS,
     BROAD,
     TOOLS,
     addresses,
@@ -744,7 +745,7 @@ class Interview:
     def _worked_on(self, topic: str, answer: str) -> bool:
         """A named thing the candidate did something in (a CV project, an internship, a
         product they built), not a term from an explanation or where they study."""
-        if lexicon_terms(topic):
+        if lexicon_terms(topic) or topic.lower() in BENCHMARKS:
             return False
         if any(topic.lower() in p.lower() for p in self.session.profile.projects):
             return True

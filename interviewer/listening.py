@@ -349,6 +349,41 @@ BROAD = frozenset(
 )
 
 
+#: Benchmarks, games and datasets: where a method was tested, not something one worked on
+#: ("What was the main idea behind Atari?", rounds 5 and 9).
+BENCHMARKS = frozenset(
+    {
+        "atari",
+        "arcade learning environment",
+        "ale",
+        "mujoco",
+        "minatar",
+        "gym",
+        "openai gym",
+        "gymnasium",
+        "lunarlander",
+        "cartpole",
+        "breakout",
+        "pong",
+        "seaquest",
+        "montezuma",
+        "imagenet",
+        "cifar",
+        "cifar-10",
+        "mnist",
+        "conll",
+        "glue",
+        "superglue",
+        "squad",
+        "coco",
+        "wikitext",
+        "librispeech",
+        "procgen",
+        "dm control",
+        "d4rl",
+    }
+)
+
 #: Textbook basics: a poor thing to probe after a detailed answer ("cross-entropy" after C51).
 BASIC = frozenset(
     {

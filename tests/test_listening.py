@@ -1549,3 +1549,25 @@ def test_round_9_backprop_wrong_in_every_part_is_challenged(scripted, store):
     )
     assert turn.text.startswith("Hmm, are you sure?"), turn.text
     scripted._steps.clear()
+
+
+def test_a_benchmark_is_not_a_project_to_ask_the_main_idea_of(scripted, store):
+    """Rounds 5 and 9: "What was the main idea behind Atari?"."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    interview.answer(
+        "I reimplemented Rainbow and ran it on Atari, five games, with three seeds each, and "
+        "compared it with a plain DQN on MinAtar too."
+    )
+    # Round 9's words: the follow-up template for named things picked "Atari".
+    answer = (
+        "Also it only works with discrete actions, which is why for Atari you need to "
+        "discretize. And it's sample-inefficient, it needs like billions of frames."
+    )
+    assert not interview._worked_on("Atari", answer)
+    assert not interview._worked_on("MinAtar", "I compared it on MinAtar.")
+    mentioned = [t.lower() for t in interview._mentioned()]
+    assert "atari" not in mentioned and "minatar" not in mentioned
+    assert not any("behind Atari" in t.text for t in interview.turns)
+    scripted._steps.clear()
