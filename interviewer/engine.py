@@ -145,6 +145,10 @@ _OTHER_QUESTION = {
     "fr": "Cela répond à une question que je gardais pour plus tard, merci. Pour revenir à la "
     "mienne : ",
 }
+_PARTIAL = {
+    "en": ["Okay, that's a start.", "Fair enough.", "Okay, thanks."],
+    "fr": ["D'accord, c'est un début.", "Entendu.", "D'accord, merci."],
+}
 _HONEST = {
     "en": [
         "Thanks for saying so; that's better than guessing.",
@@ -354,6 +358,23 @@ def echo(answer: str, max_words: int = 14) -> str | None:
         return first[0].lower() + first[1:] if len(first.split()) <= 5 else None
     said = _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], first)
     return said[0].lower() + said[1:] if said[:2] != "I " else said
+
+
+_UNSURE_PART = re.compile(
+    r"\b(?:i'?m|i am) not (?:really |quite )?sure (?:about|of|how to do) (?:the )?"
+    r"[\w\s-]{0,30}?\b(?:part|step|rest|details?|end)\b|"
+    r"\bdon'?t know (?:the rest|how to do the \w+ (?:part|step))",
+    re.I,
+)
+
+
+def _partial(answer: str) -> bool:
+    """Some substance besides "I'm not sure about the rest": a partial answer, not "I don't
+    know"."""
+    said = admission(answer)
+    if said is not None:
+        return len(answer.replace(said.sentence, " ").split()) >= 15
+    return bool(_UNSURE_PART.search(answer)) and len(answer.split()) >= 20
 
 
 def _lower_first(title: str) -> str:
@@ -797,7 +818,22 @@ class Interview:
                 else self.persona.follow_up.max_per_question
             )
             # An honest "I can't explain it" is not probed further: move on, as a fair
-            # interviewer does.
+            # interviewer does. A partial answer ("sort by start... not sure about the
+            # merging part") gets the key fact it is missing as a hint (round 9).
+            if (
+                self._follow_ups_used(si, qi) < limit
+                and _partial(answer.text)
+                and (hint := self._check_text(answer, hint=True)) is not None
+            ):
+                return Decision(
+                    "check",
+                    si,
+                    qi,
+                    topic=hint[1],
+                    text=hint[0],
+                    note=f"missed: the explanation of {hint[1]} leaves out a key fact; "
+                    "asked for it as a hint",
+                )
             if self._follow_ups_used(si, qi) < limit and admission(answer.text) is None:
                 if (press := self._press_text(answer)) is not None:
                     return Decision(
@@ -980,7 +1016,7 @@ class Interview:
             # and moves on, as one does after a doubled-down wrong answer.
             lead = self._clear_lead() + lower_first_word(fact)
             if said is not None:
-                lead = f"{self._honest_ack()} {lead}"
+                lead = f"{self._honest_ack(answer.text)} {lead}"
             notes = [*notes, "missed: the key fact asked for is still not stated; told"]
             decision = self._next_after(answer.stage_index, answer.question_index)
             if decision.action == "close":
@@ -1021,7 +1057,7 @@ class Interview:
         acks = self.persona.acknowledgements
         ack = acks[len(self.turns) % len(acks)]
         if said is not None:
-            ack = self._honest_ack()
+            ack = self._honest_ack(answer.text)
         if _CORRECTS_ME.search(answer.text):
             # "I think there's a misunderstanding: I haven't started a PhD" (round 8).
             ack = _MY_MISTAKE[self.persona.language]
@@ -1068,11 +1104,15 @@ class Interview:
             return bool(asked.topic and lexicon_terms(asked.topic))
         return question.kind in {"technical", "probe", "case", "coding"}
 
-    def _honest_ack(self) -> str:
+    def _honest_ack(self, answer: str = "") -> str:
         """An acknowledgement of "I don't know" not said before in this interview; once
-        each was said, the one said longest ago (never the same twice in a row)."""
+        each was said, the one said longest ago (never the same twice in a row). A partial
+        answer that ends "I'm not sure about the rest" is not praised for not guessing
+        (round 9: "Thanks for saying so; that's better than guessing" after a guess)."""
         said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
         options = _HONEST[self.persona.language]
+        if _partial(answer):
+            options = _PARTIAL[self.persona.language]
         return min(options, key=said.rfind)  # -1 (never said) first, then the oldest
 
     def _options(self, question: Question) -> list[str]:
@@ -1166,7 +1206,7 @@ class Interview:
         said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
         return min(_CLEAR[self.persona.language], key=said.rfind)
 
-    def _check_text(self, answer: Turn) -> tuple[str, str] | None:
+    def _check_text(self, answer: Turn, *, hint: bool = False) -> tuple[str, str] | None:
         """When an explanation leaves out a key fact of the concept asked about, the question
         that asks for it (once an interview). A wrong answer rarely states the right fact, so
         this is how "LoRA is long-range attention" stops being accepted with "Okay"."""
@@ -1184,7 +1224,7 @@ class Interview:
         done = {c.ask for c in concept.checks if c.ask in said}
         # A fact the candidate stated in an earlier answer is not asked for again.
         found = key_fact_question(
-            asked, answer.text, earlier=" ".join(self._answers()[:-1]), skip=done
+            asked, answer.text, earlier=" ".join(self._answers()[:-1]), skip=done, hint=hint
         )
         return (found[1].ask, found[0].name) if found is not None else None
 

@@ -1571,3 +1571,52 @@ def test_a_benchmark_is_not_a_project_to_ask_the_main_idea_of(scripted, store):
     assert "atari" not in mentioned and "minatar" not in mentioned
     assert not any("behind Atari" in t.text for t in interview.turns)
     scripted._steps.clear()
+
+
+def test_a_partial_answer_gets_a_hint_not_praise_for_not_guessing(scripted, store):
+    """Round 9, technical engineer, hesitant: "... sort them first? By start, I think. Then
+    it's n log n, maybe. I'm not sure about the merging part." ended the coding question
+    with "Thanks for saying so; that's better than guessing"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "intervals", tries=40, duration_s=10)
+    turn = interview.answer(
+        "Intervals... the naive way would be to compare each pair and merge if they overlap, "
+        "maybe repeatedly until nothing changes. Better might be to sort them first? By start, "
+        "I think. Then it's n log n, maybe. I'm not sure about the merging part."
+    )
+    assert turn.text == "When two intervals overlap, how do you compute the end of the merged one?"
+    assert "better than guessing" not in turn.text
+    told = interview.answer("Maybe you take the first end? I'm not sure.")
+    assert "the merged end is the maximum of the two ends" in told.text
+    assert "better than guessing" not in told.text
+    scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 9: "not the best person" to describe a typical day, from a team engineer.
+        (
+            "technical_engineer",
+            "Hmm, maybe... what would a typical day look like? Or, no, actually, I'm not sure. "
+            "Maybe what kind of projects the interns do?",
+            "A typical day",
+        ),
+        # Round 9: code review given to "more research or more engineering?".
+        (
+            "research_scientist",
+            "Hmm, maybe... what does an intern usually work on? Like is it more research or "
+            "more engineering? I'm not sure which one I prefer.",
+            "Mostly research",
+        ),
+    ],
+)
+def test_round_9_candidate_questions_get_their_facts(name, question, expected, scripted, store):
+    chosen = persona(name)
+    interview = Interview.start(chosen, scripted, store)
+    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
+    reply = interview.answer(question)
+    assert expected in reply.text
+    assert "not the best person" not in reply.text and "Research code gets" not in reply.text
