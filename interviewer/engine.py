@@ -102,6 +102,15 @@ _CORRECTS_ME = re.compile(
     r"that'?s not what i (?:said|meant)|i think you misheard|you may have misheard)\b",
     re.I,
 )
+_ALREADY_SAID = re.compile(
+    r"\bi (?:think i )?(?:already|just) (?:answered|said|explained|covered|described|gave)\b|"
+    r"\bi (?:described|covered|explained) (?:that|this|it) (?:at the start|earlier|before)\b",
+    re.I,
+)
+_YOU_HAD = {
+    "en": "Right, you had covered that; thanks.",
+    "fr": "C'est vrai, vous l'aviez déjà dit ; merci.",
+}
 _MY_MISTAKE = {
     "en": "Sorry, I misunderstood; thanks for correcting me.",
     "fr": "Pardon, j'avais mal compris ; merci de me corriger.",
@@ -1030,6 +1039,12 @@ class Interview:
             # meant is said, then the interview goes on (round 8: the question was ignored).
             aside = chosen
             notes = [*notes, "asked which reading was meant, then answered"]
+        elif _CORRECTS_ME.search(answer.text):
+            # "I think there's a misunderstanding: I haven't started a PhD" (round 8).
+            aside = _MY_MISTAKE[self.persona.language]
+        elif _ALREADY_SAID.search(answer.text):
+            # "I think I already answered that" (rounds 8 and 9: "Okay", as if not heard).
+            aside = _YOU_HAD[self.persona.language]
         decision = self._decide(answer)
         if aside is not None and decision.text is not None:
             # A question asked in a full answer ("Could I ask what the alerts feed into
@@ -1058,9 +1073,6 @@ class Interview:
         ack = acks[len(self.turns) % len(acks)]
         if said is not None:
             ack = self._honest_ack(answer.text)
-        if _CORRECTS_ME.search(answer.text):
-            # "I think there's a misunderstanding: I haven't started a PhD" (round 8).
-            ack = _MY_MISTAKE[self.persona.language]
         if aside is not None:
             ack = aside
         if decision.action == "close":

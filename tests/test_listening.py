@@ -1620,3 +1620,16 @@ def test_round_9_candidate_questions_get_their_facts(name, question, expected, s
     reply = interview.answer(question)
     assert expected in reply.text
     assert "not the best person" not in reply.text and "Research code gets" not in reply.text
+
+
+def test_i_already_answered_that_is_acknowledged(manager, scripted, store):
+    """Rounds 8 and 9: "I think I already answered that" got "Okay" and the next question."""
+    refusing(scripted, 40)
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO)
+    turn = interview.answer(
+        "I think I already answered that: the calibration work at the betting company, where "
+        "I owned the evaluation and the traders used the new probabilities."
+    )
+    assert turn.text.startswith("Right, you had covered that")
+    scripted._steps.clear()
