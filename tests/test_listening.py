@@ -1633,3 +1633,13 @@ def test_i_already_answered_that_is_acknowledged(manager, scripted, store):
     )
     assert turn.text.startswith("Right, you had covered that")
     scripted._steps.clear()
+
+
+def test_every_key_fact_question_is_one_question():
+    """One question per turn: a check's question is said on its own (the eval found "Would
+    you sort the intervals first? By what, and what does that cost?")."""
+    from interviewer.concepts import concepts
+
+    asks = [check.ask for concept in concepts() for check in concept.checks]
+    assert len(asks) == 44
+    assert [a for a in asks if a.count("?") != 1] == []
