@@ -129,6 +129,12 @@ _TWO_QUESTIONS = re.compile(
     r"^\W*(?:(?:um|uh|hmm|so|well),?\s+)*(?P<a>[^?.!]{3,60})\?\s+or,?\s+(?P<b>[^?.!]{3,60})\?",
     re.I,
 )
+_HEDGE_WORDS = re.compile(r"\b(?:i don'?t know|i'?m not sure|maybe|i guess|not sure)\b", re.I)
+_MAYBE_OR = re.compile(
+    r"\b(?:maybe|perhaps|probably)\s+(?P<a>[^?.,!]{3,50}?)(?:\?|,)\s*(?:or|or maybe)\s+"
+    r"(?P<b>[^?.!]{3,50})",
+    re.I,
+)
 _MAY_I_ASK = re.compile(
     r"\b(?:could|can|may|might) i ask\b|\btoday\b|\bwhat'?s the difference\b", re.I
 )
@@ -843,6 +849,18 @@ class Interview:
                     note=f"missed: the explanation of {hint[1]} leaves out a key fact; "
                     "asked for it as a hint",
                 )
+            if (
+                self._follow_ups_used(si, qi) < limit
+                and question.kind in {"open", "behavioural"}
+                and (pick := self._pin_down(answer))
+            ):
+                return Decision(
+                    "push",
+                    si,
+                    qi,
+                    text=pick,
+                    note="missed: hedged between two things; asked for one, concretely",
+                )
             if self._follow_ups_used(si, qi) < limit and admission(answer.text) is None:
                 if (press := self._press_text(answer)) is not None:
                     return Decision(
@@ -1135,6 +1153,24 @@ class Interview:
     def _unused(self, texts: list[str]) -> str | None:
         asked = self._earlier_questions()
         return next((t for t in texts if t not in asked), None)
+
+    def _pin_down(self, answer: Turn) -> str | None:
+        """A short answer hedged between two things ("maybe the internship? Or the RL
+        project. I don't know.") gets one question on the first, concretely, as a recruiter
+        would (round 9: the next topic came instead)."""
+        if self.persona.language != "en" or len(answer.text.split()) > 45:
+            return None
+        if not _HEDGE_WORDS.search(answer.text):
+            return None
+        found = _MAYBE_OR.search(answer.text)
+        if found is None:
+            return None
+        first = found.group("a").strip(" ,")
+        if not 0 < len(first.split()) <= 5:
+            return None
+        first = _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], first)
+        text = f"Let's take {first}: what was your own part in it, and what came of it?"
+        return text if text not in self._earlier_questions() else None
 
     def _push_text(self) -> str | None:
         """A wording of the push for a choice not yet used in this interview."""

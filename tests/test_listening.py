@@ -1643,3 +1643,20 @@ def test_every_key_fact_question_is_one_question():
     asks = [check.ask for concept in concepts() for check in concept.checks]
     assert len(asks) == 44
     assert [a for a in asks if a.count("?") != 1] == []
+
+
+def test_a_hedge_between_two_projects_is_pinned_down_once(scripted, store):
+    """Round 9, recruiter, hesitant: "Proudest... maybe the internship? Or the RL project.
+    I don't know. ... It worked okay I think." got "Let's talk about motivation"."""
+    recruiter = persona("recruiter")
+    refusing(scripted, 40)
+    interview = Interview.start(recruiter, scripted, store)
+    skip_to(interview, "proudest", tries=6, duration_s=30)
+    turn = interview.answer(
+        "Proudest... maybe the internship? Or the RL project. I don't know. The internship, I "
+        "did some models with gradient boosting, to predict matches. It worked okay I think."
+    )
+    assert turn.text == (
+        "Let's take the internship: what was your own part in it, and what came of it?"
+    )
+    scripted._steps.clear()
