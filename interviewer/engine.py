@@ -781,8 +781,8 @@ class Interview:
     def _worked_on(self, topic: str, answer: str) -> bool:
         """A named thing the candidate did something in (a CV project, an internship, a
         product they built), not a term from an explanation or where they study."""
-        if lexicon_terms(topic) or topic.lower() in BENCHMARKS:
-            return False
+        if lexicon_terms(topic) or topic.lower() in BENCHMARKS or re.search(r"[_=()^]", topic):
+            return False  # a concept, a benchmark, or a symbol ("V_min", round 9)
         if any(topic.lower() in p.lower() for p in self.session.profile.projects):
             return True
         if len(topic) <= 2 or (topic.isupper() and len(topic) <= 3):
@@ -1512,6 +1512,8 @@ class Interview:
         return any(pattern.search(t.text) for t in self.turns if t.kind == "follow_up")
 
     def _template_fits(self, template: Template, topic: str, answer: str) -> bool:
+        if topic in BROAD:
+            return False  # "Why did you choose inference here?" (round 9)
         is_concept = bool(lexicon_terms(topic))
         if template.fits == "concept" and not is_concept:
             return False
@@ -1716,7 +1718,11 @@ class Interview:
         needed = {name for _, name, _, _ in string.Formatter().parse(question.text) if name}
         if all(values.get(name) for name in needed):
             topic = values["topic"] if "topic" in needed else None
-            return question.text.format(**{k: v or "" for k, v in values.items()}), topic
+            filled = {k: v or "" for k, v in values.items()}
+            if topic:
+                # "Let's stay on the Bellman equation", not "on Bellman equation" (round 9).
+                filled["topic"] = _noun_phrase(topic)
+            return question.text.format(**filled), topic
         generic = question.generic or question.text
         return generic.format(team_topics=values["team_topics"] or ""), None
 
