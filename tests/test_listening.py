@@ -1451,7 +1451,7 @@ def test_limits_named_for_another_topic_are_not_this_topics_limits():
     ]
     asked = "Let's stay on gradient boosting: what are its main limitations?"
     assert already_answered(asked, question.answered_if, earlier, topic="gradient boosting") is None
-    said = earlier + ["Its main limitation is that gradient boosting overfits noisy labels."]
+    said = [*earlier, "Its main limitation is that gradient boosting overfits noisy labels."]
     assert already_answered(asked, question.answered_if, said, topic="gradient boosting")
 
 
