@@ -905,6 +905,18 @@ class Interview:
                             text=outcome,
                             note="missed: no outcome or lesson in the story",
                         )
+                    if (
+                        _STORY.search(answer.text)
+                        and len(answer.text.split()) < 45
+                        and (more := self._unused(self.persona.follow_up.after_short_story))
+                    ):
+                        return Decision(
+                            "story",
+                            si,
+                            qi,
+                            text=more,
+                            note="missed: a story told in a line or two",
+                        )
                     return self._next_after(si, qi)
                 fresh = self._fresh_topics(answer)
                 if fresh:

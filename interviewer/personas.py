@@ -231,6 +231,15 @@ class FollowUpPolicy(_Strict):
         description="Asked after a behavioural story that has no outcome or lesson (STAR's "
         "result), each at most once an interview.",
     )
+    after_short_story: list[str] = Field(
+        default_factory=lambda: [
+            "How was the decision made, and looking back, was it the right call?",
+            "What did you do yourself in that situation, concretely?",
+        ],
+        min_length=1,
+        description='Asked after a behavioural story told in a line or two (round 9: "in '
+        'the end we did PPO. I think it was fine" got nothing more), each at most once.',
+    )
     press_for_detail: list[str] = Field(
         default_factory=lambda: [
             "Can you be more concrete about {topic}: what exactly happens, step by step?",

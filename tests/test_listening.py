@@ -1660,3 +1660,27 @@ def test_a_hedge_between_two_projects_is_pinned_down_once(scripted, store):
         "Let's take the internship: what was your own part in it, and what came of it?"
     )
     scripted._steps.clear()
+
+
+def test_a_story_told_in_a_line_gets_one_more_question(manager, scripted, store):
+    """Round 9, manager, hesitant: "In a group project we disagreed, I wanted DQN and they
+    wanted PPO, and in the end we did PPO. I think it was fine." got the next topic."""
+    refusing(scripted, 40)
+    interview = Interview.start(manager, scripted, store)
+    skip_to(interview, "disagree", tries=12, duration_s=30)
+    assert "disagree" in interview.current_turn.text
+    turn = interview.answer(
+        "In a group project we disagreed, I wanted DQN and they wanted PPO, and in the end we "
+        "did PPO. I think it was fine."
+    )
+    assert turn.text == "How was the decision made, and looking back, was it the right call?"
+    scripted._steps.clear()
+
+
+def test_the_manager_says_what_the_team_does_day_to_day(manager, scripted, store):
+    """Round 9: "what does the team do day to day?" got the internship format, word for
+    word the reply to another question."""
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO, duration_s=manager.total_minutes * 60)
+    reply = interview.answer("Could you tell me a bit more about what the team does day to day?")
+    assert reply.text.startswith("Day to day, the team")

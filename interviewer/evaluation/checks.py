@@ -32,7 +32,7 @@ _SWAPPED_ROLES = re.compile(
 )
 #: Follow-ups the plan makes on purpose (a push for a choice, a story's missing outcome):
 #: they ask for what the answer lacks, not about what it said.
-_DELIBERATE = re.compile(r"pushed for one|no outcome or lesson in the story")
+_DELIBERATE = re.compile(r"pushed for one|no outcome or lesson in the story|a story told in a line")
 _KEY_FACT = re.compile(r"leaves out a key fact")
 _ACKNOWLEDGED = re.compile(r"answers a question i had|in other words|put it another way", re.I)
 
