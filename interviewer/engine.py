@@ -1224,9 +1224,13 @@ class Interview:
         """A persona fact answering a question the candidate put to the interviewer at the
         end of a full answer; None when there is none, or no fact fits (it is then left for
         the candidate's questions at the end)."""
-        if stage.kind != "questions" or len(answer.text.split()) < 25:
+        if stage.kind != "questions" or len(answer.text.split()) < 12:
             return None
-        last = (sentences(answer.text) or [""])[-1]
+        parts = sentences(answer.text) or [""]
+        last = parts[-1]
+        if not last.endswith("?") and len(parts) >= 2 and len(last.split()) <= 8:
+            # "... what the team does day to day? That would help me answer." (round 9)
+            last = parts[-2]
         if not last.endswith("?") or not (_TO_INTERVIEWER.search(last) or _MAY_I_ASK.search(last)):
             return None
         if clarifying_question(last) is not None or _ASKS_PERMISSION.search(last):

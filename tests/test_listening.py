@@ -1684,3 +1684,17 @@ def test_the_manager_says_what_the_team_does_day_to_day(manager, scripted, store
     interview.answer(INTRO, duration_s=manager.total_minutes * 60)
     reply = interview.answer("Could you tell me a bit more about what the team does day to day?")
     assert reply.text.startswith("Day to day, the team")
+
+
+def test_a_question_before_a_short_remark_is_answered(manager, scripted, store):
+    """Round 9, manager, hesitant: "... could you tell me a bit more about what the team
+    does day to day? That would help me answer." got "What questions do you have for me?"."""
+    refusing(scripted, 40)
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO)
+    turn = interview.answer(
+        "Um, I applied to a few places, I like ML. Could you tell me a bit more about what the "
+        "team does day to day? That would help me answer."
+    )
+    assert turn.text.startswith("Day to day, the team"), turn.text
+    scripted._steps.clear()
