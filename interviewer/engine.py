@@ -115,11 +115,6 @@ _MY_MISTAKE = {
     "en": "Sorry, I misunderstood; thanks for correcting me.",
     "fr": "Pardon, j'avais mal compris ; merci de me corriger.",
 }
-_KEEPS_CLAIM = re.compile(
-    r"^\W*(?:yes|yeah|yep|sure|definitely|absolutely|of course)\b|\b(?:i'?m|i am) (?:pretty |quite "
-    r"|fairly |very )?(?:sure|certain|confident)\b|\bthat'?s (?:right|correct|what i said)\b",
-    re.I,
-)
 _BACKS_DOWN = re.compile(
     r"\b(?:sorry|you'?re right|my (?:mistake|bad)|i meant|actually|i was wrong|i mixed|"
     r"the other way|other way (?:round|around)|correction)\b",
@@ -376,7 +371,8 @@ def echo(answer: str, max_words: int = 14) -> str | None:
 
 
 _UNSURE_PART = re.compile(
-    r"\b(?:i'?m|i am) not (?:really |quite )?sure (?:about|of|how to do) (?:the )?"
+    r"\b(?:i'?m|i am) not (?:really |quite |completely |totally |entirely |100% )?sure "
+    r"(?:about|of|how to do) (?:the )?"
     r"[\w\s-]{0,30}?\b(?:part|step|rest|details?|end)\b|"
     r"\bdon'?t know (?:the rest|how to do the \w+ (?:part|step))",
     re.I,
@@ -1254,10 +1250,14 @@ class Interview:
             None,
         )
         if challenged is not None:
-            restated = any(s.misconception is challenged for s in stated(answer.text))
-            insists = bool(_KEEPS_CLAIM.search(answer.text)) and not _BACKS_DOWN.search(answer.text)
-            unsure = admission(answer.text) is not None
-            return challenged.fact if (restated or insists or unsure) else None
+            # Unless the candidate takes it back ("Sorry, you're right: a lower bound"), the
+            # fact is said: kept, half kept or replaced by another wrong claim, it must not
+            # stand (round 10: "isolation forest is supervised", insisted on).
+            if _BACKS_DOWN.search(answer.text) and not any(
+                s.misconception is challenged for s in stated(answer.text)
+            ):
+                return None
+            return challenged.fact
         if not any("leaves out a key fact" in n for n in asked.notes):
             return None
         check = check_asked(asked.text)
@@ -1656,6 +1656,7 @@ class Interview:
         said (``exclude``)."""
         asked = stems(question)
         best, best_score = None, 0.0
+        context_best, context_score = None, 0.0
         for fact in self.persona.facts:
             if any(fact.answer in text for text in exclude):
                 continue
@@ -1666,7 +1667,11 @@ class Interview:
             score = len(specific) + 0.25 * len(shared & _CONTEXT_STEMS)
             if specific and score > best_score:
                 best, best_score = fact.answer, score
-        return best
+            elif not specific and score > context_score:
+                context_best, context_score = fact.answer, score
+        # "What would the intern work on?" holds only such words: two of them still point
+        # at the fact that has both (round 10: "not the best person" to say it).
+        return best or (context_best if context_score >= 0.5 else None)
 
     def _reask(
         self, asked: Turn, *, lead: str | None = None, note: str = "no answer given"

@@ -104,15 +104,22 @@ def similarity(a: str, b: str) -> float:
 
 
 _OPENERS = frozenset({"most", "mostly", "interns", "research", "each", "every", "yes", "no"})
+#: Capitalised words that stay so after a lead-in.
+_PROPER = frozenset(
+    {"Python", "Gibbs", "Bellman", "Thompson", "Adam", "Bayes", "Markov", "Monte", "Paris"}
+)
 
 
 def lower_first_word(sentence: str) -> str:
-    """``sentence`` to follow a lead-in: "We're six" -> "we're six"; "I", names and acronyms
-    keep their capital (only function words and a few openers are lowered)."""
+    """``sentence`` to follow a lead-in: "We're six" -> "we're six", "Only two" -> "only
+    two"; "I", names, acronyms and symbols keep their capital ("PPO", "Q-learning",
+    "AlphaZero", "C51")."""
     first = sentence.split(" ", 1)[0]
     bare = re.sub(r"['’].*$", "", first).lower()
-    if bare == "i" or first[1:2].isupper():
+    if bare == "i" or first[1:2].isupper() or first[:1].lower() == first[:1]:
         return sentence
-    if bare in EN_STOPWORDS | FR_STOPWORDS | _OPENERS:
+    word = first.rstrip(",.:;")
+    plain = re.fullmatch(r"[A-Z][a-z]+(?:['’][a-z]+)?", word) is not None
+    if bare in EN_STOPWORDS | FR_STOPWORDS | _OPENERS or (plain and word not in _PROPER):
         return first[:1].lower() + sentence[1:]
     return sentence

@@ -1698,3 +1698,47 @@ def test_a_question_before_a_short_remark_is_answered(manager, scripted, store):
     )
     assert turn.text.startswith("Day to day, the team"), turn.text
     scripted._steps.clear()
+
+
+def test_round_10_fixes(scripted, store):
+    """Round 10: "I'm not completely sure about the merging step" got no hint; "Just so
+    we're on the same page: Only two thin matrices..." had a stray capital."""
+    from interviewer.engine import _partial
+    from interviewer.text import lower_first_word
+
+    assert _partial(
+        "Naive would be to compare every pair and merge, so n squared? And the better way, I "
+        "think you sort them first, by the start maybe, then go through once. So n log n "
+        "because of the sort. I'm not completely sure about the merging step."
+    )
+    assert (
+        lower_first_word("Only two thin matrices per layer.") == "only two thin matrices per layer."
+    )
+    assert lower_first_word("PPO is on-policy.") == "PPO is on-policy."
+    assert lower_first_word("Q-learning is off-policy.") == "Q-learning is off-policy."
+
+
+def test_the_engineer_says_what_an_intern_works_on(scripted, store):
+    """Round 10: "what would the intern work on?" got "I'm not the best person"."""
+    engineer = persona("technical_engineer")
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(INTRO, duration_s=engineer.total_minutes * 60)
+    reply = interview.answer("Hmm, maybe... what would the intern work on?")
+    assert "owns one project" in reply.text and "not the best person" not in reply.text
+
+
+def test_a_challenged_claim_replaced_by_another_gets_the_fact(scripted, store):
+    """Round 10: challenged on the isolation forest, the candidate answered with another wrong
+    claim ("it's supervised, it needs the labels") and it stood."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "anomaly-detection", tries=40, duration_s=10)
+    challenge = interview.answer(
+        "I would use an isolation forest, which uses k-means to find clusters of normal "
+        "transactions, and flag what is far from them."
+    )
+    assert challenge.text.startswith("Hmm, are you sure?"), challenge.text
+    told = interview.answer("It is supervised, so it needs the labels to learn the clusters.")
+    assert "an isolation forest does not cluster" in told.text
+    scripted._steps.clear()
