@@ -130,6 +130,7 @@ _MAYBE_OR = re.compile(
     r"(?P<b>[^?.!]{3,50})",
     re.I,
 )
+_INTERVIEWS = re.compile(r"\binterviews?\b", re.I)
 _MAY_I_ASK = re.compile(
     r"\b(?:could|can|may|might) i ask\b|\btoday\b|\bwhat'?s the difference\b", re.I
 )
@@ -1664,6 +1665,12 @@ class Interview:
             # Words nearly every candidate question holds ("internship", "team") count less
             # than what the question is really about ("mentor", "remote").
             specific = shared - _CONTEXT_STEMS
+            # "interviews" and "intern" share the stem "inter", which every question about
+            # the internship holds: said as such, "interviews" counts fully (round 10).
+            if _INTERVIEWS.search(question) and any(
+                k.lower() in {"interview", "interviews"} for k in fact.about
+            ):
+                specific = specific | {"interviews"}
             score = len(specific) + 0.25 * len(shared & _CONTEXT_STEMS)
             if specific and score > best_score:
                 best, best_score = fact.answer, score

@@ -1742,3 +1742,47 @@ def test_a_challenged_claim_replaced_by_another_gets_the_fact(scripted, store):
     told = interview.answer("It is supervised, so it needs the labels to learn the clusters.")
     assert "an isolation forest does not cluster" in told.text
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 10: "I don't have that detail right now" from the recruiter.
+        (
+            "recruiter",
+            "Um, yes, maybe... how many interviews are there after this one?",
+            "technical interview",
+        ),
+        (
+            "recruiter",
+            "Is the technical interview coding or more of a discussion of projects?",
+            "mostly a discussion",
+        ),
+        # Round 10: the research scientist did not know how many seeds the team runs.
+        (
+            "research_scientist",
+            "How many seeds do you usually run before trusting a result?",
+            "five seeds",
+        ),
+    ],
+)
+def test_round_10_candidate_questions_get_their_facts(name, question, expected, scripted, store):
+    chosen = persona(name)
+    interview = Interview.start(chosen, scripted, store)
+    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
+    reply = interview.answer(question)
+    assert expected in reply.text, reply.text
+
+
+def test_a_whole_field_is_not_asked_how_it_works(scripted, store):
+    """Round 10: "You mentioned reinforcement learning: can you explain precisely how it
+    works?" after a detailed project summary."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    interview.answer(
+        "My project was in reinforcement learning: I compared a C51 head with a quantile head "
+        "on five Atari games, three seeds each, and the quantile head gained 8 percent."
+    )
+    assert "reinforcement learning" not in [t.lower() for t in interview._mentioned()]
+    scripted._steps.clear()
