@@ -1786,3 +1786,39 @@ def test_a_whole_field_is_not_asked_how_it_works(scripted, store):
     )
     assert "reinforcement learning" not in [t.lower() for t in interview._mentioned()]
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("claim", "name"),
+    [
+        # Round 10's bluffing candidates.
+        ("BERT is a decoder-only model, so it reads left to right.", "decoder-only"),
+        ("Quicksort is O(n), because n + n/2 + n/4 sums to 2n.", "linear time"),
+        ("Gibbs sampling is exact after one iteration.", "Gibbs"),
+        ("Q-learning is on-policy, basically the same as SARSA.", "Q-learning is on-policy"),
+        ("With the KV cache, long prompts are basically free.", "KV cache"),
+        ("CodeCarbon reads a hardware wattmeter, so it's exact.", "power meter"),
+    ],
+)
+def test_round_10_wrong_claims_are_listed(claim, name):
+    from interviewer.misconceptions import stated
+
+    assert any(name in s.misconception.name for s in stated(claim)), stated(claim)
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "BERT is an encoder, not a decoder-only model.",
+        "Quicksort is O(n log n) on average and O(n^2) in the worst case.",
+        "Q-learning is off-policy; SARSA is on-policy.",
+        "The merge pass is O(n) once the intervals are sorted.",
+        # A strong pitch from round 4 (the tuning half): a question, not a claim.
+        "How reliable is a software estimator like CodeCarbon compared with a hardware power "
+        "meter?",
+    ],
+)
+def test_round_10_right_claims_are_not_challenged(right):
+    from interviewer.misconceptions import stated
+
+    assert stated(right) == ()
