@@ -352,6 +352,11 @@ _PERSON_RE = re.compile(
 )
 
 
+def _second_person(text: str) -> str:
+    """The candidate's words said back to them: "my model" -> "your model"."""
+    return _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], text)
+
+
 def echo(answer: str, max_words: int = 14) -> str | None:
     """A short answer said back in the second person ("I did a project." -> "you did a
     project"), so a request for detail shows what was heard. None for a long first sentence."""
@@ -367,7 +372,7 @@ def echo(answer: str, max_words: int = 14) -> str | None:
         # "Anomaly detection." said back as it is; a longer sentence in the third person
         # would sound like a correction.
         return first[0].lower() + first[1:] if len(first.split()) <= 5 else None
-    said = _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], first)
+    said = _second_person(first)
     return said[0].lower() + said[1:] if said[:2] != "I " else said
 
 
@@ -835,17 +840,9 @@ class Interview:
             if (
                 self._follow_ups_used(si, qi) < limit
                 and _partial(answer.text)
-                and (hint := self._check_text(answer, hint=True)) is not None
+                and (hint := self._key_fact(answer, hint=True)) is not None
             ):
-                return Decision(
-                    "check",
-                    si,
-                    qi,
-                    topic=hint[1],
-                    text=hint[0],
-                    note=f"missed: the explanation of {hint[1]} leaves out a key fact; "
-                    "asked for it as a hint",
-                )
+                return hint
             if (
                 self._follow_ups_used(si, qi) < limit
                 and question.kind in {"open", "behavioural"}
@@ -870,16 +867,8 @@ class Interview:
                     )
                 # A fluent explanation without the concept's key fact (how a confident wrong
                 # answer sounds) is asked for that fact.
-                if (check := self._check_text(answer)) is not None:
-                    return Decision(
-                        "check",
-                        si,
-                        qi,
-                        topic=check[1],
-                        text=check[0],
-                        note=f"missed: the explanation of {check[1]} leaves out a key fact; "
-                        "asked for it",
-                    )
+                if (check := self._key_fact(answer)) is not None:
+                    return check
                 if (
                     question.kind == "preference"
                     and hesitant_choice(answer.text, self._options(question))
@@ -1177,7 +1166,7 @@ class Interview:
         first = found.group("a").strip(" ,")
         if not 0 < len(first.split()) <= 5:
             return None
-        first = _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], first)
+        first = _second_person(first)
         text = f"Let's take {first}: what was your own part in it, and what came of it?"
         return text if text not in self._earlier_questions() else None
 
@@ -1214,7 +1203,7 @@ class Interview:
         own = [o for o in options if re.search(r"\b(?:our|my)\b", o, re.I)]
         named = [o for o in options if lexicon_terms(o)]
         pick = (own or named or options)[0]
-        pick = _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], pick)
+        pick = _second_person(pick)
         return f"{pick[:1].upper()}{pick[1:]}, yes."
 
     def _aside_reply(self, answer: Turn, stage: Stage) -> str | None:
@@ -1270,6 +1259,22 @@ class Interview:
         """A lead-in for a fact the interviewer states, not the one said last."""
         said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
         return min(_CLEAR[self.persona.language], key=said.rfind)
+
+    def _key_fact(self, answer: Turn, *, hint: bool = False) -> Decision | None:
+        """The key-fact question as a decision (see :meth:`_check_text`)."""
+        found = self._check_text(answer, hint=hint)
+        if found is None:
+            return None
+        text, concept = found
+        return Decision(
+            "check",
+            answer.stage_index,
+            answer.question_index,
+            topic=concept,
+            text=text,
+            note=f"missed: the explanation of {concept} leaves out a key fact; asked for it"
+            + (" as a hint" if hint else ""),
+        )
 
     def _check_text(self, answer: Turn, *, hint: bool = False) -> tuple[str, str] | None:
         """When an explanation leaves out a key fact of the concept asked about, the question
@@ -1454,10 +1459,7 @@ class Interview:
         found = _OPTIONS.search(text)
         pair = None
         if found:
-            a, b = (
-                _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], x).strip(" ,")
-                for x in found.group("a", "b")
-            )
+            a, b = (_second_person(x).strip(" ,") for x in found.group("a", "b"))
             if 0 < len(a.split()) <= 8 and 0 < len(b.split()) <= 8:
                 pair = f"{a} or {b}"
         replies = (
