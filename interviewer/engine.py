@@ -125,6 +125,12 @@ _TWO_QUESTIONS = re.compile(
     re.I,
 )
 _HEDGE_WORDS = re.compile(r"\b(?:i don'?t know|i'?m not sure|maybe|i guess|not sure)\b", re.I)
+_CHECKS_WITH_ME = re.compile(
+    r"\b(?:is (?:that|this)|was that) what you (?:were asking(?: about| for)?|meant|mean|"
+    r"wanted|had in mind)\s*\?",
+    re.I,
+)
+_VAGUE_VIEW = re.compile(r"\b(?:hard to say|it depends|depends on|i try to)\b", re.I)
 _MAYBE_OR = re.compile(
     r"\b(?:maybe|perhaps|probably)\s+(?P<a>[^?.,!]{3,50}?)(?:\?|,)\s*(?:or|or maybe)\s+"
     r"(?P<b>[^?.!]{3,50})",
@@ -159,6 +165,13 @@ _OTHER_QUESTION = {
 _PARTIAL = {
     "en": ["Okay, that's a start.", "Fair enough.", "Okay, thanks."],
     "fr": ["D'accord, c'est un début.", "Entendu.", "D'accord, merci."],
+}
+# The key fact asked for, given (however unsure the candidate sounds): said to be right, as
+# an interviewer does (round 10: "Okay, that's a start" after a correct "d by r and r by
+# d? I'm guessing").
+_RIGHT = {
+    "en": ["Yes, that's it.", "Right, exactly.", "Yes, that's the idea."],
+    "fr": ["Oui, c'est bien ça.", "Exactement.", "Oui, c'est l'idée."],
 }
 _HONEST = {
     "en": [
@@ -281,6 +294,7 @@ def _is_counter_question(text: str) -> bool:
         text.rstrip().endswith("?")
         and len(text.split()) <= 30
         and bool(_TO_INTERVIEWER.search(text) or _WANTS_REPEAT.search(text))
+        and not _CHECKS_WITH_ME.search(text)  # "Is that what you were asking about?"
     )
 
 
@@ -295,8 +309,12 @@ _OPTIONS = re.compile(
     re.I,
 )
 _EITHER_OR = re.compile(
-    r"\b(?:do you mean|you mean|are you asking(?: about)?|is it|is that|should i (?:talk|speak) "
-    r"about|in general)\b[^?]{0,120}\bor\b[^?]{0,80}\?",
+    r"\b(?:do you mean|you mean|are you asking(?: about)?|should i (?:talk|speak) about|"
+    r"in general)\b[^?]{0,120}\bor\b[^?]{0,80}\?|"
+    # "Is it X or Y?" is about the question only when a reading is named ("Is it for the
+    # internship or in general?"); "Is it remote or in the office?" asks for a fact.
+    r"\b(?:is it|is that)\b[^?]{0,120}\bor\b[^?]{0,80}"
+    r"\b(?:general(?:ly)?|specific(?:ally)?|in practice|in theory|mean|meant)\b[^?]{0,40}\?",
     re.I,
 )
 
@@ -308,6 +326,9 @@ def clarifying_question(text: str) -> str | None:
         return None
     if len(text.rsplit("?", 1)[1].split()) > 12:
         return None  # asked, then answered anyway: an answer (see _embedded_choice)
+    before = text[: text.rfind(sentences(text)[-1])] if sentences(text) else ""
+    if len(before.split()) >= 12:
+        return None  # answered, then asked which reading was meant: an answer (round 10)
     if _GO_AHEAD.search(text):
         return "go_ahead"
     if _EITHER_OR.search(text):
@@ -855,8 +876,29 @@ class Interview:
                     text=pick,
                     note="missed: hedged between two things; asked for one, concretely",
                 )
+            unsure = len(_HEDGE_WORDS.findall(answer.text)) >= 2 or bool(
+                re.search(r"\b(?:i'?m|i am) not (?:\w+ )?sure\b", answer.text, re.I)
+            )
+            if (
+                self._follow_ups_used(si, qi) < limit
+                and admission(answer.text) is None
+                and unsure
+                and (hint := self._key_fact(answer, hint=True)) is not None
+            ):
+                # "There's a reward model, then PPO. Or DPO, I'm not sure which one is
+                # RLHF": the missing fact as a hint, never "one level deeper: how would you
+                # implement it?" (round 10).
+                return hint
+            if (
+                self._follow_ups_used(si, qi) < limit
+                and question.kind in {"open", "behavioural"}
+                and (push := self._vague_push(answer)) is not None
+            ):
+                return Decision(
+                    "push", si, qi, text=push, note="missed: hedged and said nothing definite"
+                )
             if self._follow_ups_used(si, qi) < limit and admission(answer.text) is None:
-                if (press := self._press_text(answer)) is not None:
+                if not unsure and (press := self._press_text(answer)) is not None:
                     return Decision(
                         "press",
                         si,
@@ -951,8 +993,8 @@ class Interview:
         first_try = not self._reasks_at(answer.stage_index, answer.question_index)
         clarifying = clarifying_question(answer.text) if stage.kind == "questions" else None
         if clarifying is not None and self.persona.language == "en":
-            # Answered as a person would, then the candidate answers: never "keep it for the
-            # end", never the same question read out again.
+            # Answered as a person would ("Mainly in general."), then the candidate answers:
+            # never "keep it for the end", never the same question read out again.
             lead = (
                 "Yes, please go ahead."
                 if clarifying == "go_ahead"
@@ -996,7 +1038,20 @@ class Interview:
                 )
             lead = _REPEAT if asked_turn.kind != "follow_up" else _UNCLEAR_MINE
             return self._ask_again(asked_turn, lead[self.persona.language], notes)
-        if stage.kind == "questions" and _is_counter_question(answer.text) and first_try:
+        parts = sentences(answer.text)
+        # "Probably the LunarLander result. [...] Sorry, do you mean which result in the
+        # report or which experiment?": an answer, then which reading was meant.
+        trailing_either = (
+            stage.kind == "questions"
+            and len(parts) > 1
+            and clarifying_question(parts[-1]) == "either"
+        )
+        if (
+            stage.kind == "questions"
+            and _is_counter_question(answer.text)
+            and first_try
+            and not trailing_either
+        ):
             notes = [*notes, "asked a question instead of answering"]
             fact = self._fact_for(answer.text, unknown=None)
             lead = f"{fact} " if fact else _DEFER[self.persona.language]
@@ -1055,6 +1110,14 @@ class Interview:
             # meant is said, then the interview goes on (round 8: the question was ignored).
             aside = chosen
             notes = [*notes, "asked which reading was meant, then answered"]
+        elif trailing_either:
+            # What they chose is fine (round 10: the reply echoed both readings, as if the
+            # choice had not been heard).
+            aside = self._least_recent(["Either works; that one is fine.", "That works, yes."])
+            notes = [*notes, "answered, then asked which reading was meant"]
+        elif _CHECKS_WITH_ME.search(answer.text):
+            # "Is that what you were asking about?" (round 10: "I see, thanks", unanswered).
+            aside = "Yes, that's what I meant."
         elif _CORRECTS_ME.search(answer.text):
             # "I think there's a misunderstanding: I haven't started a PhD" (round 8).
             aside = _MY_MISTAKE[self.persona.language]
@@ -1089,6 +1152,8 @@ class Interview:
         ack = acks[len(self.turns) % len(acks)]
         if said is not None:
             ack = self._honest_ack(answer.text)
+        if self._confirmed(self.current_turn, answer):
+            ack = self._least_recent(_RIGHT[self.persona.language])
         if aside is not None:
             ack = aside
         if decision.action == "close":
@@ -1137,10 +1202,14 @@ class Interview:
         each was said, the one said longest ago (never the same twice in a row). A partial
         answer that ends "I'm not sure about the rest" is not praised for not guessing
         (round 9: "Thanks for saying so; that's better than guessing" after a guess)."""
-        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
         options = _HONEST[self.persona.language]
         if _partial(answer):
             options = _PARTIAL[self.persona.language]
+        return self._least_recent(options)
+
+    def _least_recent(self, options: list[str]) -> str:
+        """The wording never said in this interview, else the one said longest ago."""
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
         return min(options, key=said.rfind)  # -1 (never said) first, then the oldest
 
     def _options(self, question: Question) -> list[str]:
@@ -1169,6 +1238,21 @@ class Interview:
         first = _second_person(first)
         text = f"Let's take {first}: what was your own part in it, and what came of it?"
         return text if text not in self._earlier_questions() else None
+
+    def _vague_push(self, answer: Turn) -> str | None:
+        """One push for something concrete after an answer that hedges twice or more and
+        holds no figure ("it was a team thing, so it's hard to say what was mine"), as a
+        manager or a recruiter does (round 10: thanked, and the topic changed)."""
+        text = answer.text
+        hedges = len(_HEDGE_WORDS.findall(text)) + len(_VAGUE_VIEW.findall(text))
+        if hedges < 2 or len(text.split()) > 70 or re.search(r"\d", text):
+            return None
+        asked = core_question(self.current_turn.text) if self.current_turn else ""
+        earlier = self._earlier_questions()
+        for push in self.persona.follow_up.after_vague:
+            if re.search(push.when, asked, re.I):
+                return push.text if push.text not in earlier else None
+        return None
 
     def _push_text(self) -> str | None:
         """A wording of the push for a choice not yet used in this interview."""
@@ -1255,10 +1339,16 @@ class Interview:
             return None
         return check.fact
 
+    def _confirmed(self, asked: Turn, answer: Turn) -> bool:
+        """The answer to a key-fact question states that fact."""
+        if asked.kind != "follow_up" or not any("leaves out a key fact" in n for n in asked.notes):
+            return False
+        check = check_asked(asked.text)
+        return check is not None and check.fact is not None and states(check, answer.text)
+
     def _clear_lead(self) -> str:
         """A lead-in for a fact the interviewer states, not the one said last."""
-        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
-        return min(_CLEAR[self.persona.language], key=said.rfind)
+        return self._least_recent(_CLEAR[self.persona.language])
 
     def _key_fact(self, answer: Turn, *, hint: bool = False) -> Decision | None:
         """The key-fact question as a decision (see :meth:`_check_text`)."""
@@ -1453,29 +1543,32 @@ class Interview:
         )
 
     def _either_reply(self, text: str) -> str:
-        """ "Do you mean mathematically, or in practice?": the two readings said back (it
-        shows the question was heard), in a wording not used before in this interview
-        (round 7: the same sentence twice, and one that offered no choice)."""
+        """ "Do you mean for the internship or just in general?": one reading chosen, as a
+        person would ("Mainly in general."), and the candidate goes on (round 10: "Either is
+        fine, X or Y: take the one you know best" echoed the candidate and chose nothing).
+        The candidate's own work first, then the general reading, then the first named."""
         found = _OPTIONS.search(text)
-        pair = None
         if found:
-            a, b = (_second_person(x).strip(" ,") for x in found.group("a", "b"))
-            if 0 < len(a.split()) <= 8 and 0 < len(b.split()) <= 8:
-                pair = f"{a} or {b}"
-        replies = (
-            [
-                f"Either is fine, {pair}: take the one you know best, and tell me about it.",
-                f"Whichever you prefer, {pair}; I'm interested in how you think about it.",
-            ]
-            if pair
-            else [
-                "Either is fine: take the one you know best, and tell me about it.",
-                "Whichever reading you prefer; I'm interested in how you think about it.",
-            ]
-        )
+            options = list(found.group("a", "b"))
+        else:
+            last = [s for s in sentences(text) if s.endswith("?")] or [text]
+            head = re.sub(r"^(?:sorry|so|okay|um|hmm)\b[,\s]*", "", last[-1], flags=re.I)
+            options = re.split(r",?\s+or\s+", head.rstrip("?"), maxsplit=1)
+        options = [
+            re.sub(r"^(?:just|rather|more like|only)\s+", "", _second_person(o).strip(" ,"))
+            for o in options
+        ]
+        if len(options) != 2 or not all(0 < len(o.split()) <= 8 for o in options):
+            return self._least_recent(
+                ["Whichever you prefer; go ahead.", "Either works; go ahead."]
+            )
+        own = [o for o in options if re.search(r"\byour?\b", o, re.I)]
+        general = [o for o in options if re.search(r"\bgeneral(?:ly)?\b", o, re.I)]
+        pick = (own or general or options)[0]
         said = [t.text for t in self.turns if t.speaker == "interviewer"]
-        fresh = [r for r in replies if not any(t.startswith(r.split(",")[0]) for t in said)]
-        return fresh[0] if fresh else replies[-1]
+        if any(t.startswith("Mainly ") for t in said) and not any(", I'd say." in t for t in said):
+            return f"{pick[:1].upper()}{pick[1:]}, I'd say."
+        return f"Mainly {pick}."
 
     def _follow_up(
         self,
@@ -1493,8 +1586,7 @@ class Interview:
         # them while the question is being written.
         # The lead said longest ago: when no follow-up comes, the count of follow-ups does
         # not move, and round 8 heard "Mm-hm." five times in a row.
-        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
-        lead = lead or min(_FOLLOW_UP_LEADS[self.persona.language], key=said.rfind)
+        lead = lead or self._least_recent(_FOLLOW_UP_LEADS[self.persona.language])
         if self.on_lead is not None:
             self.on_lead(lead)
         text, rejected = self._model_text("follow_up", "question", answer, asked, topic, notes)

@@ -200,6 +200,54 @@ class Fact(_Strict):
         return value
 
 
+class VaguePush(_Strict):
+    """One push for something concrete after a hedged, empty answer to a question that
+    matches ``when`` (round 10: "hard to say what was mine exactly" was thanked and the
+    topic changed)."""
+
+    when: str = Field(min_length=1, description="A regular expression on the question asked.")
+    text: str = Field(min_length=5, max_length=200)
+
+    @field_validator("when")
+    @classmethod
+    def _valid_regex(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as e:
+            raise ValueError(f"not a valid regular expression: {e}") from e
+        return value
+
+    @field_validator("text")
+    @classmethod
+    def _one_question(cls, value: str) -> str:
+        if value.count("?") != 1 or not value.endswith("?"):
+            raise ValueError("must ask exactly one question, at the end")
+        return value
+
+
+def _default_vague_pushes() -> list[VaguePush]:
+    return [
+        VaguePush(
+            when=r"\b(?:did|was|were|proud|tell me about|a time|walk me through)\b",
+            text="Let's make it concrete: what is one thing you did yourself there, and how did "
+            "you know it worked?",
+        ),
+        VaguePush(
+            when=r"\bhow do you\b",
+            text="Think of one concrete time you had to do that: what did you do, and how did "
+            "it go?",
+        ),
+        VaguePush(
+            when=r"\bwhy\b",
+            text="Sure, but what makes this one interesting to you, rather than another?",
+        ),
+        VaguePush(
+            when=r"\bwhat would you\b",
+            text="Take your best guess: what would that look like, concretely?",
+        ),
+    ]
+
+
 class FollowUpPolicy(_Strict):
     """How the interviewer digs into an answer."""
 
@@ -239,6 +287,12 @@ class FollowUpPolicy(_Strict):
         min_length=1,
         description='Asked after a behavioural story told in a line or two (round 9: "in '
         'the end we did PPO. I think it was fine" got nothing more), each at most once.',
+    )
+    after_vague: list[VaguePush] = Field(
+        default_factory=_default_vague_pushes,
+        description="Pushes for something concrete after a hedged answer that says nothing "
+        "definite (two hedges or more, no figure), the first whose `when` matches the question; "
+        "each at most once an interview.",
     )
     press_for_detail: list[str] = Field(
         default_factory=lambda: [

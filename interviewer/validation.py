@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .listening import near_duplicate
+from .listening import TOOLS, near_duplicate
 from .text import EN_STOPWORDS, FR_STOPWORDS, looks_like_language, normalise, similarity, words
 
 Expect = Literal["question", "statement", "reply"]
@@ -43,6 +43,22 @@ _ROLE_CONFUSION = re.compile(
     r"\bhere'?s (a|my|the) (question|answer)\b",
     re.IGNORECASE,
 )
+# Questions no interviewer asks after an answer, from model drafts the raters read (round
+# 10): reading-comprehension trivia ("What is the name of the small language model
+# described in...?"), a list nobody showed ("Which of the following...?"), textbook
+# wording ("...in the context of machine learning?") and tool tutorials ("Can you explain
+# how to use Jupyter for...?").
+_STILTED = re.compile(
+    r"\bwhat is the name of\b|\bwhich of the following\b|\bin the context of\b|"
+    r"\b(?:explain|describe) how to use\b|\bdescribed in your\b",
+    re.IGNORECASE,
+)
+_HOW_IT_WORKS = re.compile(
+    r"\bhow (?:does|do|did) [\w.-]+ (?:handle|work|deal|compute|implement)|"
+    r"\bexplain how [\w.-]+ (?:handles|works|deals|computes|implements)",
+    re.IGNORECASE,
+)
+_YOUR_TEAM = re.compile(r"\byour (?:\w+ ){0,3}team\b", re.IGNORECASE)
 _MARKUP = re.compile(r"[{}<>\[\]|#*`]|<\|im_|\$\w")
 _QUESTION_OPENERS = frozenset(
     """what what's how how's why which who's who when where could can would will do does
@@ -130,6 +146,14 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
             similarity(stripped, earlier) >= REPEAT_SIMILARITY for earlier in ctx.earlier_questions
         ):
             problems.append("repeats an earlier question")
+        if _STILTED.search(stripped):
+            problems.append("a stilted question no interviewer asks (trivia, a list not shown)")
+        if ctx.topic in TOOLS and _HOW_IT_WORKS.search(stripped):
+            # Of a library one asks why or how it was used (round 10: "Can you explain how
+            # PyTorch handles matrix operations?" after "I usually let PyTorch handle it").
+            problems.append(f"asks how a library works ({ctx.topic})")
+        if _YOUR_TEAM.search(stripped) and not re.search(r"\bteam", ctx.answer, re.I):
+            problems.append("role confusion (the team is the interviewer's, not the candidate's)")
         if ctx.must_refer_to_answer:
             shared = _stems(stripped) & _stems(ctx.answer)
             if ctx.topic and ctx.topic.lower() not in stripped.lower():

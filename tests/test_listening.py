@@ -808,8 +808,8 @@ def test_a_press_wording_is_used_once_an_interview(scripted, store):
 @pytest.mark.parametrize(
     ("reply", "expected"),
     [
-        ("Do you mean why this company specifically, or why this kind of job?", "Either is fine"),
-        ("Sorry, PPO in general or the part we did?", "Either is fine"),
+        ("Do you mean why this company specifically, or why this kind of job?", "Mainly why this"),
+        ("Sorry, PPO in general or the part we did?", "Mainly the part you did."),
         ("Should I talk about the collapse we saw at a high learning rate?", "Yes, please"),
     ],
 )
@@ -830,13 +830,16 @@ def test_a_clarification_is_answered_with_its_own_options_and_never_twice_alike(
     manager, scripted, store
 ):
     """Round 7: "Either is fine: take the one you know best" said word for word twice, and
-    to a question whose options it never named."""
+    to a question whose options it never named. Round 10: "Either is fine, for the
+    internship or just in general: take the one you know best" echoed both readings and
+    chose none; a person picks one ("Mainly in general.")."""
     interview = Interview.start(manager, scripted, store)
     first = interview.answer("Do you mean in a team, or on my own projects?")
-    assert first.text.startswith("Either is fine, in a team or on your own projects:")
+    assert first.text == "Mainly on your own projects."
     second = interview.answer("Sorry, do you mean mathematically, or more like in practice?")
-    assert "mathematically or in practice" in second.text
-    assert second.text != first.text and not second.text.startswith("Either is fine")
+    assert second.text == "Mathematically, I'd say."
+    third = interview.answer("Sorry, do you mean for the internship or just in general?")
+    assert third.text == "Mainly in general."
 
 
 def test_no_lead_before_a_follow_up_announces_one():
@@ -1822,3 +1825,167 @@ def test_round_10_right_claims_are_not_challenged(right):
     from interviewer.misconceptions import stated
 
     assert stated(right) == ()
+
+
+# Round 10's rated turns, fixed after it ----------------------------------------------------
+PROUD_HESITANT = (
+    "Proud... maybe the internship? I worked on a model for predicting matches. My "
+    "contribution was, I added some features, and I ran the experiments. But it was a team "
+    "thing, so it's hard to say what was mine exactly. Or maybe the NER project, I'm not sure "
+    "which one is better to talk about."
+)
+
+
+def test_a_hedged_empty_answer_gets_one_push_for_something_concrete(manager, scripted, store):
+    """Round 10, manager, hesitant: "hard to say what was mine exactly" was answered with the
+    next planned question."""
+    refusing(scripted)
+    interview = Interview.start(manager, scripted, store)
+    skip_to(interview, "proud", duration_s=30)
+    turn = interview.answer(PROUD_HESITANT)
+    assert turn.text == (
+        "Let's make it concrete: what is one thing you did yourself there, and how did you know "
+        "it worked?"
+    )
+    # Once: the same hedge to the next question gets no second push.
+    after = interview.answer(PROUD_HESITANT)
+    assert "Let's make it concrete" not in after.text
+    scripted._steps.clear()
+
+
+def test_a_hedged_answer_with_figures_is_not_pushed(manager, scripted, store):
+    refusing(scripted)
+    interview = Interview.start(manager, scripted, store)
+    skip_to(interview, "proud", duration_s=30)
+    turn = interview.answer(
+        "Maybe the internship, I guess: I added rolling-form features to the match model and "
+        "the log loss went from 0.61 to 0.58 on the held-out season."
+    )
+    assert "Let's make it concrete" not in turn.text
+    scripted._steps.clear()
+
+
+def test_a_push_must_match_the_question_it_follows():
+    from interviewer.personas import FollowUpPolicy
+
+    pushes = FollowUpPolicy(templates=["Why {topic}?"]).after_vague
+    why = next(p.text for p in pushes if re.search(p.when, "Why would you like to join us?", re.I))
+    assert why.startswith("Sure, but what makes this one interesting")
+
+
+def test_a_vague_push_without_a_question_is_refused_with_its_field():
+    from pydantic import ValidationError
+
+    from interviewer.personas import VaguePush
+
+    with pytest.raises(ValidationError, match="exactly one question"):
+        VaguePush(when="why", text="Tell me more.")
+    with pytest.raises(ValidationError, match="not a valid regular expression"):
+        VaguePush(when="(why", text="Why?")
+
+
+def test_a_hedged_explanation_gets_the_hint_not_a_press_to_go_deeper(scripted, store):
+    """Round 10, technical engineer, hesitant: "a reward model ... then PPO. Or DPO, I'm not
+    sure which one is RLHF exactly" got "Let's go one level deeper on RLHF: how would you
+    actually implement it?"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "RLHF", tries=40, duration_s=10)
+    turn = interview.answer(
+        "RLHF... there's a reward model trained on human preferences, and then PPO. Or DPO, I "
+        "think there are two options now and I'm not sure which one is RLHF exactly. I did PPO "
+        "for a course but not on language models."
+    )
+    assert "one level deeper" not in turn.text and "step by step" not in turn.text
+    assert turn.text == (
+        "What stops the policy from drifting too far from the original model during the RL step?"
+    )
+    scripted._steps.clear()
+
+
+def test_the_key_fact_given_unsurely_is_confirmed_not_called_a_start(scripted, store):
+    """Round 10: "If the weight is d by d, maybe the small matrices are d by r and r by d?
+    I'm guessing" got "Okay, that's a start" and the same fact restated as a correction."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "LoRA", tries=40, duration_s=10)
+    asked = interview.answer(
+        "LoRA is a caching trick for attention, so fine-tuning is cheaper because nothing is "
+        "recomputed and the model runs faster during training."
+    )
+    assert "LoRA" in asked.text and asked.kind == "follow_up"
+    turn = interview.answer(
+        "Hmm. If the weight is d by d, maybe the small matrices are d by r and r by d? With r "
+        "small. I'm guessing, I really don't know."
+    )
+    assert turn.text.split(". ")[0] + "." in {
+        "Yes, that's it.",
+        "Right, exactly.",
+        "Yes, that's the idea.",
+    }
+    assert "that's a start" not in turn.text and "To be clear" not in turn.text
+    scripted._steps.clear()
+
+
+def test_an_answer_then_which_reading_is_meant_keeps_the_answer(manager, scripted, store):
+    """Round 10: "Probably the LunarLander result. [...] Sorry, do you mean which result in
+    the report or which experiment?" got both readings read back, as if no choice was made."""
+    refusing(scripted)
+    interview = Interview.start(manager, scripted, store)
+    turn = interview.answer(
+        "I'd pick the anomaly detection project. We ran it two or three times and got "
+        "different curves each time. Sorry, do you mean for the team or for me personally?"
+    )
+    assert turn.text.startswith(("Either works; that one is fine.", "That works, yes."))
+    assert "keep it for the end" not in turn.text
+    scripted._steps.clear()
+
+
+def test_is_that_what_you_were_asking_is_answered(manager, scripted, store):
+    """Round 10, pitch: "Is that what you were asking about?" got "I see, thanks"."""
+    refusing(scripted)
+    interview = Interview.start(manager, scripted, store)
+    turn = interview.answer(INTRO + " Is that what you were asking about?")
+    assert turn.text.startswith("Yes, that's what I meant.")
+    assert "keep it for the end" not in turn.text
+    scripted._steps.clear()
+
+
+def test_a_question_for_a_fact_is_not_taken_for_a_clarification(manager, scripted, store):
+    """ "Is it remote or in the office?" asks for a fact: "Mainly remote." would be made up."""
+    interview = Interview.start(manager, scripted, store)
+    turn = interview.answer("Um, before I answer, is the team remote or in the office?")
+    assert not turn.text.startswith("Mainly")
+    assert "office" in turn.text
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "What is the name of the small language model described in your CodeCarbon benchmark?",
+        "Thanks. Which of the following topics interests you the most regarding anomaly detection?",
+        "Could you explain the concept of reinforcement learning in the context of machine "
+        "learning?",
+        "Can you explain how to use Jupyter for data analysis and visualization in your applied "
+        "ML team?",
+    ],
+)
+def test_round_10_stilted_model_drafts_are_refused(draft):
+    """Model follow-ups the round-10 raters read as no interviewer would say them."""
+    from interviewer.validation import TurnContext, check
+
+    ctx = TurnContext(answer="For school projects it was more notebooks. I try to do both?")
+    assert check(draft, "question", ctx)
+
+
+def test_a_model_draft_asking_how_a_library_works_is_refused():
+    """Round 10: "Can you explain how PyTorch handles matrix operations, especially when
+    dealing with large datasets?" after "I usually let PyTorch handle it"."""
+    from interviewer.validation import TurnContext, check
+
+    ctx = TurnContext(answer="I usually let PyTorch handle it.", topic="PyTorch")
+    draft = "Can you explain how PyTorch handles matrix operations with large datasets?"
+    assert "asks how a library works (PyTorch)" in check(draft, "question", ctx)
+    assert not check("How did you use PyTorch for the recommender you built?", "question", ctx)
