@@ -73,7 +73,7 @@ def misconceptions() -> tuple[tuple[Misconception, re.Pattern], ...]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         items = [Misconception.model_validate(item) for item in raw["misconceptions"]]
-    except (ValidationError, KeyError, TypeError) as e:
+    except (ValidationError, KeyError, TypeError, yaml.YAMLError) as e:
         raise ConfigError(f"invalid misconceptions file: {e}", path=str(path)) from e
     return tuple((m, re.compile(m.wrong, re.I)) for m in items)
 

@@ -106,11 +106,12 @@ def test_the_public_correctness_set_is_frozen_and_cited():
 
 
 def test_wrong_answers_nobody_here_wrote_are_not_accepted():
-    """docs/evaluation.md: on the frozen public set, 37 of 47 wrong answers (79%; answers to
+    """docs/evaluation.md: on the frozen public set, 38 of 48 wrong answers (79%; answers to
     how-it-works questions, or stating a listed claim) get a challenge or a key-fact question
-    instead of "Okay"; the list of misconceptions alone catches 5. Was 41 (89%) until round 8 showed a full answer asked
+    instead of "Okay"; the list of misconceptions alone catches 6 (37 of 47 and 5 before the
+    claims listed after round 10: one more answer now states a listed claim). Was 41 (89%) until round 8 showed a full answer asked
     for the one key fact it said in other words: a full answer stating most key facts is no
     longer asked (chosen on the tuning half). The floor sits just below what was measured."""
     caught, total = _not_accepted("wrong")
-    assert total == 47
+    assert total == 48
     assert caught / total >= 0.75

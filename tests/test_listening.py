@@ -1801,6 +1801,21 @@ def test_a_whole_field_is_not_asked_how_it_works(scripted, store):
         ("Q-learning is on-policy, basically the same as SARSA.", "Q-learning is on-policy"),
         ("With the KV cache, long prompts are basically free.", "KV cache"),
         ("CodeCarbon reads a hardware wattmeter, so it's exact.", "power meter"),
+        # Round 10's claims that passed, listed after it.
+        (
+            "Backprop goes from the input layer to the output, in the forward direction, which "
+            "is forward-mode differentiation.",
+            "from the input to the output",
+        ),
+        ("The cost is quadratic in the number of parameters.", "square of the parameter count"),
+        ("But I still think isolation forest is supervised.", "isolation forest is supervised"),
+        ("Isolation forest isolates normal points faster than anomalies.", "short paths"),
+        ("Singletons make unit testing much easier because of the global state.", "singletons"),
+        ("You take the CLS token embedding and output one label per word.", "CLS"),
+        ("WordPiece never splits named entities, so no alignment is needed.", "WordPiece"),
+        ("BERT needs at least 512 tokens to work.", "512"),
+        ("Memory is proportional to the square of the parameter count.", "memory grows"),
+        ("Dropout is only used at inference time.", "dropout"),
     ],
 )
 def test_round_10_wrong_claims_are_listed(claim, name):
@@ -1816,6 +1831,16 @@ def test_round_10_wrong_claims_are_listed(claim, name):
         "Quicksort is O(n log n) on average and O(n^2) in the worst case.",
         "Q-learning is off-policy; SARSA is on-policy.",
         "The merge pass is O(n) once the intervals are sorted.",
+        "Backpropagation goes from the loss back to the input; it is reverse-mode, unlike "
+        "forward-mode.",
+        "The Hessian is quadratic in the number of parameters, so we never form it.",
+        "Isolation forest is unsupervised, so I'd use the few labels to set the threshold.",
+        "Isolation forest isolates anomalies faster than normal points.",
+        "I avoided singletons because global state makes tests harder.",
+        "For NER you put a linear layer on each token's hidden state, not on the CLS token.",
+        "BERT takes at most 512 tokens, so long documents are chunked.",
+        "Attention's memory grows with the square of the sequence length.",
+        "Dropout is turned off at inference and only used during training.",
         # A strong pitch from round 4 (the tuning half): a question, not a claim.
         "How reliable is a software estimator like CodeCarbon compared with a hardware power "
         "meter?",
