@@ -1817,7 +1817,10 @@ class Interview:
         profile = self.session.profile
         said = " ".join(t.text for t in self.turns).lower()
         projects = [p for p in profile.projects if _project_key(p) not in said]
-        mentioned = self._mentioned()
+        # A probe on the presentation asks about its method, never how a broad term or a
+        # library works (round 10: "You talked about the small language model: can you
+        # explain how it works?" to a study that treated five models as black boxes).
+        mentioned = [t for t in self._mentioned() if t not in BROAD | TOOLS]
         return {
             "project": projects[0] if projects else None,
             "role": profile.role,

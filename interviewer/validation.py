@@ -22,6 +22,7 @@ MAX_WORDS: dict[str, int] = {"question": 45, "statement": 25, "reply": 70}
 MAX_CHARS = 420
 REPEAT_SIMILARITY = 0.75
 PARROT_WORDS = 8
+EARLIER_WORDS = 6
 
 _LEAK = re.compile(
     r"\b(notes?|hidden|private|internal|rubric|score[sd]?|rating|grade[sd]?)\s*[:=\]]|"
@@ -58,6 +59,7 @@ _HOW_IT_WORKS = re.compile(
     r"\bexplain how [\w.-]+ (?:handles|works|deals|computes|implements)",
     re.IGNORECASE,
 )
+_USE = re.compile(r"\b(?:use|used|using|chose|choose|chosen|pick|picked|select\w*)\b", re.I)
 _YOUR_TEAM = re.compile(r"\byour (?:\w+ ){0,3}team\b", re.IGNORECASE)
 _MARKUP = re.compile(r"[{}<>\[\]|#*`]|<\|im_|\$\w")
 _QUESTION_OPENERS = frozenset(
@@ -148,12 +150,20 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
             problems.append("repeats an earlier question")
         if _STILTED.search(stripped):
             problems.append("a stilted question no interviewer asks (trivia, a list not shown)")
-        if ctx.topic in TOOLS and _HOW_IT_WORKS.search(stripped):
+        if ctx.topic in TOOLS and (_HOW_IT_WORKS.search(stripped) or not _USE.search(stripped)):
             # Of a library one asks why or how it was used (round 10: "Can you explain how
-            # PyTorch handles matrix operations?" after "I usually let PyTorch handle it").
-            problems.append(f"asks how a library works ({ctx.topic})")
+            # PyTorch handles matrix operations?" after "I usually let PyTorch handle it";
+            # "What did you do to improve the performance of CodeCarbon?").
+            problems.append(f"asks about a library other than how it was used ({ctx.topic})")
         if _YOUR_TEAM.search(stripped) and not re.search(r"\bteam", ctx.answer, re.I):
             problems.append("role confusion (the team is the interviewer's, not the candidate's)")
+        if ctx.must_refer_to_answer and any(
+            _copied_run(stripped, earlier, EARLIER_WORDS) for earlier in ctx.earlier_questions
+        ):
+            # "What does MCMC learn that standard value-based methods do not?" after the
+            # planned question on distributional RL (round 10): an earlier question's words
+            # on another topic.
+            problems.append("reuses the wording of an earlier question")
         if ctx.must_refer_to_answer:
             shared = _stems(stripped) & _stems(ctx.answer)
             if ctx.topic and ctx.topic.lower() not in stripped.lower():

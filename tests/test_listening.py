@@ -2012,5 +2012,29 @@ def test_a_model_draft_asking_how_a_library_works_is_refused():
 
     ctx = TurnContext(answer="I usually let PyTorch handle it.", topic="PyTorch")
     draft = "Can you explain how PyTorch handles matrix operations with large datasets?"
-    assert "asks how a library works (PyTorch)" in check(draft, "question", ctx)
+    assert "asks about a library other than how it was used (PyTorch)" in check(
+        draft, "question", ctx
+    )
+    ctx = TurnContext(answer="I measured the energy with CodeCarbon.", topic="CodeCarbon")
+    assert check("What did you do to improve the performance of CodeCarbon?", "question", ctx)
+    ctx = TurnContext(answer="I built a recommender with PyTorch.", topic="PyTorch")
     assert not check("How did you use PyTorch for the recommender you built?", "question", ctx)
+
+
+def test_a_model_draft_reusing_an_earlier_question_on_another_topic_is_refused():
+    """Round 10, research scientist: "What does the Bellman equation learn that standard
+    value-based methods do not?", then the same about MCMC."""
+    from interviewer.validation import TurnContext, check
+
+    ctx = TurnContext(
+        answer="I'd use MCMC, Gibbs sampling for instance, or variational inference.",
+        earlier_questions=[
+            "What does distributional RL learn that standard value-based methods do not?"
+        ],
+        must_refer_to_answer=True,
+        topic="MCMC",
+    )
+    assert "reuses the wording of an earlier question" in check(
+        "What does MCMC learn that standard value-based methods do not?", "question", ctx
+    )
+    assert not check("Why would you pick MCMC over variational inference here?", "question", ctx)
