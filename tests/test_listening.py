@@ -1816,6 +1816,33 @@ def test_a_whole_field_is_not_asked_how_it_works(scripted, store):
         ("BERT needs at least 512 tokens to work.", "512"),
         ("Memory is proportional to the square of the parameter count.", "memory grows"),
         ("Dropout is only used at inference time.", "dropout"),
+        # Round 10's bluffing research candidate.
+        (
+            "The key ingredient is distributional RL: instead of learning the Q-value we learn "
+            "the full variance of the return.",
+            "variance",
+        ),
+        ("With 200 atoms instead of 51 the overestimation goes to zero.", "overestimation"),
+        (
+            "The replay buffer stores the transitions in order so the network sees them sequentially.",
+            "in order",
+        ),
+        (
+            "A target network that is updated every step to be exactly the online network.",
+            "target network",
+        ),
+        (
+            "UCB: pick the argmin over a of Q plus c times N, so the more you visit, the bigger the bonus.",
+            "UCB",
+        ),
+        (
+            "You pick a family q and you maximize the KL divergence to the posterior.",
+            "maximises the KL",
+        ),
+        (
+            "We only ran one seed, but the trend was clear, so more seeds wouldn't change anything.",
+            "seed",
+        ),
     ],
 )
 def test_round_10_wrong_claims_are_listed(claim, name):
@@ -1841,6 +1868,14 @@ def test_round_10_wrong_claims_are_listed(claim, name):
         "BERT takes at most 512 tokens, so long documents are chunked.",
         "Attention's memory grows with the square of the sequence length.",
         "Dropout is turned off at inference and only used during training.",
+        "Distributional RL learns the whole distribution of returns, not only its mean and variance.",
+        "Double DQN reduces overestimation; more atoms do not remove it.",
+        "We sampled the replay buffer uniformly at random, not in order.",
+        "The target network is copied every 10,000 steps.",
+        "UCB takes the argmax of the mean plus a bonus that shrinks with the visit count.",
+        "We minimise the KL, which is the same as maximising the ELBO.",
+        "Then PPO maximises the reward minus a KL penalty to the SFT model.",
+        "We ran five seeds, because one seed is not enough.",
         # A strong pitch from round 4 (the tuning half): a question, not a claim.
         "How reliable is a software estimator like CodeCarbon compared with a hardware power "
         "meter?",
