@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
-from .text import sentences
+from .text import RegexText, sentences
 
 _NEGATED = re.compile(r"\b(?:not|never|no longer|isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t)\b", re.I)
 
@@ -25,7 +25,7 @@ class Misconception(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=3)
-    wrong: str = Field(min_length=3, description="Regex of the wrong claim, in one sentence.")
+    wrong: RegexText = Field(min_length=3, description="Regex of the wrong claim, in one sentence.")
     challenge: str = Field(min_length=10)
     fact: str | None = Field(
         default=None,
@@ -42,15 +42,6 @@ class Misconception(BaseModel):
         description="False for a claim worth a question but not wrong in itself (a near-"
         "perfect score): the interviewer asks, the grader does not mark it down.",
     )
-
-    @field_validator("wrong")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as e:
-            raise ValueError(f"not a regular expression: {e}") from e
-        return value
 
     @field_validator("challenge")
     @classmethod

@@ -5,7 +5,6 @@ A user adds a persona by dropping a YAML file in a personas directory; no code c
 
 from __future__ import annotations
 
-import re
 import string
 from pathlib import Path
 from typing import Literal
@@ -14,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .datadirs import search_path, yaml_files
 from .errors import ConfigError
+from .text import RegexText
 from .yamlfile import load_model
 
 #: Placeholders a question may use; filled from the candidate profile and the interview.
@@ -155,21 +155,11 @@ class Template(_Strict):
         default=False,
         description="Asks how the topic works: not used when the answer already explained it.",
     )
-    skip_if: str | None = Field(
+    skip_if: RegexText | None = Field(
         default=None,
         description="A regular expression: when the answer matches it, the template would ask "
         "for what was just said (e.g. 'what was your own part?' after 'I built ...').",
     )
-
-    @field_validator("skip_if")
-    @classmethod
-    def _valid_regex(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as e:
-                raise ValueError(f"not a valid regular expression: {e}") from e
-        return value
 
     @model_validator(mode="before")
     @classmethod
@@ -205,17 +195,8 @@ class VaguePush(_Strict):
     matches ``when`` (round 10: "hard to say what was mine exactly" was thanked and the
     topic changed)."""
 
-    when: str = Field(min_length=1, description="A regular expression on the question asked.")
+    when: RegexText = Field(min_length=1, description="A regular expression on the question.")
     text: str = Field(min_length=5, max_length=200)
-
-    @field_validator("when")
-    @classmethod
-    def _valid_regex(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as e:
-            raise ValueError(f"not a valid regular expression: {e}") from e
-        return value
 
     @field_validator("text")
     @classmethod

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 #: Speaking rate used to estimate how long typed text would take to say.
 SPEAKING_WPM = 140.0
@@ -123,3 +126,16 @@ def lower_first_word(sentence: str) -> str:
     if bare in EN_STOPWORDS | FR_STOPWORDS | _OPENERS or (plain and word not in _PROPER):
         return first[:1].lower() + sentence[1:]
     return sentence
+
+
+def _compiles(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as e:
+        raise ValueError(f"not a valid regular expression: {e}") from e
+    return value
+
+
+#: A string field of a data file that holds a regular expression: checked when loaded, so a
+#: broken one is named with its file and field, never found at the first answer.
+RegexText = Annotated[str, AfterValidator(_compiles)]
