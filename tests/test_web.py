@@ -444,3 +444,39 @@ def test_the_speech_timeline_needs_two_spoken_answers():
     two = Report(overall=None, criteria=[], answers=[answer(3), answer(5)], actions=[])
     svg = timeline(two)
     assert svg.count("<circle") == 2 and "turn 3" in svg and "turn 5" in svg and ">#3<" not in svg
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("espeak-ng") is None, reason="espeak-ng is installed by .ci/run"
+)
+def test_a_spoken_answer_is_transcribed_while_it_is_streamed(tmp_path, scripted):
+    """The microphone streams an answer in one-second chunks, as the browser does: real
+    speech (espeak-ng) through real Whisper. When the candidate stops, the words are there
+    to check, the recording is kept with the session, and what was left of an earlier
+    recording never leaks into the next one."""
+    import numpy as np
+    from voice_audio import espeak, load_audio
+
+    app = Practice(services(tmp_path, scripted))
+    sid = app.start("manager_fit").session_id
+    said = "I built the evaluation pipeline for our ranking model and cut its runtime by half."
+    audio = load_audio(espeak(said, tmp_path / "answer.wav"))
+    stale = np.zeros(16_000, dtype=np.float32)
+    app.answer_chunk(sid, 16_000, stale)  # a chunk that arrived after an earlier stop
+    app.drop_live_answer(sid)  # the next recording starts
+    for start in range(0, audio.size, 16_000):
+        live = app.answer_chunk(sid, 16_000, audio[start : start + 16_000])
+    assert live.seconds == pytest.approx(audio.size / 16_000, abs=0.06)  # rounded to 0.1 s
+    draft = app.hear_live(sid)
+    heard = set(draft.text.lower().replace(".", "").replace(",", "").split())
+    assert len(heard & set(said.lower().rstrip(".").split())) >= 10, draft.text
+    kept = load_audio(__import__("pathlib").Path(draft.audio_path))
+    assert kept.size == audio.size  # the stale second is not in it
+    assert draft.speech.words >= 10 and draft.duration_s > 3
+    with pytest.raises(InputError, match="no answer was recorded"):
+        app.hear_live(sid)  # taken once
+    scripted.add("How did you measure the runtime before and after?")
+    screen = app.answer(sid, draft.text, spoken=draft)
+    stored = app.services.store.load(sid).transcript.turns[-2]
+    assert stored.speech is not None and stored.audio_path == draft.audio_path
+    assert screen.messages[-1]["role"] == "assistant"

@@ -486,6 +486,48 @@ def test_presenting_into_the_microphone_updates_the_rate_per_chunk(playwright, s
         b.close()
 
 
+def test_an_answer_spoken_into_the_microphone_is_transcribed_as_it_streams(
+    playwright, server, tmp_path
+):
+    """Chromium's fake microphone plays a spoken answer into the streaming answer recorder:
+    the words heard so far show while it records; on Stop the answer's words land in the
+    box to check, and Send sends them with the recording's pace."""
+    wav = espeak(
+        "I chose the retrieval project because the analysts used it every single day.",
+        tmp_path / "answer-mic.wav",
+    )
+    fake_mic = [
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        f"--use-file-for-fake-audio-capture={wav}",
+    ]
+    b = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS + fake_mic)
+    try:
+        page = open_app(b, server, b.new_context(permissions=["microphone"]))
+        wait_models(page)
+        page.click("#start")
+        wait_messages(page, 1)
+        page.locator("#answer-mic button", has_text="Record").first.click()
+        page.wait_for_function(
+            "() => { const m = document.querySelector('#draft-hint').innerText"
+            ".match(/(\\d+) words heard/); return m && Number(m[1]) > 0; }"
+        )
+        shot(page, "2c-answer-recording")
+        page.locator("#answer-mic button", has_text="Stop").first.click()
+        page.wait_for_function(
+            "() => /retrieval|analysts|project/i.test("
+            "document.querySelector('#answer textarea').value)"
+        )
+        assert "Check the words" in page.inner_text("#draft-hint")
+        shot(page, "2d-answer-recorded-to-check")
+        page.click("#send")
+        said = wait_messages(page, 3)
+        assert said[-2][0] == "user" and "spoken ·" in said[-2][1]
+        assert said[-1][0] == "assistant"
+    finally:
+        b.close()
+
+
 def test_a_failing_model_shows_a_banner_and_the_interview_goes_on(browser, tmp_path):
     from interviewer.fault_server import FaultServer
 

@@ -35,6 +35,7 @@ from .services import Services
 
 MAX_ANSWER_CHARS = 100_000
 MAX_PITCH_S = 30 * 60
+MAX_SPOKEN_ANSWER_S = 10 * 60
 ABANDONED_PITCH_S = 30 * 60
 PITCH_SECTIONS = ["context", "problem", "approach", "results", "impact", "next steps"]
 
@@ -122,23 +123,37 @@ def mmss(seconds: float) -> str:
 
 
 class LivePitch:
-    """A presentation arriving in chunks (microphone stream or a file read in slices)."""
+    """A recording arriving in chunks (microphone stream or a file read in slices),
+    transcribed while it is spoken: a presentation, or an answer (``keep_audio``: its
+    samples are kept, to be stored with the session like an uploaded recording)."""
 
-    def __init__(self, voice: VoiceInterview):
+    def __init__(
+        self,
+        voice: VoiceInterview,
+        *,
+        limit_s: int = MAX_PITCH_S,
+        what: str = "presentation",
+        keep_audio: bool = False,
+    ):
         self.voice = voice
         self.incremental = IncrementalTranscriber(voice.transcriber, prompt=voice.prompt)
         self.samples = 0
         self.last_fed = time.monotonic()
+        self.limit_s = limit_s
+        self.what = what
+        self.audio: list[np.ndarray] | None = [] if keep_audio else None
 
     def feed(self, rate: int, samples: np.ndarray) -> LiveStats:
         audio = _to_16k_mono(rate, samples)
-        if self.samples + audio.size > MAX_PITCH_S * SAMPLE_RATE:
+        if self.samples + audio.size > self.limit_s * SAMPLE_RATE:
             raise InputError(
-                f"the presentation has passed {MAX_PITCH_S // 60} minutes; stop the recording"
+                f"the {self.what} has passed {self.limit_s // 60} minutes; stop the recording"
             )
         self.samples += audio.size
         self.last_fed = time.monotonic()
         self.incremental.feed(audio)
+        if self.audio is not None:
+            self.audio.append(audio)
         return self.stats()
 
     def stats(self) -> LiveStats:
@@ -189,6 +204,7 @@ class Practice:
     def __init__(self, services: Services):
         self.services = services
         self._pitches: dict[str, LivePitch] = {}
+        self._answers: dict[str, LivePitch] = {}  # spoken answers being recorded
         self._pitch_guard = threading.Lock()
         self.graded = Graded(services.store, services.personas, services.rubrics, services.targets)
 
@@ -326,6 +342,59 @@ class Practice:
             speech=compute(heard.words, heard.duration_s, voice.targets, text=heard.text),
         )
 
+    def answer_chunk(
+        self, session_id: str, rate: int, samples: np.ndarray, *, owner: str | None = None
+    ) -> LiveStats:
+        """A second of an answer from the microphone, transcribed while the candidate goes
+        on speaking: when they stop, only the last clause is left to transcribe."""
+        interview = self.interview(session_id, owner)
+        with self._pitch_guard:
+            self._drop_abandoned_pitches()
+            live = self._answers.get(interview.session.id)
+            if live is None:
+                live = self._answers[interview.session.id] = LivePitch(
+                    self._voice(interview),
+                    limit_s=MAX_SPOKEN_ANSWER_S,
+                    what="answer",
+                    keep_audio=True,
+                )
+        return live.feed(rate, samples)
+
+    def drop_live_answer(self, session_id: str, *, owner: str | None = None) -> None:
+        """A recording starts: what is left of an earlier one (a chunk that arrived after
+        its stop) is dropped, never prepended to the new answer."""
+        interview = self.interview(session_id, owner)
+        with self._pitch_guard:
+            live = self._answers.pop(interview.session.id, None)
+        if live is not None:
+            live.incremental.close()
+
+    def hear_live(self, session_id: str, *, owner: str | None = None) -> SpokenDraft:
+        """The answer the microphone streamed, once the candidate stopped: its words (most
+        already transcribed), kept with the session's audio like a recorded answer."""
+        interview = self.interview(session_id, owner)
+        with self._pitch_guard:
+            live = self._answers.pop(interview.session.id, None)
+        if live is None or live.audio is None or not live.samples:
+            raise InputError("no answer was recorded; record it again or type it")
+        heard = live.finish()
+        if not heard.text.strip():
+            raise InputError("no words recognised in the recording; record it again or type it")
+        audio = np.concatenate(live.audio)
+        with self.services.live.lock(interview.session.id):
+            self._check_quota(interview.session.owner, audio.size * 2 + 44)
+            folder = session_folder(self.services.settings.data_dir, "audio", interview.session.id)
+            kept = write_wav(
+                folder / f"{len(interview.turns):03d}-candidate.wav", audio, SAMPLE_RATE
+            )
+        return SpokenDraft(
+            session_id=interview.session.id,
+            text=heard.text,
+            audio_path=str(kept),
+            duration_s=heard.duration_s,
+            speech=compute(heard.words, heard.duration_s, live.voice.targets, text=heard.text),
+        )
+
     def end(self, session_id: str, *, owner: str | None = None) -> Screen:
         with self._writing(session_id, owner) as interview:
             before = len(interview.turns)
@@ -351,10 +420,11 @@ class Practice:
     def _drop_abandoned_pitches(self) -> None:
         """Recordings nobody has fed for half an hour (a closed tab): free their thread."""
         now = time.monotonic()
-        for sid, live in list(self._pitches.items()):
-            if now - live.last_fed > ABANDONED_PITCH_S:
-                live.incremental.close()
-                del self._pitches[sid]
+        for recordings in (self._pitches, self._answers):
+            for sid, live in list(recordings.items()):
+                if now - live.last_fed > ABANDONED_PITCH_S:
+                    live.incremental.close()
+                    del recordings[sid]
 
     def finish_pitch_if_time_is_up(
         self, session_id: str, *, owner: str | None = None

@@ -212,10 +212,18 @@ def build_app(services: Services) -> gr.Blocks:
                     )
                     draft_hint = gr.Markdown(elem_id="draft-hint")
                     send_btn = gr.Button("Send", variant="primary", elem_id="send")
-                    voice_in = gr.Audio(
-                        sources=["microphone", "upload"],
-                        type="filepath",
+                    # The microphone streams: the answer is transcribed while it is spoken,
+                    # so its words are there soon after the candidate stops.
+                    answer_mic = gr.Audio(
+                        sources=["microphone"],
+                        streaming=True,
                         label="Record your answer: its words land in the box above, to check",
+                        elem_id="answer-mic",
+                    )
+                    voice_in = gr.Audio(
+                        sources=["upload"],
+                        type="filepath",
+                        label="Or upload a recorded answer",
                         elem_id="voice-answer",
                     )
                     at_once = gr.Checkbox(
@@ -485,11 +493,63 @@ def build_app(services: Services) -> gr.Blocks:
             }
 
         gr.on(
-            [voice_in.stop_recording, voice_in.upload],
+            [voice_in.upload],
             _friendly(hear),
             [voice_in, session_box, mute, at_once],
             [*screen_targets, voice_in, answer_box, draft_state, draft_hint],
             api_name="hear",
+        )
+
+        @_friendly
+        def mic_start(session_id, request: gr.Request):
+            """A new recording: anything left of an earlier one is dropped."""
+            if session_id:
+                practice.drop_live_answer(session_id, owner=_user(request))
+            return {draft_hint: "Listening..."}
+
+        @_friendly
+        def mic_chunk(chunk, session_id, request: gr.Request):
+            if not session_id or chunk is None:
+                return {}
+            rate, samples = chunk
+            stats = practice.answer_chunk(session_id, rate, samples, owner=_user(request))
+            return {draft_hint: f"Listening... {stats.seconds:.0f} s, {stats.words} words heard"}
+
+        def mic_stop(session_id, muted, at_once, request: gr.Request):
+            """The candidate stopped: the words in the box to check, or sent at once."""
+            if not session_id:
+                raise gr.Error("start an interview first (Setup)")
+            try:
+                draft = practice.hear_live(session_id, owner=_user(request))
+            except InterviewerError as e:
+                raise gr.Error(str(e), duration=None) from e
+            if at_once:
+                yield from answer(
+                    draft.text, session_id, muted, draft.model_dump(mode="json"), request
+                )
+                return
+            yield {
+                answer_box: draft.text,
+                draft_state: draft.model_dump(mode="json"),
+                draft_hint: (
+                    f"Transcribed ({draft.speech.wpm:.0f} words per minute). Check the "
+                    "words, correct any slip, then **Send**; or record again."
+                ),
+            }
+
+        answer_mic.start_recording(mic_start, [session_box], [draft_hint], api_visibility="private")
+        answer_mic.stream(
+            mic_chunk,
+            [answer_mic, session_box],
+            [draft_hint],
+            stream_every=1.0,
+            api_visibility="private",
+        )
+        answer_mic.stop_recording(
+            mic_stop,
+            [session_box, mute, at_once],
+            answer_targets,
+            api_visibility="private",
         )
 
         def voice_answer(path, session_id, muted, request: gr.Request):
