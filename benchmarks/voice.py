@@ -6,7 +6,9 @@ end of the candidate's speech (the last voiced frame, not the end of the file) t
 audio of the interviewer's question itself (the sentence with the question mark, not the
 acknowledgement before it) for 5 s, 20 s and 60 s answers (p50/p95). Answers are streamed
 in 0.5 s chunks to the incremental transcriber in real time, as a microphone delivers them
-(``--speedup`` feeds faster, for a quick look; the transcriber then falls behind).
+(``--speedup`` feeds faster, for a quick look; the transcriber then falls behind). As in
+the app, the model reads the follow-up prompt up to the words heard so far while the answer
+is spoken (``--read-ahead both`` measures with and without, alternated in the same minutes).
 
 Run: .venv/bin/python benchmarks/voice.py [--runs 5]   (about 12 minutes)
 """
@@ -94,6 +96,13 @@ def main() -> None:
     parser.add_argument("--speedup", type=float, default=1.0)
     parser.add_argument("--only-fillers", action="store_true")
     parser.add_argument("--models", nargs="+", default=MODELS, help="embedded models to run")
+    parser.add_argument(
+        "--read-ahead",
+        choices=["on", "off", "both"],
+        default="on",
+        help="let the model read the follow-up prompt while the answer is spoken (the app's "
+        "behaviour); 'both' alternates on and off run by run, in the same minutes",
+    )
 
     args = parser.parse_args()
 
@@ -129,8 +138,9 @@ def main() -> None:
             f"{name}: true end of speech -> first audio of the question ({args.runs} runs "
             f"each, streamed at {args.speedup:g}x real time):"
         )
+        modes = [True, False] if args.read_ahead == "both" else [args.read_ahead == "on"]
         for seconds, audio in clips.items():
-            measure(seconds, audio, persona, model, store, stt, speaker, args)
+            measure(seconds, audio, persona, model, store, stt, speaker, args, modes)
 
 
 def speech_end(audio) -> int:
@@ -158,45 +168,57 @@ class TimedSpeaker:
         return audio
 
 
-def measure(seconds, audio, persona, model, store, stt, speaker, args) -> None:
+def measure(seconds, audio, persona, model, store, stt, speaker, args, modes) -> None:
+    """``modes``: read-ahead on (True) and/or off (False), alternated run by run."""
     step = SAMPLE_RATE // 2
     end = speech_end(audio)
-    latencies, tails, model_turns = [], [], 0
-    parts: dict[str, list[float]] = {"stt tail": [], "reply then question audio": []}
-    for _ in range(args.runs):
+    results = {
+        mode: {"latency": [], "tails": [], "model turns": 0, "stt tail": [], "reply": []}
+        for mode in modes
+    }
+    for run in range(args.runs * len(modes)):
+        mode = modes[run % len(modes)]
+        got = results[mode]
         interview = Interview.start(persona, model, store)
         warming = interview.warming
         if warming is not None:
             warming.join()  # the candidate reads the question before speaking
-        stream = IncrementalTranscriber(stt, prompt=domain_prompt(interview_terms(interview)))
+        timed = TimedSpeaker(speaker)
+        voice = VoiceInterview(interview, stt, timed, on_audio=lambda _a: None)
+        stream = IncrementalTranscriber(
+            stt,
+            prompt=domain_prompt(interview_terms(interview)),
+            on_text=voice.heard_so_far if mode else None,
+        )
         end_of_speech = None
         for i in range(0, audio.size, step):
             stream.feed(audio[i : i + step])
             time.sleep(step / SAMPLE_RATE / args.speedup)
             if end_of_speech is None and i + step >= end:
                 end_of_speech = time.perf_counter()
-                tails.append((end - min(end, stream._committed)) / SAMPLE_RATE)
+                got["tails"].append((end - min(end, stream._committed)) / SAMPLE_RATE)
         heard = stream.finish()
         t_stt = time.perf_counter()
-        timed = TimedSpeaker(speaker)
-        voice = VoiceInterview(interview, stt, timed, on_audio=lambda _a: None)
         before = store.llm_call_count(interview.session.id)
         turn = voice.answer_transcription(heard)
-        model_turns += store.llm_call_count(interview.session.id) > before
+        got["model turns"] += store.llm_call_count(interview.session.id) > before
         question = next(t for text, t in timed.ready if "?" in text)
-        latencies.append(question - end_of_speech)
-        parts["stt tail"].append(t_stt - end_of_speech)
-        parts["reply then question audio"].append(question - t_stt)
+        got["latency"].append(question - end_of_speech)
+        got["stt tail"].append(t_stt - end_of_speech)
+        got["reply"].append(question - t_stt)
         assert turn.text
-    print(
-        f"  {seconds:>2} s answer: p50 {statistics.median(latencies):.2f} s, "
-        f"p95 {percentile(latencies, 0.95):.2f} s "
-        f"(speech left to transcribe at the end of speech: {statistics.median(tails):.1f} s; "
-        f"{model_turns} of {args.runs} replies called the model; median split: "
-        + ", ".join(f"{k} {statistics.median(v):.2f} s" for k, v in parts.items())
-        + ")",
-        flush=True,
-    )
+    for mode, got in results.items():
+        label = f"read-ahead {'on' if mode else 'off'}: " if len(modes) > 1 else ""
+        print(
+            f"  {seconds:>2} s answer: {label}p50 {statistics.median(got['latency']):.2f} s, "
+            f"p95 {percentile(got['latency'], 0.95):.2f} s "
+            f"(speech left to transcribe at the end of speech: "
+            f"{statistics.median(got['tails']):.1f} s; "
+            f"{got['model turns']} of {args.runs} replies called the model; median split: "
+            f"stt tail {statistics.median(got['stt tail']):.2f} s, reply then question audio "
+            f"{statistics.median(got['reply']):.2f} s)",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -565,6 +565,33 @@ class Interview:
         thread.start()
         return thread
 
+    def prefill(self, heard: str) -> None:
+        """While the candidate is still speaking: let a local model read the follow-up
+        prompt up to the words heard so far (``heard``), so that when they stop, writing a
+        follow-up only pays for the last words and the instructions. Both follow-up prompts
+        start the same way, up to the answer."""
+        warm = getattr(self.model, "warm", None)
+        turn = self.current_turn
+        if warm is None or turn is None or self.finished or not heard.strip():
+            return
+        if self._model_failures >= MODEL_FAILURES_BEFORE_PLAN_ONLY:
+            return
+        stage = self.persona.stages[turn.stage_index]
+        if stage.kind != "questions":
+            return  # no follow-up is written after a presentation or a candidate's question
+        messages = [
+            SystemMessage(prompting.system_prompt(self.persona, self.session.profile)),
+            HumanMessage(
+                prompting.answer_prefix(
+                    "follow_up", stage, question=core_question(turn.text), heard=clean(heard)
+                )
+            ),
+        ]
+        try:
+            warm(messages, partial=True)
+        except Exception:  # reading ahead only saves time; the real call will report
+            return
+
     @property
     def turns(self) -> list[Turn]:
         return self.session.transcript.turns

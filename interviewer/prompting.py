@@ -67,5 +67,14 @@ def task_prompt(
     )
 
 
+def answer_prefix(name: str, stage: Stage, *, question: str, heard: str) -> str:
+    """The beginning of a task prompt, up to the candidate's words heard so far: what a
+    model can read while the candidate is still speaking. Only the head of a long answer
+    is kept (the part :func:`quote` keeps of the whole answer, whatever follows)."""
+    head, _, _ = template(name).template.partition("$answer")
+    heard = quote(heard, limit=10**9)[: int(PROMPT_ANSWER_LIMIT * 0.7)]
+    return Template(head).safe_substitute(stage_goal=stage.goal.strip(), question=question) + heard
+
+
 def retry_prompt(problems: list[str]) -> str:
     return template("retry").safe_substitute(problems="; ".join(problems))

@@ -72,3 +72,39 @@ def test_the_model_reads_the_persona_while_the_candidate_reads_the_question(loca
     warming.join(timeout=120)
     assert local_model._llama.n_tokens > 100  # the system prompt is in llama.cpp's context
     assert store.llm_call_count(interview.session.id) == 0  # not a logged interviewer turn
+
+
+def test_the_model_reads_the_answer_while_it_is_spoken(local_model, store):
+    """Read-ahead: while the candidate speaks, the follow-up prompt up to the words heard so
+    far is evaluated; when they stop, the real call finds all of it in llama.cpp's context
+    and only evaluates what follows (the last words and the instructions)."""
+    from interviewer.llm.local import chatml
+    from interviewer.llm.messages import to_openai_dicts
+
+    interview = Interview.start(persona("research_scientist"), local_model, store)
+    interview.warming.join(timeout=120)
+    heard = ANSWERS[0].rsplit(" and ", 1)[0]  # the candidate is still speaking
+    interview.prefill(heard)
+    llama = local_model._llama
+    read = list(llama._input_ids)
+    assert store.llm_call_count(interview.session.id) == 0  # not an interviewer turn
+    calls = []
+    original = local_model._generate
+
+    def spy(messages, *args, **kwargs):
+        calls.append(messages)
+        return original(messages, *args, **kwargs)
+
+    object.__setattr__(local_model, "_generate", spy)
+    try:
+        interview.answer(ANSWERS[0])
+    finally:
+        object.__delattr__(local_model, "_generate")
+    assert calls, "the answer got no model follow-up"
+    prompt = llama.tokenize(chatml(to_openai_dicts(calls[0])).encode(), special=True)
+    shared = next(
+        (i for i, (a, b) in enumerate(zip(read, prompt, strict=False)) if a != b), len(read)
+    )
+    heard_at = len(llama.tokenize(heard.encode(), add_bos=False))
+    # All that was read ahead, up to the last word or two heard, is the real prompt's start.
+    assert shared >= len(read) - 4 and shared > 150 + heard_at, (shared, len(read))

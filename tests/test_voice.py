@@ -157,6 +157,41 @@ def test_incremental_transcription_leaves_only_the_tail(whisper, tmp_path):
     assert all(a.start <= b.start for a, b in pairwise(result.words))
 
 
+@needs_espeak
+def test_the_words_heard_so_far_are_told_while_the_answer_is_spoken(whisper, tmp_path):
+    """Each finished chunk tells the words transcribed so far (what the model reads ahead
+    while the candidate goes on speaking), growing, each a start of the final text."""
+    text = " ".join(SENTENCES * 2)
+    audio = load_audio(espeak(text, tmp_path / "long.wav"))
+    told: list[str] = []
+    stream = IncrementalTranscriber(whisper, min_chunk_s=6, max_chunk_s=15, on_text=told.append)
+    step = SAMPLE_RATE // 2
+    for i in range(0, audio.size, step):
+        stream.feed(audio[i : i + step])
+    result = stream.finish()
+    assert len(told) >= 2
+    assert all(len(a) < len(b) for a, b in pairwise(told))
+    assert all(result.text.startswith(t) for t in told)
+
+
+def test_reading_ahead_makes_no_model_call(manager_persona_store):
+    """A model that cannot read ahead (the strict fake, an OpenAI server) is not called."""
+    interview, scripted = manager_persona_store
+    interview.prefill("I am a master's student in machine learning and I")
+    scripted.assert_complete()
+
+
+@pytest.fixture
+def manager_persona_store(store):
+    from conftest import persona
+
+    from interviewer.engine import Interview
+    from interviewer.testing import ScriptedChatModel
+
+    scripted = ScriptedChatModel()
+    return Interview.start(persona("manager_fit"), scripted, store), scripted
+
+
 def test_metrics_from_word_timings():
     words = [
         WordTiming(word=w, start=s, end=e)

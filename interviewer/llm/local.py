@@ -110,13 +110,22 @@ class LocalLlamaChat(BaseChatModel):
             if llama is not None:
                 llama.close()
 
-    def warm(self, messages: list[BaseMessage]) -> None:
-        """Evaluate the prompt's first message now (the persona's system prompt), so the
-        first real call of a session only pays for its own task."""
-        head = chatml(to_openai_dicts(messages[:1]), open_assistant=False)
-        with self._lock:
+    def warm(self, messages: list[BaseMessage], *, partial: bool = False) -> None:
+        """Evaluate a prompt's beginning now, so the real call only pays for what follows:
+        the persona's system prompt while the candidate reads the first question, or
+        (``partial``: the last message left open) a follow-up prompt up to the words heard
+        so far while the candidate is still speaking. A partial warm-up never waits for a
+        call in flight: it is skipped."""
+        head = chatml(to_openai_dicts(messages), open_assistant=False)
+        if partial:
+            head = head.removesuffix("<|im_end|>\n")
+        if not self._lock.acquire(blocking=not partial):
+            return
+        try:
             llama = self._load()
             llama.create_completion(head, max_tokens=1, temperature=0.0)
+        finally:
+            self._lock.release()
 
     def _generate(
         self,

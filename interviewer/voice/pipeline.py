@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -54,6 +56,31 @@ class VoiceInterview:
         self.on_audio = on_audio
         self.prompt = domain_prompt(interview_terms(interview))
         self.warnings: list[str] = []
+        self._heard = ""  # the latest words heard while the candidate speaks
+        self._reading = False
+        self._guard = threading.Lock()
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="read-ahead")
+
+    def heard_so_far(self, text: str) -> None:
+        """The words of an answer transcribed while the candidate is still speaking: the
+        model reads its prompt up to them in the background, one reading at a time, the
+        latest words first (older ones are never queued behind)."""
+        with self._guard:
+            self._heard = text
+            if self._reading:
+                return
+            self._reading = True
+        self._reader.submit(self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        done = None
+        while True:
+            with self._guard:
+                if self._heard == done:
+                    self._reading = False
+                    return
+                done = self._heard
+            self.interview.prefill(done)
 
     def answer_audio(self, audio: np.ndarray, *, source: str | None = None) -> Turn:
         """Transcribe one spoken answer and let the interviewer reply."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
@@ -319,9 +320,12 @@ class IncrementalTranscriber:
         prompt: str | None = None,
         min_chunk_s: float = 2.0,
         max_chunk_s: float = 8.0,
+        on_text: Callable[[str], None] | None = None,
     ):
         self.transcriber = transcriber
         self.prompt = prompt
+        #: Told the words transcribed so far after each chunk (from the worker thread).
+        self.on_text = on_text
         self.min_chunk = int(min_chunk_s * SAMPLE_RATE)
         self.max_chunk = int(max_chunk_s * SAMPLE_RATE)
         self._committed = 0  # samples already sent for transcription
@@ -368,6 +372,15 @@ class IncrementalTranscriber:
         start, self._committed = self._committed, self._committed + cut
         future = self._executor.submit(self.transcriber.transcribe, chunk, prompt=self.prompt)
         self._futures.append((start, self._committed, future))
+        if self.on_text is not None:
+            future.add_done_callback(self._tell)
+
+    def _tell(self, future: Future) -> None:
+        if future.cancelled() or future.exception() is not None or self.on_text is None:
+            return
+        heard = self.partial().text
+        if heard:
+            self.on_text(heard)
 
     def partial(self) -> Transcription:
         """What is transcribed so far (the chunks finished in order), without waiting: live

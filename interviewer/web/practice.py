@@ -136,7 +136,9 @@ class LivePitch:
         keep_audio: bool = False,
     ):
         self.voice = voice
-        self.incremental = IncrementalTranscriber(voice.transcriber, prompt=voice.prompt)
+        self.incremental = IncrementalTranscriber(
+            voice.transcriber, prompt=voice.prompt, on_text=voice.heard_so_far
+        )
         self.samples = 0
         self.last_fed = time.monotonic()
         self.limit_s = limit_s
