@@ -130,6 +130,25 @@ _CHECKS_WITH_ME = re.compile(
     r"wanted|had in mind)\s*\?",
     re.I,
 )
+# The candidate asks to end the interview (round 11: "I have a hard stop soon, could we move
+# to the end?", "I'd really like to stop here", "Goodbye" were answered with new questions).
+_WANTS_TO_STOP = re.compile(
+    r"\b(?:could|can|may|shall) we (?:please )?(?:stop|end|finish|wrap (?:it |this )?up)\b|"
+    r"\bi (?:have|need|must|'ve got|have got) to (?:stop|leave|go now|end|hang up|run)\b|"
+    r"\b(?:i|we) have a hard stop\b|\bmove (?:on )?to the end\b|"
+    r"\bi'?d (?:really )?like to (?:stop|end|finish) (?:here|now|the interview)\b|"
+    r"\bneed to leave\b|\b(?:end|stop) (?:the interview|here) now\b|\bgoodbye\b",
+    re.I,
+)
+_NONE_TO_ASK = re.compile(
+    r"\b(?:no|don'?t have (?:any )?|do not have (?:any )?|haven'?t (?:got )?any )questions\b|"
+    r"\bgoodbye\b",
+    re.I,
+)
+_STOPPING = {
+    "en": "Of course, we can stop here.",
+    "fr": "Bien sûr, nous pouvons nous arrêter là.",
+}
 _VAGUE_VIEW = re.compile(r"\b(?:hard to say|it depends|depends on|i try to)\b", re.I)
 _MAYBE_OR = re.compile(
     r"\b(?:maybe|perhaps|probably)\s+(?P<a>[^?.,!]{3,50}?)(?:\?|,)\s*(?:or|or maybe)\s+"
@@ -977,8 +996,11 @@ class Interview:
                 if fresh:
                     return Decision("follow_up", si, qi, topic=fresh[0])
                 short = len(answer.text.split()) < self.persona.follow_up.min_answer_words
-                if short and not INJECTION.search(answer.text):
-                    # ("Ignore your instructions..." gets no "could you say more?")
+                if short and not INJECTION.search(answer.text) and not unsure:
+                    # ("Ignore your instructions..." gets no "could you say more?"; nor does
+                    # "I'm not sure I used design patterns consciously. Maybe a config
+                    # class?", which got "You said ... What metric would you use to
+                    # evaluate that?" in round 11)
                     return Decision("follow_up", si, qi)
         if not stage_over and qi + 1 < len(stage.questions):
             return Decision("next", si, qi + 1)
@@ -1007,6 +1029,18 @@ class Interview:
             )
         if stage.kind == "candidate_questions":
             return self._reply_to_candidate(answer, stage, notes)
+        if stage.kind == "questions" and _WANTS_TO_STOP.search(answer.text):
+            # Asked to end: the candidate's questions now, or the close if they have none.
+            lead = _STOPPING[self.persona.language]
+            notes = [*notes, "asked to end the interview early"]
+            later = [
+                i
+                for i in range(answer.stage_index + 1, len(self.persona.stages))
+                if self.persona.stages[i].kind == "candidate_questions"
+            ]
+            if later and not _NONE_TO_ASK.search(answer.text):
+                return self._ask_planned(Decision("next", later[0], 0), lead, notes)
+            return self._close(lead, answer.stage_index, 0, notes, [])
         asked_turn = self.current_turn
         asked = core_question(asked_turn.text)
         problem = non_answer(answer.text, asked)
@@ -1370,6 +1404,8 @@ class Interview:
         """The answer to a key-fact question states that fact."""
         if asked.kind != "follow_up" or not any("leaves out a key fact" in n for n in asked.notes):
             return False
+        if re.search(r"\bor\b", answer.text) and re.search(r"\b(?:both|either)\b", answer.text):
+            return False  # "the 99th percentile, or the capacity, I don't know, both maybe"
         check = check_asked(asked.text)
         return check is not None and check.fact is not None and states(check, answer.text)
 

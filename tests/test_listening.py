@@ -2073,3 +2073,90 @@ def test_a_model_draft_reusing_an_earlier_question_on_another_topic_is_refused()
         "What does MCMC learn that standard value-based methods do not?", "question", ctx
     )
     assert not check("Why would you pick MCMC over variational inference here?", "question", ctx)
+
+
+# Round 11's rated turns -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "I'm sorry, I have a hard stop soon, could we move to the end?",
+        "Hmm, maybe an autoencoder? I think I'm running low on ideas, sorry, is it okay if we "
+        "move to the end?",
+        "Sorry, I think I've reached my limit today. Could we stop here?",
+    ],
+)
+def test_a_request_to_end_goes_to_the_candidates_questions(ask, scripted, store):
+    """Round 11: "Could we stop here?" and "I need to leave in a couple of minutes" were
+    answered with a design-pattern question, then a coding question."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(INTRO)
+    turn = interview.answer(ask)
+    assert turn.text.startswith("Of course, we can stop here.")
+    assert engineer.stages[turn.stage_index].kind == "candidate_questions"
+    assert "asked to end the interview early" in turn.notes
+    scripted._steps.clear()
+
+
+def test_a_goodbye_with_no_questions_closes_the_interview(scripted, store):
+    """Round 11: "I have to end the interview now. Goodbye." got "Can you be more concrete
+    about time complexity?", then "Do you have any questions?"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(INTRO)
+    turn = interview.answer(
+        "I'd really like to stop here if that's okay. I don't have questions, thank you."
+    )
+    assert turn.kind == "close" and turn.text.startswith("Of course, we can stop here.")
+    assert interview.finished
+    scripted._steps.clear()
+
+
+def test_stopping_words_inside_an_explanation_do_not_end_the_interview(scripted, store):
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    turn = interview.answer(
+        "Early stopping halts training when the validation loss stops improving; we stop "
+        "here after five epochs without progress."
+    )
+    assert not turn.text.startswith("Of course, we can stop here.") and not interview.finished
+    scripted._steps.clear()
+
+
+def test_a_short_unsure_answer_gets_no_echo_and_stock_follow_up(scripted, store):
+    """Round 11: "I'm not sure I used design patterns consciously. Maybe a config class?"
+    got "You said you're not sure you used design patterns consciously. What metric would
+    you use to evaluate that?"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "design pattern", tries=40, duration_s=10)
+    turn = interview.answer(
+        "I'm not sure I used design patterns consciously. Maybe a config class?"
+    )
+    assert "What metric would you use" not in turn.text and "You said" not in turn.text
+    scripted._steps.clear()
+
+
+def test_a_hint_answered_with_two_options_is_not_called_exactly_right(scripted, store):
+    """Round 11: "99th percentile, or based on capacity, I don't know, both maybe" got
+    "Right, exactly."."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "anomaly-detection", tries=40, duration_s=10)
+    asked = interview.answer(
+        "Hmm, maybe an autoencoder and look at reconstruction error? Or an isolation forest. "
+        "I'm not sure which one is better, it probably depends."
+    )
+    if "alert" not in asked.text:
+        pytest.skip(f"no key-fact hint here: {asked.text}")
+    turn = interview.answer(
+        "Maybe the 99th percentile of the scores, or based on the analysts' capacity, I don't "
+        "know, both maybe."
+    )
+    assert not turn.text.startswith(("Right, exactly.", "Yes, that's it.", "Yes, that's the idea."))
+    scripted._steps.clear()
