@@ -1029,6 +1029,10 @@ class Interview:
             )
         if stage.kind == "candidate_questions":
             return self._reply_to_candidate(answer, stage, notes)
+        if stage.kind == "monologue" and (
+            challenged := self._challenge_presentation(answer, notes)
+        ):
+            return challenged
         if stage.kind == "questions" and _WANTS_TO_STOP.search(answer.text):
             # Asked to end: the candidate's questions now, or the close if they have none.
             lead = _STOPPING[self.persona.language]
@@ -1322,6 +1326,39 @@ class Interview:
             if text not in asked:
                 return text
         return None
+
+    def _challenge_presentation(self, answer: Turn, notes: list[str]) -> Turn | None:
+        """A presentation that states a listed wrong claim ("an AUC of 0.5 is the perfect
+        score") gets it challenged as the panel's first question, as a panel does (round
+        11: a generic "explain how anomaly detection works" came instead)."""
+        si = answer.stage_index
+        stages = self.persona.stages
+        wrong = self._challenge(answer)
+        if wrong is None or si + 1 >= len(stages) or stages[si + 1].kind != "questions":
+            return None
+        nxt = stages[si + 1]
+        acks = self.persona.acknowledgements
+        transition = nxt.transition or _TRANSITION[self.persona.language].format(
+            title=_lower_first(nxt.title)
+        )
+        said = _quote(wrong.sentence, "", width=140)
+        parts = [
+            acks[len(self.turns) % len(acks)],
+            self._timing_remark(si),
+            transition.strip(),
+            f'You said: "{said}" {wrong.misconception.challenge}',
+        ]
+        return self._say(
+            " ".join(p for p in parts if p),
+            "follow_up",
+            si + 1,
+            0,
+            "plan",
+            notes=[
+                *notes,
+                f'missed: states a misconception, {wrong.misconception.name} ("{wrong.sentence}")',
+            ],
+        )
 
     def _challenge(self, answer: Turn) -> Stated | None:
         """The first wrong claim of the answer not challenged yet in this interview."""

@@ -2160,3 +2160,69 @@ def test_a_hint_answered_with_two_options_is_not_called_exactly_right(scripted, 
     )
     assert not turn.text.startswith(("Right, exactly.", "Yes, that's it.", "Yes, that's the idea."))
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("claim", "name"),
+    [
+        # Round 11's bluffing candidates.
+        ("The threshold was tuned on the test set to get the best F1.", "test set"),
+        ("Q of s,a is basically the expected immediate reward of taking action a.", "Q-value"),
+        ("Noisy nets add Gaussian noise to the rewards so the agent explores.", "noisy nets"),
+        ("One-Class SVM can't use kernels, so I went deep.", "one-class SVM"),
+        ("DQN only works for discrete state spaces.", "discrete states"),
+        ("Double DQN adds a third network to stabilise it.", "third network"),
+        ("DQN underestimates the values, that is the problem.", "underestimates"),
+        ("The latent is bigger than the input, which gives more room to compress.", "wider"),
+        ("Points with high density are the anomalies.", "dense points"),
+        ("XGBoost is basically a random forest where every tree votes.", "random forest with"),
+        ("At the end you take a majority vote over all trees in gradient boosting.", "votes"),
+        ("Gradient boosting is immune to overfitting.", "cannot overfit"),
+        ("More trees always lower the test error.", "cannot overfit"),
+        ("That's O(n), sorting is free in Python.", "linear time"),
+    ],
+)
+def test_round_11_wrong_claims_are_listed(claim, name):
+    from interviewer.misconceptions import stated
+
+    assert any(name in s.misconception.name for s in stated(claim)), stated(claim)
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "We tuned the threshold on the validation set and reported the test set once.",
+        "Q(s,a) is the immediate reward plus the discounted value of the next state.",
+        "Noisy nets add noise to the weights, not to the rewards.",
+        "One-class SVM uses an RBF kernel by default.",
+        "DQN works with continuous states but only discrete actions.",
+        "Double DQN can underestimate a little, unlike DQN which overestimates.",
+        "The latent is smaller than the input, so it must compress.",
+        "Points in low-density regions are the anomalies.",
+        "Compared with a random forest, XGBoost fits trees sequentially.",
+        "Gradient boosting does overfit if you keep adding trees.",
+    ],
+)
+def test_round_11_right_claims_are_not_challenged(right):
+    from interviewer.misconceptions import stated
+
+    assert stated(right) == ()
+
+
+def test_a_wrong_claim_in_a_presentation_is_the_panels_first_question(scripted, store):
+    """Round 11, pitch, bluffing: "an AUC of 0.5 is the perfect score" in the presentation
+    got "You talked about anomaly detection: can you explain how it works?"."""
+    pitch = persona("pitch")
+    interview = Interview.start(pitch, scripted, store)
+    turn = interview.answer(
+        "My project detects failures in industrial sensors with an isolation forest. We "
+        "evaluated with five-fold cross-validation and an AUC of 0.5 is the perfect score, "
+        "which we got on every fold. Next steps: deploy it.",
+        duration_s=200,
+    )
+    assert pitch.stages[turn.stage_index].kind == "questions" and turn.kind == "follow_up"
+    assert (
+        'You said: "' in turn.text and "AUC of 0.5" in turn.text and "That took about" in turn.text
+    )
+    told = interview.answer("Yes, I'm sure, 0.5 is perfect because the classes are balanced.")
+    assert "a random ranking" in told.text  # what is true, once, then the panel goes on
