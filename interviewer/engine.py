@@ -462,6 +462,28 @@ def _quote(text: str, concept: str, width: int = 160) -> str:
     return text[:width]
 
 
+_ALIASES = {"rl": "reinforcement", "ml": "machine", "nlp": "language"}
+
+
+def _covered(part: str, said: list[str]) -> bool:
+    """Whether the facts already chosen name what this part of a question asks about (two
+    of its content words, or its only one; "RL" counts as "reinforcement")."""
+    asked = {_ALIASES.get(w, w)[:5] for w in re.findall(r"[a-z]+", part.lower())}
+    asked = {w for w in asked if w not in _STEMS_IGNORED}
+    heard = {w[:5] for w in re.findall(r"[a-z]+", " ".join(said).lower())}
+    shared = asked & heard
+    return len(shared) >= min(2, len(asked)) if asked else False
+
+
+_STEMS_IGNORED = frozenset(
+    w[:5]
+    for w in (
+        EN_STOPWORDS
+        | {"more", "stuff", "things", "thing", "kind", "like", "really", "maybe", "mostly"}
+    )
+)
+
+
 def _named_in(topic: str, question: str) -> bool:
     """Whether the question itself named the topic ("design patterns" in "Which design
     pattern...?"): then the answer is about it, and "You mentioned it" would be false."""
@@ -1814,7 +1836,7 @@ class Interview:
         ] or [question]
         lang = self.persona.language
         chosen: list[str] = []
-        unanswered = 0
+        unanswered: list[str] = []
         for part in parts[:2]:
             best = self._best_fact(part, exclude=[*chosen, said])
             if best is None and len(parts) > 1:
@@ -1825,9 +1847,13 @@ class Interview:
                 if again is not None:
                     best = _AS_I_SAID[lang] + lower_first_word(again)
                 else:
-                    unanswered += 1
+                    unanswered.append(part)
             if best and best not in chosen:
                 chosen.append(best)
+        # "What would the intern work on? Is it more RL or more probabilistic?": one fact
+        # ("reinforcement learning..., a few in probabilistic modelling") may answer both
+        # (round 11: "On your other question, I don't know" to a question just answered).
+        unanswered = [p for p in unanswered if not _covered(p, chosen)]
         if not chosen:
             best = self._best_fact(question, exclude=[said])
             chosen = [best] if best else []

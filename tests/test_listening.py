@@ -2226,3 +2226,63 @@ def test_a_wrong_claim_in_a_presentation_is_the_panels_first_question(scripted, 
     )
     told = interview.answer("Yes, I'm sure, 0.5 is perfect because the classes are balanced.")
     assert "a random ranking" in told.text  # what is true, once, then the panel goes on
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected", "not_expected"),
+    [
+        # Round 11: PPO-instability advice to a question about simulators and logged data.
+        (
+            "research_scientist",
+            "Are the problems your team works on simulated environments where samples are "
+            "cheap, or do you have to learn from logged data offline?",
+            "Mostly simulators",
+            "policy moved too far",
+        ),
+        # Round 11: "On your other question, I don't know" to a single question.
+        (
+            "research_scientist",
+            "Um, maybe... what would the intern work on? Is it more RL or more probabilistic "
+            "stuff?",
+            "reinforcement learning",
+            "On your other question",
+        ),
+        # Round 11: an engineer of the team sent the time split to the manager.
+        (
+            "technical_engineer",
+            "How does the team split time between improving models and improving the data and "
+            "evaluation infrastructure?",
+            "half to models",
+            "not the best person",
+        ),
+        # Round 11: the hiring manager sent "good versus great intern" to the engineers.
+        (
+            "manager_fit",
+            "How would you describe the difference between an intern who did well on your "
+            "team and one who did great?",
+            "the great ones",
+            "engineers in the next round",
+        ),
+        # Round 11: the panel's make-up, to "which part of a pitch is least convincing?".
+        (
+            "pitch",
+            "Which part of a presentation like this do you find least convincing or hardest "
+            "to evaluate?",
+            "Only present what you can explain",
+            "The panel is two engineers",
+        ),
+    ],
+)
+def test_round_11_candidate_questions_get_the_fact_that_answers_them(
+    name, question, expected, not_expected, scripted, store
+):
+    chosen = persona(name)
+    refusing(scripted, 40)
+    interview = Interview.start(chosen, scripted, store)
+    for _ in range(30):
+        if chosen.stages[interview.current_turn.stage_index].kind == "candidate_questions":
+            break
+        interview.answer("I'm not sure.", duration_s=600)
+    turn = interview.answer(question)
+    assert expected in turn.text and not_expected not in turn.text, turn.text
+    scripted._steps.clear()
