@@ -1383,9 +1383,17 @@ class Interview:
         )
 
     def _challenge(self, answer: Turn) -> Stated | None:
-        """The first wrong claim of the answer not challenged yet in this interview."""
+        """The first wrong claim of the answer not challenged yet in this interview. A
+        sentence that opens with "It" in an answer about a concept is read with the concept
+        named (round 11: "It's cheaper because you literally compress the model", about
+        LoRA, passed)."""
         said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
-        for wrong in stated(answer.text):
+        text = answer.text
+        asked = self.current_turn
+        concept = concept_asked(core_question(asked.text)) if asked is not None else None
+        if concept is not None:
+            text = re.sub(r"(?:^|(?<=[.!?;]\s))It\b", concept.name, text)
+        for wrong in stated(text):
             if wrong.misconception.challenge not in said:
                 return wrong
         return None

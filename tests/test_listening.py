@@ -2286,3 +2286,19 @@ def test_round_11_candidate_questions_get_the_fact_that_answers_them(
     turn = interview.answer(question)
     assert expected in turn.text and not_expected not in turn.text, turn.text
     scripted._steps.clear()
+
+
+def test_a_wrong_claim_about_the_concept_asked_is_seen_behind_it(scripted, store):
+    """Round 11: "LoRA is low-rank adaptation. You take the weight matrix and replace it by
+    its SVD [...] It's cheaper because you literally compress the model." got "All right"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "LoRA", tries=40, duration_s=10)
+    turn = interview.answer(
+        "LoRA is low-rank adaptation. You take the weight matrix and replace it by its SVD, "
+        "keep the top singular values and fine-tune only those. It's cheaper because you "
+        "literally compress the model."
+    )
+    assert turn.text.startswith("Hmm, are you sure?") and "quantise" in turn.text
+    scripted._steps.clear()
