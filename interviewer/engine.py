@@ -104,7 +104,9 @@ _CORRECTS_ME = re.compile(
 )
 _ALREADY_SAID = re.compile(
     r"\bi (?:think i )?(?:already|just) (?:answered|said|explained|covered|described|gave)\b|"
-    r"\bi (?:described|covered|explained) (?:that|this|it) (?:at the start|earlier|before)\b",
+    r"\bi (?:described|covered|explained) (?:that|this|it) (?:at the start|earlier|before)\b|"
+    r"\b(?:step|part|point|what) i (?:described|explained|covered|mentioned) (?:earlier|before|"
+    r"at the start)\b",
     re.I,
 )
 _YOU_HAD = {
@@ -1639,11 +1641,18 @@ class Interview:
             )
             if not answered and "{project}" in question.text and topic is None:
                 answered = self._described_project()  # told already, with no CV to name it
-            if answered and question.deeper:
+            skip = bool(
+                answered
+                and question.deeper
+                and already_answered("", question.deeper_answered_if, self._answers())
+            )
+            if skip:
+                notes = [*notes, "fact: already answered, the deeper question too; skipped"]
+            elif answered and question.deeper:
                 text, topic = self._render_deeper(question), None
                 notes = [*notes, "fact: already answered; asked a deeper question"]
             repeated = near_duplicate(core_question(text), self._earlier_questions())
-            if not repeated and (not answered or question.deeper or first_of_stage):
+            if not repeated and not skip and (not answered or question.deeper or first_of_stage):
                 break
             following = self._next_after(decision.stage_index, decision.question_index)
             if following.action == "close":

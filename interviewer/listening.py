@@ -324,7 +324,10 @@ def addresses(answer: str, question: str, *, kind: str, options: list[str] | Non
 _MECHANISM = re.compile(
     r"\b(because|so that|which means|by (?:\w+ing)|means|is a|is the|are the|computes?|learns?|"
     r"uses?|works?|where|you (?:compute|take|train|fit|shuffle|add|freeze|multiply)|"
-    r"instead of|the idea)\b",
+    r"instead of|the idea|"
+    # a formula said in words: "picks the child maximising Q plus c times the square root"
+    r"picks?|chooses|selects|maximi[sz]\w*|minimi[sz]\w*|square root|proportional to|"
+    r"divided by|plus|minus|times)\b|[=+/]",
     re.I,
 )
 

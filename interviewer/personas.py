@@ -77,6 +77,12 @@ class Question(_Strict):
         description="Phrases that, in an earlier answer, mean this question is already "
         "answered (e.g. 'by the end of the internship').",
     )
+    deeper_answered_if: list[str] = Field(
+        default_factory=list,
+        description="Phrases that, in an earlier answer, mean the deeper question is answered "
+        "too: the question is then skipped (round 11: a strong candidate asked three times "
+        "how distributional RL works).",
+    )
 
     @model_validator(mode="after")
     def _check_placeholders(self) -> Question:

@@ -2302,3 +2302,43 @@ def test_a_wrong_claim_about_the_concept_asked_is_seen_behind_it(scripted, store
     )
     assert turn.text.startswith("Hmm, are you sure?") and "quantise" in turn.text
     scripted._steps.clear()
+
+
+def test_a_concept_explained_in_depth_is_not_asked_again_in_other_words(scripted, store):
+    """Round 11, research scientist, strong: after the presentation explained C51 (the
+    return distribution, the projection, the cross-entropy loss), "How does the update
+    change when the target is a distribution?" and then "what does a distributional agent
+    learn?" were asked anyway."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    interview.answer(
+        "I'll present my distributional RL take-home. The question was whether learning the "
+        "return distribution, C51-style, still helps on top of Double DQN. I implemented C51: "
+        "51 atoms, projection of the shifted Bellman target onto the support, cross-entropy "
+        "loss, 3 seeds on 5 games; the median score went from 0.62 to 0.81."
+    )
+    skip_to(interview, "MCTS", tries=30, duration_s=60)
+    turn = interview.answer(
+        "MCTS balances them with UCT: it picks the child maximising Q plus c times the square "
+        "root of log N over N(s,a), so rarely visited children get a bonus that shrinks."
+    )
+    assert "distribution" not in turn.text.lower(), turn.text
+    assert "the deeper question too; skipped" in " ".join(turn.notes)
+    scripted._steps.clear()
+
+
+def test_least_sure_is_not_asked_after_the_candidate_named_it(scripted, store):
+    """Round 11: "Which result of your work are you least sure about?" after the candidate
+    had named it ("the intervals on Pong and Enduro overlap")."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    interview.answer(
+        "My take-home compared C51 with Double DQN on five games with 3 seeds. The result I'm "
+        "least sure about is Pong and Enduro, where the intervals overlap."
+    )
+    skip_to(interview, "least sure", tries=12, duration_s=30)
+    asked = [t.text for t in interview.turns if t.speaker == "interviewer"]
+    assert not any("Which result of your work are you least sure about" in t for t in asked)
+    scripted._steps.clear()
