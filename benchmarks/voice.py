@@ -97,6 +97,9 @@ def main() -> None:
     parser.add_argument("--only-fillers", action="store_true")
     parser.add_argument("--models", nargs="+", default=MODELS, help="embedded models to run")
     parser.add_argument(
+        "--answers", nargs="+", type=int, default=[5, 20, 60], help="answer lengths, seconds"
+    )
+    parser.add_argument(
         "--read-ahead",
         choices=["on", "off", "both"],
         default="on",
@@ -117,8 +120,8 @@ def main() -> None:
     persona = load_persona("research_scientist", [builtin_personas_dir()])
     store = Store(f"sqlite:///{folder / 'bench.db'}")
 
-    clips = {s: load_audio(make_answer(s, folder)) for s in (5, 20, 60)}
-    long_clip = clips[60]
+    clips = {s: load_audio(make_answer(s, folder)) for s in args.answers}
+    long_clip = clips[max(clips)]
     start = time.perf_counter()
     stt.transcribe(long_clip)
     stt_rtf = (time.perf_counter() - start) / (long_clip.size / SAMPLE_RATE)
@@ -126,7 +129,7 @@ def main() -> None:
     start = time.perf_counter()
     spoken = speaker.synthesize(paragraph)
     tts_rtf = (time.perf_counter() - start) / (spoken.size / speaker.sample_rate)
-    print(f"STT real-time factor (Whisper tiny.en, beam 5, 60 s answer): {stt_rtf:.3f}")
+    print(f"STT real-time factor (Whisper tiny.en, beam 5, {max(clips)} s answer): {stt_rtf:.3f}")
     print(
         f"TTS real-time factor (hibari, {spoken.size / speaker.sample_rate:.1f} s of speech): "
         f"{tts_rtf:.3f}"

@@ -348,8 +348,12 @@ def clarifying_question(text: str) -> str | None:
     if len(text.rsplit("?", 1)[1].split()) > 12:
         return None  # asked, then answered anyway: an answer (see _embedded_choice)
     before = text[: text.rfind(sentences(text)[-1])] if sentences(text) else ""
-    if len(before.split()) >= 12:
-        return None  # answered, then asked which reading was meant: an answer (round 10)
+    unsure = re.search(r"\b(?:not sure|don'?t know)\b", before, re.I)
+    if len(before.split()) >= 12 and not unsure:
+        # Answered, then asked which reading was meant: an answer (round 10). Unsure words
+        # first ("I'm not sure I balance it really. [...] Do you mean in a team or alone?")
+        # are no answer: the reading is chosen and the candidate goes on (round 11).
+        return None
     if _GO_AHEAD.search(text):
         return "go_ahead"
     if _EITHER_OR.search(text):

@@ -2342,3 +2342,33 @@ def test_least_sure_is_not_asked_after_the_candidate_named_it(scripted, store):
     asked = [t.text for t in interview.turns if t.speaker == "interviewer"]
     assert not any("Which result of your work are you least sure about" in t for t in asked)
     scripted._steps.clear()
+
+
+def test_dates_given_in_the_introduction_are_confirmed_not_asked_again(scripted, store):
+    """Round 11, recruiter, strong: "a six-month end-of-studies internship starting in
+    March" in the introduction, then "When could you start, and for how many months?"."""
+    recruiter = persona("recruiter")
+    refusing(scripted, 40)
+    interview = Interview.start(recruiter, scripted, store)
+    interview.answer(
+        "I'm in the second year of the MVA master. I'm looking for a six-month end-of-studies "
+        "internship starting in March, ideally in applied ML."
+    )
+    skip_to(interview, "dates", tries=12, duration_s=60)
+    asked = [t.text for t in interview.turns if t.speaker == "interviewer"]
+    assert not any("When could you start" in t for t in asked)
+    assert any("You mentioned your dates already" in t for t in asked)
+    scripted._steps.clear()
+
+
+def test_an_unsure_start_then_which_reading_gets_the_reading_chosen(manager, scripted, store):
+    """Round 11: "Hmm, I'm not sure I balance it really. [...] Do you mean in a team setting
+    or alone?" got "Either works; that one is fine." and the next topic."""
+    interview = Interview.start(manager, scripted, store)
+    turn = interview.answer(
+        "Hmm, I'm not sure I balance it really. In school it's mostly notebooks. At the "
+        "internship it was more scripts, but I didn't write tests. Do you mean in a team "
+        "setting or alone?"
+    )
+    assert turn.text == "Mainly in a team setting."
+    assert turn.kind == "reask"
