@@ -151,6 +151,11 @@ _STOPPING = {
     "en": "Of course, we can stop here.",
     "fr": "Bien sûr, nous pouvons nous arrêter là.",
 }
+_NEED_ONLY = re.compile(
+    r"\bi (?:just |really )?need (?:an|the|to do an?|to find an?) internship\b|"
+    r"\b(?:it'?s|it is) (?:required|mandatory|compulsory) for my (?:master'?s|degree|studies)\b",
+    re.I,
+)
 _VAGUE_VIEW = re.compile(r"\b(?:hard to say|it depends|depends on|i try to)\b", re.I)
 _MAYBE_OR = re.compile(
     r"\b(?:maybe|perhaps|probably)\s+(?P<a>[^?.,!]{3,50}?)(?:\?|,)\s*(?:or|or maybe)\s+"
@@ -1338,6 +1343,8 @@ class Interview:
         manager or a recruiter does (round 10: thanked, and the topic changed)."""
         text = answer.text
         hedges = len(_HEDGE_WORDS.findall(text)) + len(_VAGUE_VIEW.findall(text))
+        # "Because it's ML and I need an internship" is as empty a motivation (round 11).
+        hedges += 2 * len(_NEED_ONLY.findall(text))
         if hedges < 2 or len(text.split()) > 70 or re.search(r"\d", text):
             return None
         asked = core_question(self.current_turn.text) if self.current_turn else ""

@@ -2372,3 +2372,17 @@ def test_an_unsure_start_then_which_reading_gets_the_reading_chosen(manager, scr
     )
     assert turn.text == "Mainly in a team setting."
     assert turn.kind == "reask"
+
+
+def test_i_need_an_internship_as_a_motivation_gets_one_push(scripted, store):
+    """Round 11, recruiter, hesitant: "because it's ML and I need an internship" got "All
+    right" and the next question."""
+    recruiter = persona("recruiter")
+    refusing(scripted, 40)
+    interview = Interview.start(recruiter, scripted, store)
+    skip_to(interview, "Why would you like to join", tries=12, duration_s=30)
+    turn = interview.answer(
+        "Because it's machine learning, and I need an internship for my master."
+    )
+    assert turn.text == "Sure, but what makes this one interesting to you, rather than another?"
+    scripted._steps.clear()
