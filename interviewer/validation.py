@@ -59,7 +59,11 @@ _HOW_IT_WORKS = re.compile(
     r"\bexplain how [\w.-]+ (?:handles|works|deals|computes|implements)",
     re.IGNORECASE,
 )
-_USE = re.compile(r"\b(?:use|used|using|chose|choose|chosen|pick|picked|select\w*)\b", re.I)
+_USE = re.compile(
+    r"\b(?:use|used|using|chose|choose|chosen|pick|picked|select\w*|appl(?:y|ied)|set up|"
+    r"integrat\w*|deploy\w*|work(?:ed)? with|buil[dt] with|rel(?:y|ied) on)\b",
+    re.I,
+)
 _YOUR_TEAM = re.compile(r"\byour (?:\w+ ){0,3}team\b", re.IGNORECASE)
 _MARKUP = re.compile(r"[{}<>\[\]|#*`]|<\|im_|\$\w")
 _QUESTION_OPENERS = frozenset(
