@@ -136,7 +136,8 @@ _CHECKS_WITH_ME = re.compile(
 # to the end?", "I'd really like to stop here", "Goodbye" were answered with new questions).
 _WANTS_TO_STOP = re.compile(
     r"\b(?:could|can|may|shall) we (?:please )?(?:stop|end|finish|wrap (?:it |this )?up)\b|"
-    r"\bi (?:have|need|must|'ve got|have got) to (?:stop|leave|go now|end|hang up|run)\b|"
+    r"\bi (?:really )?(?:have|need|must|'ve got|have got) to (?:stop|leave|go|end|hang up|run)"
+    r"(?: (?:now|here|soon|the interview|in (?:a|\w+) (?:couple of )?minutes?))?\s*(?:[.,!;]|$)|"
     r"\b(?:i|we) have a hard stop\b|\bmove (?:on )?to the end\b|"
     r"\bi'?d (?:really )?like to (?:stop|end|finish) (?:here|now|the interview)\b|"
     r"\bneed to leave\b|\b(?:end|stop) (?:the interview|here) now\b|\bgoodbye\b",

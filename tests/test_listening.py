@@ -2114,6 +2114,20 @@ def test_a_goodbye_with_no_questions_closes_the_interview(scripted, store):
     scripted._steps.clear()
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I have to run the experiments again with five seeds.",
+        "Then I have to stop the training when the loss plateaus.",
+        "I have to end up with a single metric the team trusts.",
+    ],
+)
+def test_have_to_stop_inside_a_sentence_is_not_a_request_to_end(said):
+    from interviewer.engine import _WANTS_TO_STOP
+
+    assert _WANTS_TO_STOP.search(said) is None
+
+
 def test_stopping_words_inside_an_explanation_do_not_end_the_interview(scripted, store):
     engineer = persona("technical_engineer")
     refusing(scripted, 40)
