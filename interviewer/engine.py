@@ -2013,7 +2013,9 @@ class Interview:
             if len(turn.text.split()) < 40:
                 continue
             for topic in topics(turn.text, projects=self.session.profile.projects):
-                if self._worked_on(topic, turn.text):
+                # A school is who they are, not a project (round 11: "Looking back at ENS
+                # Paris-Saclay, what would you do differently?" to a current student).
+                if self._worked_on(topic, turn.text) and not affiliation(topic, turn.text):
                     return topic
         return None
 

@@ -2400,3 +2400,21 @@ def test_i_need_an_internship_as_a_motivation_gets_one_push(scripted, store):
     )
     assert turn.text == "Sure, but what makes this one interesting to you, rather than another?"
     scripted._steps.clear()
+
+
+def test_a_school_is_not_the_project_looked_back_on(manager, scripted, store):
+    """Round 11, manager, strong: "Looking back at ENS Paris-Saclay, what would you do
+    differently if you started it again?" to a current student."""
+    refusing(scripted)
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(
+        "I'm finishing the MVA master at ENS Paris-Saclay, and I'd describe myself as an "
+        "engineer who enjoys research questions. Last year I did a five-month internship at a "
+        "small sports-analytics company, where I rebuilt their match-outcome model with "
+        "gradient boosting and the time-based backtest the whole team then used, and I'm proud "
+        "of that work."
+    )
+    skip_to(interview, "Looking back", tries=4, duration_s=30)
+    asked = [t.text for t in interview.turns if t.speaker == "interviewer"]
+    assert not any("Looking back at ENS" in t or "Paris-Saclay, what" in t for t in asked), asked
+    scripted._steps.clear()
