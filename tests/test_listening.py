@@ -2418,3 +2418,18 @@ def test_a_school_is_not_the_project_looked_back_on(manager, scripted, store):
     asked = [t.text for t in interview.turns if t.speaker == "interviewer"]
     assert not any("Looking back at ENS" in t or "Paris-Saclay, what" in t for t in asked), asked
     scripted._steps.clear()
+
+
+def test_exactly_as_a_plain_adverb_near_codecarbon_is_no_claim():
+    """Round 11, technical engineer, strong: "the CodeCarbon tracker around exactly the
+    generation loop" got "Hmm, are you sure? Exact?"."""
+    from interviewer.misconceptions import stated
+
+    assert (
+        stated(
+            "The measurement logic, warm-up runs, the CodeCarbon tracker around exactly the "
+            "generation loop, repetitions, was written once."
+        )
+        == ()
+    )
+    assert stated("CodeCarbon is exact, it measures at the plug.")
