@@ -2433,3 +2433,20 @@ def test_exactly_as_a_plain_adverb_near_codecarbon_is_no_claim():
         == ()
     )
     assert stated("CodeCarbon is exact, it measures at the plug.")
+
+
+@pytest.mark.parametrize(
+    ("said", "claimed"),
+    [
+        # Round 11, manager, strong: "won on precision at the top 100 alerts" got "Hmm, are
+        # you sure? That is a very high score."
+        ("The simple forest won on precision at the top 100 alerts.", False),
+        ("Recall at 100 was 0.7, against 0.5 for the autoencoder.", False),
+        ("We got 99% accuracy on the test set.", True),
+        ("We reached 97 percent precision.", True),
+    ],
+)
+def test_a_cut_off_at_100_is_not_a_near_perfect_score(said, claimed):
+    from interviewer.misconceptions import stated
+
+    assert bool(stated(said)) is claimed
