@@ -144,13 +144,20 @@ def admission(text: str) -> Admission | None:
                 continue
             rest = text.replace(sentence, " ")
             rest_words = len(normalise(rest).split())
+            named = lexicon_terms(sentence)
+            # "[an answer about RLHF]. Honestly I can't really explain the PPO part of it":
+            # a concept named only where the candidate disowns it is disowned, whatever the
+            # rest explains (round 11: "Why did you choose PPO here?" came next).
+            elsewhere = [c for c in named if c.lower() in rest.lower()]
+            if named and not elsewhere and rest_words > 20:
+                return Admission(sentence, named)
             if rest_words > 20 and _BUT.search(text) and _MECHANISM.search(rest):
                 return None  # "I don't fully understand X, but it works by ..." answers
             if rest_words > 40 and len(_MECHANISM.findall(rest)) >= 3:
                 # A full explanation that ends "I only used it once, so I haven't tuned
                 # the rank" is scoping a complete answer, not saying "I don't know".
                 return None
-            return Admission(sentence, lexicon_terms(sentence))
+            return Admission(sentence, named)
     # A bare "I'm not sure." is an admission; "I'm not sure it went to production" is doubt
     # about a fact, and "I'm not sure, but ..." a hedge before an answer.
     if _NOT_SURE.search(text) and len(normalise(text).split()) <= 8 and not _BUT.search(text):

@@ -2450,3 +2450,24 @@ def test_a_cut_off_at_100_is_not_a_near_perfect_score(said, claimed):
     from interviewer.misconceptions import stated
 
     assert bool(stated(said)) is claimed
+
+
+def test_a_concept_disowned_inside_a_long_answer_is_not_asked_about(scripted, store):
+    """Round 11, technical engineer, bluffing: "... train the model with DQN on those
+    labels [...] Honestly I can't really explain the PPO part of it in detail" got "Why did
+    you choose PPO here?". The DQN claim is challenged, and PPO is never the topic."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "RLHF", tries=40, duration_s=10)
+    answer = (
+        "RLHF, so first you pretrain, then humans label which answers are good, and then you "
+        "train the model with DQN on those labels, since each token is an action, DQN is the "
+        "key ingredient there. Honestly I can't really explain the PPO part of it in detail, I "
+        "only used PPO on CartPole."
+    )
+    assert admission(answer) is not None and admission(answer).concepts == ["PPO"]
+    turn = interview.answer(answer)
+    assert turn.text.startswith("Hmm, are you sure?")
+    assert "ppo" in interview._disowned()
+    scripted._steps.clear()
