@@ -323,9 +323,19 @@ def addresses(answer: str, question: str, *, kind: str, options: list[str] | Non
             return True  # "the strategy pattern" for "which design pattern...?"
         # A technical answer that does not repeat the question's words ("Three steps. First
         # supervised fine-tuning...") still answers it: only an answer with no technical
-        # content at all is off the point.
-        return bool(lexicon_terms(answer))
+        # content at all is off the point. Mechanics said in plain words count (round 12:
+        # "sort them first? By start? Then go through once. So n log n" and "you go
+        # backwards from the loss and multiply derivatives" were told they missed).
+        return bool(lexicon_terms(answer)) or len(_TECH_TALK.findall(answer)) >= 2
     return True
+
+
+_TECH_TALK = re.compile(
+    r"\bO\(|\b(?:n log n|n squared|log n|linear(?:ly)?|quadratic|sort(?:ed|ing|s)?|"
+    r"iterat\w*|loop\w*|backwards?|multipl\w*|derivatives?|gradients?|matri(?:x|ces)|"
+    r"vectors?|probabilit\w*|loss|layers?|weights?|parameters?|threshold\w*|features?)\b",
+    re.I,
+)
 
 
 _MECHANISM = re.compile(

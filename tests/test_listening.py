@@ -2471,3 +2471,28 @@ def test_a_concept_disowned_inside_a_long_answer_is_not_asked_about(scripted, st
     assert turn.text.startswith("Hmm, are you sure?")
     assert "ppo" in interview._disowned()
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # Round 12, technical engineer, hesitant: both got "I don't think that quite answers
+        # my question".
+        (
+            "Given a list of intervals, how would you merge the overlapping ones, from the "
+            "naive solution to the optimised one with its complexity?",
+            "Naive is comparing all pairs, so n squared. Then maybe sort them first? By start? "
+            "And then go through once. So n log n. I think.",
+        ),
+        (
+            "How does backpropagation use the chain rule to compute the gradients?",
+            "You go backwards from the loss, and you multiply derivatives... of each layer. I "
+            "know it in principle but I would need to write it down to be sure.",
+        ),
+    ],
+)
+def test_mechanics_in_plain_words_answer_a_technical_question(question, answer):
+    from interviewer.listening import addresses
+
+    assert addresses(answer, question, kind="technical")
+    assert not addresses("I like hiking and cooking on weekends.", question, kind="technical")
