@@ -2371,7 +2371,7 @@ def test_dates_given_in_the_introduction_are_confirmed_not_asked_again(scripted,
     skip_to(interview, "dates", tries=12, duration_s=60)
     asked = [t.text for t in interview.turns if t.speaker == "interviewer"]
     assert not any("When could you start" in t for t in asked)
-    assert any("You mentioned your dates already" in t for t in asked)
+    assert any("Just to confirm your dates" in t for t in asked)
     scripted._steps.clear()
 
 
