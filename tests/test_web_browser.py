@@ -443,16 +443,20 @@ def teardown_module(module):
         print(f"\nscreenshots: {SHOTS}: {sorted(p.name for p in SHOTS.glob('*.png'))}")
 
 
-def test_presenting_into_the_microphone_updates_the_rate_per_chunk(playwright, server, tmp_path):
-    """Chromium's fake microphone plays a generated presentation into the streaming pitch
-    recorder: the figures move while it speaks, Stop hands over to the questions."""
-    wav = espeak(PITCH, tmp_path / "mic.wav")
+def with_fake_microphone(playwright, wav: Path):
+    """A Chromium whose microphone plays ``wav`` (in a loop), permission granted."""
     fake_mic = [
         "--use-fake-device-for-media-stream",
         "--use-fake-ui-for-media-stream",
         f"--use-file-for-fake-audio-capture={wav}",
     ]
-    b = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS + fake_mic)
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS + fake_mic)
+
+
+def test_presenting_into_the_microphone_updates_the_rate_per_chunk(playwright, server, tmp_path):
+    """Chromium's fake microphone plays a generated presentation into the streaming pitch
+    recorder: the figures move while it speaks, Stop hands over to the questions."""
+    b = with_fake_microphone(playwright, espeak(PITCH, tmp_path / "mic.wav"))
     try:
         page = open_app(b, server, b.new_context(permissions=["microphone"]))
         wait_models(page)
@@ -496,12 +500,7 @@ def test_an_answer_spoken_into_the_microphone_is_transcribed_as_it_streams(
         "I chose the retrieval project because the analysts used it every single day.",
         tmp_path / "answer-mic.wav",
     )
-    fake_mic = [
-        "--use-fake-device-for-media-stream",
-        "--use-fake-ui-for-media-stream",
-        f"--use-file-for-fake-audio-capture={wav}",
-    ]
-    b = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS + fake_mic)
+    b = with_fake_microphone(playwright, wav)
     try:
         page = open_app(b, server, b.new_context(permissions=["microphone"]))
         wait_models(page)

@@ -471,6 +471,17 @@ def build_app(services: Services) -> gr.Blocks:
             api_name="answer",
         )
 
+        def to_check(draft: SpokenDraft) -> dict:
+            """A spoken answer's words in the box, for the candidate to check, then Send."""
+            return {
+                answer_box: draft.text,
+                draft_state: draft.model_dump(mode="json"),
+                draft_hint: (
+                    f"Transcribed ({draft.speech.wpm:.0f} words per minute). Check the "
+                    "words, correct any slip, then **Send**; or record again."
+                ),
+            }
+
         @_friendly
         def hear(path, session_id, muted, at_once, request: gr.Request):
             """A recorded answer: its words in the answer box to check (then Send), or sent
@@ -482,15 +493,7 @@ def build_app(services: Services) -> gr.Blocks:
             if at_once:
                 return voice_answer(path, session_id, muted, request)
             draft = practice.hear(session_id, path, owner=_user(request))
-            return {
-                answer_box: draft.text,
-                draft_state: draft.model_dump(mode="json"),
-                draft_hint: (
-                    f"Transcribed ({draft.speech.wpm:.0f} words per minute). Check the "
-                    "words, correct any slip, then **Send**; or record again."
-                ),
-                voice_in: None,
-            }
+            return {**to_check(draft), voice_in: None}
 
         gr.on(
             [voice_in.upload],
@@ -528,14 +531,7 @@ def build_app(services: Services) -> gr.Blocks:
                     draft.text, session_id, muted, draft.model_dump(mode="json"), request
                 )
                 return
-            yield {
-                answer_box: draft.text,
-                draft_state: draft.model_dump(mode="json"),
-                draft_hint: (
-                    f"Transcribed ({draft.speech.wpm:.0f} words per minute). Check the "
-                    "words, correct any slip, then **Send**; or record again."
-                ),
-            }
+            yield to_check(draft)
 
         answer_mic.start_recording(mic_start, [session_box], [draft_hint], api_visibility="private")
         answer_mic.stream(
