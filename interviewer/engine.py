@@ -97,6 +97,25 @@ _ASKS = re.compile(
     r"would|will)\b",
     re.I,
 )
+
+
+def _asks_something(part: str) -> bool:
+    """Whether a part of the candidate's turn asks the interviewer something: a question
+    sentence that starts like one or speaks to them ("you", "here"), or an unfinished
+    "and how long ..." clause."""
+    asked = [s for s in sentences(part) if s.rstrip().endswith("?")]
+    if not asked:
+        return bool(_ASKS.match(part)) and not part.rstrip().endswith(".")
+    return any(_ASKS.match(s) or _ASKING.search(s) for s in asked)
+
+
+_ASKING = re.compile(
+    r"\b(?:you|your|here|team|us|is it|is there|are there|are they|does it|what|how|which|who|"
+    r"why|when|where)\b",
+    re.I,
+)
+
+
 _CORRECTS_ME = re.compile(
     r"\b(?:there'?s (?:a|been a) misunderstanding|i (?:didn'?t|did not|never) say|"
     r"that'?s not what i (?:said|meant)|i think you misheard|you may have misheard)\b",
@@ -401,6 +420,12 @@ _PERSON = {
 }
 _PERSON_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, _PERSON), key=len, reverse=True)) + r")\b", re.I
+)
+
+
+_SAID_BACK = {**_PERSON, "your": "our", "yours": "ours"}
+_SAID_BACK_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _SAID_BACK), key=len, reverse=True)) + r")\b", re.I
 )
 
 
@@ -1706,16 +1731,20 @@ class Interview:
             head = re.sub(r"^(?:sorry|so|okay|um|hmm)\b[,\s]*", "", last[-1], flags=re.I)
             options = re.split(r",?\s+or\s+", head.rstrip("?"), maxsplit=1)
         options = [
-            re.sub(r"^(?:just|rather|more like|only)\s+", "", _second_person(o).strip(" ,"))
+            re.sub(r"^(?:just|rather|more like|only|exactly|like|as in)\b[,\s]*", "", o.strip(" ,"))
             for o in options
         ]
+        # Said back: the candidate's "my internship" is "your internship"; their "your
+        # company" is ours (round 13: "Mainly exactly, why your company in particular.").
+        options = [_SAID_BACK_RE.sub(lambda m: _SAID_BACK[m.group(1).lower()], o) for o in options]
+        ours = [o for o in options if re.search(r"\bour\b", o, re.I)]
         if len(options) != 2 or not all(0 < len(o.split()) <= 8 for o in options):
             return self._least_recent(
                 ["Whichever you prefer; go ahead.", "Either works; go ahead."]
             )
         own = [o for o in options if re.search(r"\byour?\b", o, re.I)]
         general = [o for o in options if re.search(r"\bgeneral(?:ly)?\b", o, re.I)]
-        pick = (own or general or options)[0]
+        pick = (own or ours or general or options)[0]
         said = [t.text for t in self.turns if t.speaker == "interviewer"]
         if any(t.startswith("Mainly ") for t in said) and not any(", I'd say." in t for t in said):
             return f"{pick[:1].upper()}{pick[1:]}, I'd say."
@@ -1856,29 +1885,39 @@ class Interview:
         parts = [
             p for p in re.split(r"(?<=\?)\s+|\band second\b|\bsecond,", question, flags=re.I) if p
         ]
-        if len(parts) == 1 and re.search(r"\band (?:how|what|why|who|when|is|do)\b", question):
-            parts = re.split(r"\band (?=how|what|why|who|when|is|do\b)", question)
         # A remark after the question ("... in the team? Because I think it's key.") is no
-        # second question (round 8: "On your other question" to a single question).
-        parts = [
-            p for p in parts if "?" in p or (_ASKS.match(p) and not p.rstrip().endswith("."))
-        ] or [question]
+        # second question (round 8: "On your other question" to a single question), nor is
+        # a guess at the answer ("Maybe a model that works?", round 13).
+        parts = [p for p in parts if _asks_something(p)] or [question]
+        # "How is the team split ..., and would an intern be on call?": two questions in one
+        # sentence (round 13 answered the first only). Its clauses each look for a fact,
+        # but only a whole part with none is "my other question" ("is there an A/B test, and
+        # who looks at the results?" is one question).
+        clauses = [
+            (i, c)
+            for i, p in enumerate(parts[:3])
+            for c in re.split(
+                r"(?:,\s*|\s)and (?=(?:how|what|why|who|when|is|do|does|would|will)\b)", p
+            )
+            if c.strip()
+        ]
         lang = self.persona.language
         chosen: list[str] = []
-        unanswered: list[str] = []
-        for part in parts[:2]:
-            best = self._best_fact(part, exclude=[*chosen, said])
-            if best is None and len(parts) > 1:
+        found: set[int] = set()
+        for i, clause in clauses[:4]:
+            best = self._best_fact(clause, exclude=[*chosen, said])
+            if best is None and len(clauses) > 1:
                 # A part whose fact was said before gets it again, said as a reminder; a part
                 # no fact answers is not dropped in silence (round 7: "more theory or more
                 # experiments?" got nothing while its first half got an answer).
-                again = self._best_fact(part, exclude=chosen)
+                again = self._best_fact(clause, exclude=chosen)
                 if again is not None:
                     best = _AS_I_SAID[lang] + lower_first_word(again)
-                else:
-                    unanswered.append(part)
-            if best and best not in chosen:
-                chosen.append(best)
+            if best:
+                found.add(i)
+                if best not in chosen:
+                    chosen.append(best)
+        unanswered = [p for i, p in enumerate(parts[:3]) if i not in found]
         # "What would the intern work on? Is it more RL or more probabilistic?": one fact
         # ("reinforcement learning..., a few in probabilistic modelling") may answer both
         # (round 11: "On your other question, I don't know" to a question just answered).
@@ -1902,8 +1941,15 @@ class Interview:
         return self.persona.unknown_answer
 
     def _best_fact(self, question: str, exclude: list[str]) -> str | None:
-        """The fact sharing the most specific keywords with ``question``, never one already
-        said (``exclude``)."""
+        """The fact sharing the most specific keywords with the question sentences of
+        ``question`` (round 13: "Maybe engineering, but research could be good too... What
+        is the difference in practice?" got the fact on the two tracks), else with all of
+        it; never one already said (``exclude``)."""
+        asking = " ".join(s for s in sentences(question) if s.rstrip().endswith("?"))
+        if asking and asking != question:
+            found = self._best_fact(asking, exclude)
+            if found is not None:
+                return found
         asked = stems(question)
         best, best_score = None, 0.0
         context_best, context_score = None, 0.0

@@ -811,6 +811,12 @@ def test_a_press_wording_is_used_once_an_interview(scripted, store):
         ("Do you mean why this company specifically, or why this kind of job?", "Mainly why this"),
         ("Sorry, PPO in general or the part we did?", "Mainly the part you did."),
         ("Should I talk about the collapse we saw at a high learning rate?", "Yes, please"),
+        # round 13: "Mainly exactly, why your company in particular."
+        (
+            "What do you mean exactly, why your company in particular, or why an internship "
+            "in general?",
+            "Mainly why our company in particular.",
+        ),
     ],
 )
 def test_a_question_about_the_question_is_answered_not_deferred(
@@ -2496,3 +2502,78 @@ def test_mechanics_in_plain_words_answer_a_technical_question(question, answer):
 
     assert addresses(answer, question, kind="technical")
     assert not addresses("I like hiking and cooking on weekends.", question, kind="technical")
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected", "not_said"),
+    [
+        # Round 13: a three-part question got its first part only.
+        (
+            "manager_fit",
+            "How is the team split between people who build models and people who maintain "
+            "the pipelines, and would an intern be on call or shielded from it? And what does "
+            "success look like for this internship from your side, six months from now?",
+            ["eight engineers", "not on the on-call rotation", "Success, for me"],
+            "other question",
+        ),
+        # Round 13: "On your other question, I don't have the details" when the only other
+        # "question" was the candidate's own guess ("Maybe a model that works?").
+        (
+            "manager_fit",
+            "I'm not sure, I don't know yet what the team has. Maybe a model that works? Or at "
+            "least some experiments that help. What do interns usually ship here?",
+            ["interns shipped"],
+            "other question",
+        ),
+        (
+            "research_scientist",
+            "Two questions. First, for the intern projects in RL, do you evaluate on simulators "
+            "built from your own data, or on public benchmarks first? Second, what does a "
+            "successful internship look like for you at the end?",
+            ["Mostly simulators", "A good internship"],
+            "other question",
+        ),
+        (
+            "research_scientist",
+            "What is the biggest research challenge of the team right now?",
+            ["biggest open problem"],
+            "six research scientists",
+        ),
+        (
+            "recruiter",
+            "Yes, two. What are the next steps after this call, and how long does the whole "
+            "process usually take? And is the project topic decided before the start date, or "
+            "chosen with the supervisor once I arrive?",
+            ["next step", "three weeks", "proposes a topic"],
+            "April",
+        ),
+        # Round 13: the two tracks' logistics instead of what differs day to day.
+        (
+            "recruiter",
+            "I don't know yet, honestly. Both sound interesting. Maybe engineering, because of "
+            "the internship, but research could be good too... What is the difference in "
+            "practice?",
+            ["test ideas and write them up"],
+            "You apply to one track",
+        ),
+        # Round 13: "That's a question for the recruiter" to the pitch panel.
+        (
+            "pitch",
+            "So you don't use quantization at all? That surprises me.",
+            ["8-bit weights"],
+            "recruiter",
+        ),
+    ],
+)
+def test_round_13_candidate_questions_get_every_part_answered(
+    name, question, expected, not_said, scripted, store
+):
+    chosen = persona(name)
+    interview = Interview.start(chosen, scripted, store)
+    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
+    turn = interview.answer(question)
+    assert turn.kind in {"reply", "close"}, turn
+    reply = turn.text
+    for words in expected:
+        assert words in reply, reply
+    assert not_said not in reply, reply
