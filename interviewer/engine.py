@@ -151,6 +151,9 @@ _CHECKS_WITH_ME = re.compile(
     r"wanted|had in mind)\s*\?",
     re.I,
 )
+# "Did you mean something else, like how many children get expanded?" after a full answer
+# (round 13: ignored, and the next question asked).
+_MEANT_ELSE = re.compile(r"\b(?:or )?did you mean something else\b[^?]{0,120}\?\s*$", re.I)
 # The candidate asks to end the interview (round 11: "I have a hard stop soon, could we move
 # to the end?", "I'd really like to stop here", "Goodbye" were answered with new questions).
 _WANTS_TO_STOP = re.compile(
@@ -184,7 +187,9 @@ _MAYBE_OR = re.compile(
 )
 _INTERVIEWS = re.compile(r"\binterviews?\b", re.I)
 _MAY_I_ASK = re.compile(
-    r"\b(?:could|can|may|might) i ask\b|\btoday\b|\bwhat'?s the difference\b", re.I
+    r"\b(?:could|can|may|might) i ask\b|\btoday\b|\bwhat'?s the difference\b|"
+    r"\b(?:one|a) question (?:back|for you)\b",  # round 13: "One question back: are ...?"
+    re.I,
 )
 _ASKS_PERMISSION = re.compile(
     r"\b(?:should i|shall i|can i go on|may i continue|is that ok)\b", re.I
@@ -351,12 +356,13 @@ _GO_AHEAD = re.compile(
 )
 _OPTIONS = re.compile(
     r"\b(?:do you mean|you mean|are you asking(?: about)?|is it|is that|should i (?:talk|speak) "
-    r"about)\s+(?P<a>[^?]{1,80}?),?\s+or\s+(?:more like\s+|rather\s+)?(?P<b>[^?]{1,60})\?",
+    r"about|do you want|would you like)\s+"
+    r"(?P<a>[^?]{1,80}?),?\s+or\s+(?:more like\s+|rather\s+)?(?P<b>[^?]{1,60})\?",
     re.I,
 )
 _EITHER_OR = re.compile(
     r"\b(?:do you mean|you mean|are you asking(?: about)?|should i (?:talk|speak) about|"
-    r"in general)\b[^?]{0,120}\bor\b[^?]{0,80}\?|"
+    r"in general|do you want|would you like)\b[^?]{0,120}\bor\b[^?]{0,80}\?|"
     # "Is it X or Y?" is about the question only when a reading is named ("Is it for the
     # internship or in general?"); "Is it remote or in the office?" asks for a fact.
     r"\b(?:is it|is that)\b[^?]{0,120}\bor\b[^?]{0,80}"
@@ -1242,6 +1248,8 @@ class Interview:
         elif _CHECKS_WITH_ME.search(answer.text):
             # "Is that what you were asking about?" (round 10: "I see, thanks", unanswered).
             aside = "Yes, that's what I meant."
+        elif _MEANT_ELSE.search(answer.text):
+            aside = "No, that's what I meant."
         elif _CORRECTS_ME.search(answer.text):
             # "I think there's a misunderstanding: I haven't started a PhD" (round 8).
             aside = _MY_MISTAKE[self.persona.language]
@@ -1452,8 +1460,15 @@ class Interview:
         if not all(0 < len(o.split()) <= 8 for o in options):
             return None
         own = [o for o in options if re.search(r"\b(?:our|my)\b", o, re.I)]
+        # "Do you want the math or just the intuition? Intuitively you go backwards...": the
+        # reading they went on with (round 13: the question was not heard).
+        rest = answer.text[answer.text.find(found.group(0)) + len(found.group(0)) :]
+        answered = [
+            o for o in options if stems(re.sub(r"^(?:just|only|rather)\s+", "", o)) & stems(rest)
+        ]
         named = [o for o in options if lexicon_terms(o)]
-        pick = (own or named or options)[0]
+        pick = (own or (answered if len(answered) == 1 else []) or named or options)[0]
+        pick = re.sub(r"^(?:just|only|rather)\s+", "", pick)
         pick = _second_person(pick)
         return f"{pick[:1].upper()}{pick[1:]}, yes."
 
@@ -1510,8 +1525,12 @@ class Interview:
         """The answer to a key-fact question states that fact."""
         if asked.kind != "follow_up" or not any("leaves out a key fact" in n for n in asked.notes):
             return False
-        if re.search(r"\bor\b", answer.text) and re.search(r"\b(?:both|either)\b", answer.text):
-            return False  # "the 99th percentile, or the capacity, I don't know, both maybe"
+        if re.search(r"\bor\b", answer.text, re.I) and re.search(
+            r"\b(?:both|either|which (?:one|option))\b", answer.text, re.I
+        ):
+            # "the 99th percentile, or the capacity, I don't know, both maybe"; round 13: "Or
+            # maybe we gave all of them the same label. I don't remember which option we kept"
+            return False
         check = check_asked(asked.text)
         return check is not None and check.fact is not None and states(check, answer.text)
 

@@ -2577,3 +2577,73 @@ def test_round_13_candidate_questions_get_every_part_answered(
     for words in expected:
         assert words in reply, reply
     assert not_said not in reply, reply
+
+
+def test_two_options_and_no_choice_are_not_confirmed_as_the_key_fact(scripted, store):
+    """Round 13: "I think we labeled only the first sub-token? Or maybe we gave all of them
+    the same label. I don't remember which option we kept" got "Right, exactly."."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "per-token", tries=40, duration_s=10)
+    asked = interview.answer(
+        "For NER, we used the Hugging Face token classification class I think. So it adds a "
+        "linear layer on top? I'm not sure if it's on every token or just the first one."
+    )
+    assert "sub-token" in asked.text and asked.kind == "follow_up", asked.text
+    turn = interview.answer(
+        "I think we labeled only the first sub-token and put minus 100 on the others? Or maybe "
+        "we gave all of them the same label. I don't remember which option we kept."
+    )
+    assert not turn.text.startswith(("Yes, that's it.", "Right, exactly.", "Yes, that's the idea."))
+    scripted._steps.clear()
+
+
+def test_do_you_want_the_math_or_the_intuition_is_answered_with_the_one_they_took(
+    scripted, store
+):
+    """Round 13: "Sorry, do you want the math or just the intuition? Intuitively you go
+    backwards..." got the next question as if nothing had been asked."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "backpropagation", tries=40, duration_s=10)
+    turn = interview.answer(
+        "Sorry, do you want the math or just the intuition? Intuitively you go backwards and "
+        "multiply derivatives, layer by layer. I never really derived it by hand."
+    )
+    assert turn.text.startswith("The intuition, yes."), turn.text
+    scripted._steps.clear()
+
+
+def test_a_question_back_inside_a_topic_choice_is_answered(manager, scripted, store):
+    """Round 13: "One question back: are the anomalies labelled at all, or is the feedback
+    mostly from on-call engineers?" was ignored twice."""
+    refusing(scripted, 40)
+    interview = Interview.start(manager, scripted, store)
+    skip_to(interview, "interests you the most", tries=40, duration_s=10)
+    turn = interview.answer(
+        "Anomaly detection on time series, clearly. I did a course project on unsupervised "
+        "anomaly detection where an isolation forest was a hard baseline to beat, and my "
+        "sports work was time series with drift. One question back: are the anomalies "
+        "labelled at all, or is the feedback mostly from on-call engineers?"
+    )
+    assert "Very little is labelled" in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_did_you_mean_something_else_after_a_full_answer_is_answered(scripted, store):
+    """Round 13: "... Did you mean something else, like how many children get expanded per
+    node?" got "Thank you." and the next question."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    turn = interview.answer(
+        "PUCT itself doesn't have one; the branching factor is a property of the game, the "
+        "number of legal moves per position, about 35 in chess and around 250 in Go. PUCT "
+        "makes the effective branching factor of the search much smaller, because visits "
+        "concentrate on the few moves with a high prior. Did you mean something else, like "
+        "how many children get expanded per node?"
+    )
+    assert turn.text.startswith("No, that's what I meant."), turn.text
+    scripted._steps.clear()
