@@ -2647,3 +2647,49 @@ def test_did_you_mean_something_else_after_a_full_answer_is_answered(scripted, s
     )
     assert turn.text.startswith("No, that's what I meant."), turn.text
     scripted._steps.clear()
+
+
+def test_backpropagation_explained_early_is_not_asked_again(scripted, store):
+    """Round 13: the candidate explained the backward pass in place of another question, and
+    the next planned question asked how backpropagation works."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    skip_to(interview, "likelihood", tries=40, duration_s=10)
+    interview.answer(
+        "Forward pass: compute and cache each layer's activations. Backward pass: start from "
+        "the loss, and at each layer multiply the incoming gradient by the local Jacobian to "
+        "get the gradient for that layer's weights and its input, then pass it back. Each "
+        "intermediate gradient is reused, so it costs about two forward passes.",
+        duration_s=60,
+    )
+    for _ in range(3):
+        if "LoRA" in interview.current_turn.text or interview.finished:
+            break
+        assert "How does backpropagation use the chain rule" not in interview.current_turn.text
+        interview.answer("I'm not sure.", duration_s=10)
+    scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "template", "answer"),
+    [
+        (
+            "technical_engineer",
+            "Why did you choose {topic} here, and what were the alternatives?",
+            "I chose LightGBM over logistic regression because the interactions were worth "
+            "0.01 of log loss; I also tried a small MLP, which was slower to retrain.",
+        ),
+        (
+            "pitch",
+            "How did {topic} affect your results?",
+            "Batching sixteen prompts gave 9x lower energy per token, less than 16x because of "
+            "the KV-cache reads.",
+        ),
+    ],
+)
+def test_round_13_templates_are_not_asked_after_their_answer(name, template, answer):
+    """Round 13: asked right after the candidate had said exactly that."""
+    chosen = persona(name)
+    found = next(t for t in chosen.follow_up.templates if t.text == template)
+    assert found.skip_if and re.search(found.skip_if, answer, re.I)
