@@ -2123,6 +2123,8 @@ class Interview:
             answer=answer.text,
             must_refer_to_answer=purpose == "follow_up",
             topic=topic,
+            said_so_far=" ".join(t.text for t in self.turns),
+            explains=self._asks_explanations(),
         )
         for _attempt in range(MODEL_ATTEMPTS):
             raw = self._call(messages, purpose)
@@ -2137,6 +2139,15 @@ class Interview:
             rejected.append(f"{say[:100]!r}: {'; '.join(problems)}")
             messages = [*messages, AIMessage(raw), HumanMessage(prompting.retry_prompt(problems))]
         return None, rejected
+
+    def _asks_explanations(self) -> bool:
+        """Whether this interviewer asks how concepts work: one with technical questions or
+        templates that ask for explanations (not a hiring manager, not a recruiter)."""
+        return any(t.asks_explanation for t in self.persona.follow_up.templates) or any(
+            q.kind in {"technical", "case", "coding", "probe"}
+            for s in self.persona.stages
+            for q in s.questions
+        )
 
     def _call(self, messages: list[BaseMessage], purpose: str) -> str | None:
         started = time.monotonic()

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .listening import TOOLS, near_duplicate
+from .listening import TOOLS, asks_to_explain, near_duplicate
 from .text import EN_STOPWORDS, FR_STOPWORDS, looks_like_language, normalise, similarity, words
+from .topics import lexicon_terms
 
 Expect = Literal["question", "statement", "reply"]
 
@@ -51,9 +52,12 @@ _ROLE_CONFUSION = re.compile(
 # how to use Jupyter for...?").
 _STILTED = re.compile(
     r"\bwhat is the name of\b|\bwhich of the following\b|\bin the context of\b|"
-    r"\b(?:explain|describe) how to use\b|\bdescribed in your\b",
+    r"\b(?:explain|describe) how to use\b|\bdescribed in your\b|"
+    # round 13: "Could you please provide a brief overview of DQN?"
+    r"\bplease provide\b|\b(?:brief|short|quick) overview\b",
     re.IGNORECASE,
 )
+_EXPLAINS = re.compile(r"\b(?:explain|overview|how (?:does|do) [\w .-]{1,30} work)\b", re.I)
 _HOW_IT_WORKS = re.compile(
     r"\bhow (?:does|do|did) [\w.-]+ (?:handle|work|deal|compute|implement)|"
     r"\bexplain how [\w.-]+ (?:handles|works|deals|computes|implements)",
@@ -88,6 +92,12 @@ class TurnContext:
     answer: str = ""
     must_refer_to_answer: bool = False
     topic: str | None = None
+    #: Everything said so far: a follow-up names only concepts that were said (round 13:
+    #: "Which GPU did you use in your internship project?", no GPU mentioned).
+    said_so_far: str = ""
+    #: Whether this interviewer asks how concepts work (a hiring manager or a recruiter
+    #: does not; round 13: "a brief overview of DQN" in a fit interview).
+    explains: bool = True
 
 
 def _content_words(text: str) -> set[str]:
@@ -168,6 +178,13 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
             # planned question on distributional RL (round 10): an earlier question's words
             # on another topic.
             problems.append("reuses the wording of an earlier question")
+        if not ctx.explains and (asks_to_explain(stripped) or _EXPLAINS.search(stripped)):
+            problems.append("asks how a concept works, which this interviewer does not ask")
+        if ctx.must_refer_to_answer and ctx.said_so_far:
+            heard = {t.lower() for t in lexicon_terms(f"{ctx.said_so_far} {ctx.answer}")}
+            unheard = [t for t in lexicon_terms(stripped) if t.lower() not in heard]
+            if unheard:
+                problems.append(f"asks about {unheard[0]}, which the candidate never mentioned")
         if ctx.must_refer_to_answer:
             shared = _stems(stripped) & _stems(ctx.answer)
             if ctx.topic and ctx.topic.lower() not in stripped.lower():

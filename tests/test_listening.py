@@ -2599,9 +2599,7 @@ def test_two_options_and_no_choice_are_not_confirmed_as_the_key_fact(scripted, s
     scripted._steps.clear()
 
 
-def test_do_you_want_the_math_or_the_intuition_is_answered_with_the_one_they_took(
-    scripted, store
-):
+def test_do_you_want_the_math_or_the_intuition_is_answered_with_the_one_they_took(scripted, store):
     """Round 13: "Sorry, do you want the math or just the intuition? Intuitively you go
     backwards..." got the next question as if nothing had been asked."""
     engineer = persona("technical_engineer")
@@ -2693,3 +2691,33 @@ def test_round_13_templates_are_not_asked_after_their_answer(name, template, ans
     chosen = persona(name)
     found = next(t for t in chosen.follow_up.templates if t.text == template)
     assert found.skip_if and re.search(found.skip_if, answer, re.I)
+
+
+def test_round_13_model_drafts_are_refused():
+    """Round 13's model follow-ups, each refused for its own reason."""
+    from interviewer.validation import TurnContext, check
+
+    intro = (
+        "I'm a master's student; I interned at a sports analytics startup, and did DQN and PPO "
+        "projects at school."
+    )
+    fit = TurnContext(answer=intro, must_refer_to_answer=True, said_so_far=intro, explains=False)
+    draft = "Could you please provide a brief overview of DQN?"
+    problems = check(draft, "question", fit)
+    assert any("stilted" in p for p in problems), problems
+    assert any("does not ask" in p for p in problems), problems
+    # The same draft from a technical interviewer is still stilted, but may ask to explain.
+    tech = TurnContext(answer=intro, must_refer_to_answer=True, said_so_far=intro)
+    assert not any("does not ask" in p for p in check(draft, "question", tech))
+    pitch = "We measured the energy of three small language models with CodeCarbon on a laptop."
+    ctx = TurnContext(answer=pitch, must_refer_to_answer=True, said_so_far=pitch)
+    problems = check("Which GPU did you use in your internship project?", "question", ctx)
+    assert "asks about GPU, which the candidate never mentioned" in problems, problems
+    said = f"{pitch} We ran everything on one GPU."
+    ctx = TurnContext(answer=pitch, must_refer_to_answer=True, said_so_far=said)
+    assert not any(
+        "never mentioned" in p
+        for p in check(
+            "Which GPU did you use for the measurements with CodeCarbon?", "question", ctx
+        )
+    )
