@@ -27,14 +27,15 @@ def test_the_test_half_is_frozen_and_disjoint_from_the_tuning_half():
 
 
 def test_the_grader_holds_its_measured_level_on_the_frozen_half():
-    """Figures in docs/grading.md: 60% overall, 63% length-adversarial, 63% positioning (a
-    length-only scorer: 39%, 0%, 42%). A change that loses ground on answers nobody here
-    wrote fails here."""
+    """Figures in docs/grading.md: 65% overall, 69% length-adversarial, 60% technical depth,
+    63% positioning (a length-only scorer: 39%, 0%, 47%, 42%). A change that loses ground on
+    answers nobody here wrote fails here."""
     pairs = evaluate(LABELLED / "test.yaml", load_rubrics())
     adversarial = [p for p in pairs if p.length_adversarial]
     assert len(pairs) == 96
-    assert accuracy(pairs) >= 0.58
-    assert accuracy(adversarial) >= 0.61
+    assert accuracy(pairs) >= 0.63
+    assert accuracy(adversarial) >= 0.67
+    assert accuracy([p for p in pairs if p.criterion == "technical_depth"]) >= 0.57
     assert accuracy([p for p in pairs if p.criterion == "positioning"]) >= 0.60
     assert accuracy(pairs) > length_only_accuracy(pairs) + 0.1
     unscored = sum(p.weaker_score is None for p in pairs) + sum(
@@ -106,12 +107,11 @@ def test_the_public_correctness_set_is_frozen_and_cited():
 
 
 def test_wrong_answers_nobody_here_wrote_are_not_accepted():
-    """docs/evaluation.md: on the frozen public set, 38 of 48 wrong answers (79%; answers to
+    """docs/evaluation.md: on the frozen public set, 53 of 62 wrong answers (85%; answers to
     how-it-works questions, or stating a listed claim) get a challenge or a key-fact question
-    instead of "Okay"; the list of misconceptions alone catches 6 (37 of 47 and 5 before the
-    claims listed after round 10: one more answer now states a listed claim). Was 41 (89%) until round 8 showed a full answer asked
-    for the one key fact it said in other words: a full answer stating most key facts is no
-    longer asked (chosen on the tuning half). The floor sits just below what was measured."""
+    instead of "Okay". It was 38 of 48 (79%) before the 57 general concepts of issue 13 gave
+    more questions a key fact to ask for; the list of misconceptions alone catches 6. The
+    floor sits just below what was measured."""
     caught, total = _not_accepted("wrong")
-    assert total == 48
-    assert caught / total >= 0.75
+    assert total == 62
+    assert caught / total >= 0.82

@@ -1650,7 +1650,7 @@ def test_every_key_fact_question_is_one_question():
     from interviewer.concepts import concepts
 
     asks = [check.ask for concept in concepts() for check in concept.checks]
-    assert len(asks) == 44
+    assert len(asks) == 158
     assert [a for a in asks if a.count("?") != 1] == []
 
 
