@@ -151,6 +151,13 @@ _CHECKS_WITH_ME = re.compile(
     r"wanted|had in mind)\s*\?",
     re.I,
 )
+# "Is it okay if I say that?", "Is that a bad answer?": about their own answer, not a
+# question for the end.
+_REASSURE = re.compile(
+    r"\bis (?:it|that) (?:ok|okay|alright|all right|fine|a bad answer|bad|a problem)\b"
+    r"(?: (?:if|to) (?:i )?say(?: that| so)?)?\s*\?",
+    re.I,
+)
 # "Did you mean something else, like how many children get expanded?" after a full answer
 # (round 13: ignored, and the next question asked).
 _MEANT_ELSE = re.compile(r"\b(?:or )?did you mean something else\b[^?]{0,120}\?\s*$", re.I)
@@ -360,6 +367,18 @@ _OPTIONS = re.compile(
     r"(?P<a>[^?]{1,80}?),?\s+or\s+(?:more like\s+|rather\s+)?(?P<b>[^?]{1,60})\?",
     re.I,
 )
+# "Sorry, in the disagreement or in the project?" (round 14: not heard as a clarification).
+_PREP_OPTIONS = re.compile(
+    r"^\W*(?:sorry|so|um|hmm)?\W*(?P<a>(?:in|on|for|about|with) (?:the|my|your|that) [^?]{1,30}?)"
+    r",?\s+or\s+(?P<b>(?:in|on|for|about|with) (?:the|my|your|that) [^?]{1,30})\?",
+    re.I,
+)
+# "Which work do you mean, the energy one?": one reading offered.
+_WHICH_MEANT = re.compile(
+    r"\bwhich (?:\w+ )?(?:do you mean|did you mean|are you asking about),?\s*"
+    r"(?P<a>(?:the|my|your) [^?]{1,40})\?",
+    re.I,
+)
 _EITHER_OR = re.compile(
     r"\b(?:do you mean|you mean|are you asking(?: about)?|should i (?:talk|speak) about|"
     r"in general|do you want|would you like)\b[^?]{0,120}\bor\b[^?]{0,80}\?|"
@@ -376,25 +395,43 @@ def clarifying_question(text: str) -> str | None:
     school?" ("either"), "Should I talk about the collapse?" ("go ahead"). None otherwise."""
     if "?" not in text or len(text.split()) > 45:
         return None
+    either = _EITHER_OR.search(text) or _PREP_OPTIONS.search(text)
+    if either is not None and not _GO_AHEAD.search(text):
+        before, tail = text[: either.start()], text[either.end() :]
+        if len(before.split()) >= 12 and not _UNSURE_START.search(before):
+            # Answered, then asked which reading was meant: an answer (round 10). Unsure
+            # words first ("I'm not sure I balance it really. [...] Do you mean in a team or
+            # alone?") are no answer: the reading is chosen and the candidate goes on.
+            return None
+        n = len(tail.split())
+        if n > 12 and not (n <= 30 and _HEDGE_WORDS.search(tail)):
+            return None  # asked, then answered anyway: an answer (see _embedded_choice)
+        # Round 14: "Do you mean in a team or personally? I guess I usually explore first...
+        # Sometimes there isn't, honestly." is no answer yet: the reading is chosen and the
+        # candidate goes on (the interview had moved to the next topic).
+        return "either"
     if len(text.rsplit("?", 1)[1].split()) > 12:
         return None  # asked, then answered anyway: an answer (see _embedded_choice)
     before = text[: text.rfind(sentences(text)[-1])] if sentences(text) else ""
-    unsure = re.search(r"\b(?:not sure|don'?t know)\b", before, re.I)
-    if len(before.split()) >= 12 and not unsure:
-        # Answered, then asked which reading was meant: an answer (round 10). Unsure words
-        # first ("I'm not sure I balance it really. [...] Do you mean in a team or alone?")
-        # are no answer: the reading is chosen and the candidate goes on (round 11).
+    if len(before.split()) >= 12 and not _UNSURE_START.search(before):
         return None
     if _GO_AHEAD.search(text):
         return "go_ahead"
-    if _EITHER_OR.search(text):
-        return "either"
     return None
 
 
+_UNSURE_START = re.compile(r"\b(?:not sure|don'?t know)\b", re.I)
+
+
 def _wants_clarification(text: str) -> bool:
-    """ "Sorry, could you repeat?", "I'm not sure what you mean." (a statement, too)."""
-    return bool(_WANTS_REPEAT.search(text)) and len(text.split()) <= 25
+    """ "Sorry, could you repeat?", "I'm not sure what you mean." (a statement, too); not
+    "Do you mean like a course, or a research topic? I liked the RL course. Or maybe NLP."
+    (round 14: asked again, though the answer followed)."""
+    found = _WANTS_REPEAT.search(text)
+    if not found or len(text.split()) > 25:
+        return False
+    end = text.find("?", found.end())
+    return end < 0 or len(text[end + 1 :].split()) < 5
 
 
 def _natural_list(items: list[str], language: str) -> str | None:
@@ -1181,6 +1218,7 @@ class Interview:
             and _is_counter_question(answer.text)
             and first_try
             and not trailing_either
+            and not _REASSURE.search(answer.text)
         ):
             notes = [*notes, "asked a question instead of answering"]
             fact = self._fact_for(answer.text, unknown=None)
@@ -1209,7 +1247,7 @@ class Interview:
         if said is not None:
             notes = [*notes, *self._bluff_notes(said.concepts or self._asked_concepts(asked_turn))]
         elif missed and first_try:
-            other = self._answered_other_question(answer)
+            other = self._answered_other_question(answer, later_only=True)
             lead = _OTHER_QUESTION if other else _MISSED
             notes = [*notes, f"missed: did not answer the question{other or ''}"]
             return self._ask_again(asked_turn, lead[self.persona.language], notes)
@@ -1250,6 +1288,13 @@ class Interview:
             aside = "Yes, that's what I meant."
         elif _MEANT_ELSE.search(answer.text):
             aside = "No, that's what I meant."
+        elif (meant := _WHICH_MEANT.search(answer.text)) is not None:
+            # "Which work do you mean, the energy one?" (round 14: unanswered).
+            pick = _SAID_BACK_RE.sub(lambda m: _SAID_BACK[m.group(1).lower()], meant.group("a"))
+            aside = f"Yes, {pick.strip()}."
+        elif _REASSURE.search(answer.text):
+            # "Is it okay if I say that?" (round 14: kept "for the end" and never answered).
+            aside = "It's fine to say that."
         elif _CORRECTS_ME.search(answer.text):
             # "I think there's a misunderstanding: I haven't started a PhD" (round 8).
             aside = _MY_MISTAKE[self.persona.language]
@@ -1453,7 +1498,11 @@ class Interview:
         if stage.kind != "questions" or len(answer.text.split()) <= 20:
             return None
         opening = " ".join(sentences(answer.text)[:2])
-        found = _OPTIONS.search(opening) or _TWO_QUESTIONS.search(opening)
+        found = (
+            _OPTIONS.search(opening)
+            or _TWO_QUESTIONS.search(opening)
+            or _PREP_OPTIONS.search(opening)
+        )
         if found is None:
             return None
         options = [found.group("a").strip(" ,"), found.group("b").strip(" ,")]
@@ -1483,6 +1532,10 @@ class Interview:
         if not last.endswith("?") and len(parts) >= 2 and len(last.split()) <= 8:
             # "... what the team does day to day? That would help me answer." (round 9)
             last = parts[-2]
+        if not last.endswith("?"):
+            # "Both sound good. What's the difference exactly? Maybe engineering, or research,
+            # it depends." (round 14: the question in the middle went unanswered)
+            last = next((p for p in reversed(parts[-3:]) if p.endswith("?")), last)
         if not last.endswith("?") or not (_TO_INTERVIEWER.search(last) or _MAY_I_ASK.search(last)):
             return None
         if clarifying_question(last) is not None or _ASKS_PERMISSION.search(last):
@@ -1630,8 +1683,10 @@ class Interview:
                 )
         return notes
 
-    def _answered_other_question(self, answer: Turn) -> str | None:
-        """When an answer fits another planned question better than the one asked."""
+    def _answered_other_question(self, answer: Turn, *, later_only: bool = False) -> str | None:
+        """When an answer fits another planned question better than the one asked;
+        ``later_only``: one not asked yet (round 14: "That answers a question I had for
+        later" of an answer fitting a question asked long before)."""
         asked = stems(core_question(self.current_turn.text))
         said = stems(answer.text)
         best, best_hits = None, 1
@@ -1640,6 +1695,8 @@ class Interview:
                 continue
             for qi, question in enumerate(stage.questions):
                 if (si, qi) == (answer.stage_index, answer.question_index):
+                    continue
+                if later_only and (si, qi) < (answer.stage_index, answer.question_index):
                     continue
                 text = self._render(question)[0]
                 cues = [c for c in question.answered_if if c.lower() in answer.text.lower()]
@@ -1742,7 +1799,7 @@ class Interview:
         person would ("Mainly in general."), and the candidate goes on (round 10: "Either is
         fine, X or Y: take the one you know best" echoed the candidate and chose nothing).
         The candidate's own work first, then the general reading, then the first named."""
-        found = _OPTIONS.search(text)
+        found = _OPTIONS.search(text) or _PREP_OPTIONS.search(text)
         if found:
             options = list(found.group("a", "b"))
         else:
@@ -1885,14 +1942,15 @@ class Interview:
         declines = any(_NO_QUESTIONS.search(part) for part in [said, *sentences(said)]) or (
             re.search(r"\bthat'?s all (?:from me|for me|i had)|no more questions", said, re.I)
         )
-        asks_something = not declines or (
-            "?" in answer.text
-            and not re.search(r"that'?s all|no more questions", answer.text, re.I)
+        # "Is the internship remote or on site? That's all I think.": a last question, then
+        # the close (round 14: closed without answering it).
+        asks_something = not declines or any(
+            p.endswith("?") and _asks_something(p) for p in sentences(answer.text)
         )
         if not asks_something:
             return self._close(None, si, answer.question_index, notes, [])
         reply = self._fact_for(answer.text)
-        if replies + 1 >= len(stage.questions) or stage_over:
+        if declines or replies + 1 >= len(stage.questions) or stage_over:
             return self._close(reply, si, answer.question_index, notes, [])
         more = self._render(stage.questions[replies + 1])[0]
         return self._say(f"{reply} {more}", "reply", si, replies + 1, "plan", notes=notes)

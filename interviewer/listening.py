@@ -131,6 +131,11 @@ class Admission:
     concepts: list[str] = field(default_factory=list)
 
 
+_CHOICE_DOUBT = re.compile(
+    r"\bwhich (?:one|of (?:them|the two|these))\b|\bwhich to (?:pick|choose|use)\b", re.I
+)
+
+
 @lru_cache(maxsize=4096)
 def admission(text: str) -> Admission | None:
     """An honest "I can't explain X" / "I haven't worked with X" / a bare "I'm not sure".
@@ -144,6 +149,11 @@ def admission(text: str) -> Admission | None:
                 continue
             rest = text.replace(sentence, " ")
             rest_words = len(normalise(rest).split())
+            if _CHOICE_DOUBT.search(sentence) and lexicon_terms(rest):
+                # "Sampling maybe? Like MCMC. Or variational inference. I don't really know
+                # which one I'd choose": undecided between named methods, not "I don't know"
+                # (round 14: "that's better than guessing").
+                continue
             named = lexicon_terms(sentence)
             # "[an answer about RLHF]. Honestly I can't really explain the PPO part of it":
             # a concept named only where the candidate disowns it is disowned, whatever the

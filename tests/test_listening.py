@@ -2721,3 +2721,129 @@ def test_round_13_model_drafts_are_refused():
             "Which GPU did you use for the measurements with CodeCarbon?", "question", ctx
         )
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        (
+            "recruiter",
+            "Um, yes, earlier I asked if it was okay to say I need an internship for my "
+            "master's. Is that a bad answer? And what's the next step?",
+            ["fine to say", "technical interview"],
+        ),
+        (
+            "manager_fit",
+            "How is the capacity forecast used today: is there a human planner who overrides "
+            "it, and how do you measure whether a forecast was good?",
+            ["planners use the forecast"],
+        ),
+        (
+            "research_scientist",
+            "If an intern's hypothesis turns out not to hold after a month, what usually "
+            "happens, do you pivot or write up the negative result?",
+            ["hypothesis fails"],
+        ),
+        (
+            "pitch",
+            "Does the team track the energy of its own inference, and would a project like "
+            "this be useful internally?",
+            ["energy is not tracked", "useful here"],
+        ),
+        # Round 14: closed without answering the only question.
+        (
+            "manager_fit",
+            "Um, maybe... is the internship remote or on site? That's all I think.",
+            ["three days a week"],
+        ),
+    ],
+)
+def test_round_14_candidate_questions_get_their_facts(name, question, expected, scripted, store):
+    chosen = persona(name)
+    interview = Interview.start(chosen, scripted, store)
+    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
+    reply = interview.answer(question)
+    for words in expected:
+        assert words in reply.text, reply.text
+
+
+def _at(name: str, phrase: str, scripted, store):
+    """An interview whose pending question contains ``phrase``."""
+    chosen = persona(name)
+    refusing(scripted, 60)
+    interview = Interview.start(chosen, scripted, store)
+    skip_to(interview, phrase, tries=40, duration_s=10)
+    assert phrase in interview.current_turn.text, interview.current_turn.text
+    return interview
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase", "answer", "starts", "not_said"),
+    [
+        # Round 14: the clarification confirmed, then the next topic at once.
+        (
+            "manager_fit",
+            "balance",
+            "Do you mean in a team or personally? I guess I usually explore first in notebooks "
+            "and then... clean up if there's time. Sometimes there isn't, honestly.",
+            "Mainly",
+            "Let's talk",
+        ),
+        (
+            "research_scientist",
+            "least sure",
+            "Sorry, which work do you mean, the energy one? I guess the energy numbers, because "
+            "CodeCarbon estimates the CPU power from a table and maybe it's not accurate.",
+            "Yes, the energy one.",
+            "keep it for the end",
+        ),
+        (
+            "research_scientist",
+            "Bayesian network when",
+            "Hmm, sampling maybe? Like MCMC. Or variational inference. I don't really know "
+            "which one I'd choose, it depends I guess.",
+            "",
+            "better than guessing",
+        ),
+    ],
+)
+def test_round_14_clarifications_and_doubts_are_read_right(
+    name, phrase, answer, starts, not_said, scripted, store
+):
+    interview = _at(name, phrase, scripted, store)
+    turn = interview.answer(answer)
+    assert turn.text.startswith(starts), turn.text
+    assert not_said not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_a_question_in_the_middle_of_a_hesitant_answer_is_answered(scripted, store):
+    """Round 14: "Both sound good. What's the difference exactly? Maybe engineering, or
+    research, it depends on the project." got the next topic."""
+    interview = _at("recruiter", "research track", scripted, store)
+    turn = interview.answer(
+        "I don't know, both sound good. What's the difference exactly? Maybe engineering, or "
+        "research, it depends on the project."
+    )
+    assert "test ideas and write them up" in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_is_it_okay_if_i_say_that_is_answered_not_kept_for_the_end(scripted, store):
+    """Round 14: "Is it okay if I say that?" got "Good question; let's keep it for the end"."""
+    refusing(scripted, 60)
+    interview = Interview.start(persona("recruiter"), scripted, store)
+    interview.answer(INTRO, duration_s=30)
+    interview.answer(
+        "I'm proudest of the betting model because it shipped and the traders used it; log "
+        "loss improved by 4 percent.",
+        duration_s=30,
+    )
+    assert "join us" in interview.current_turn.text, interview.current_turn.text
+    turn = interview.answer(
+        "Because it's a good company, and I need an internship for my master's. And I like "
+        "machine learning. Is it okay if I say that?"
+    )
+    assert turn.text.startswith("It's fine to say that."), turn.text
+    assert "keep it for the end" not in turn.text
+    scripted._steps.clear()
