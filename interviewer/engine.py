@@ -1426,7 +1426,9 @@ class Interview:
         hedges += 2 * len(_NEED_ONLY.findall(text))
         if hedges < 2 or len(text.split()) > 70 or re.search(r"\d", text):
             return None
-        asked = core_question(self.current_turn.text) if self.current_turn else ""
+        # The whole turn: "Tell me about a time you disagreed with a teammate. How did you
+        # handle it?" is about a disagreement, though its last sentence is not.
+        asked = self.current_turn.text if self.current_turn else ""
         earlier = self._earlier_questions()
         for push in self.persona.follow_up.after_vague:
             if re.search(push.when, asked, re.I):

@@ -214,6 +214,12 @@ class VaguePush(_Strict):
 
 def _default_vague_pushes() -> list[VaguePush]:
     return [
+        # Round 14: "what is one thing you did yourself there, and how did you know it
+        # worked?" after a hesitant disagreement story.
+        VaguePush(
+            when=r"\b(?:disagree\w*|conflict\w*|argument)\b",
+            text="In that disagreement, what did you say or do yourself, and how was it settled?",
+        ),
         VaguePush(
             when=r"\b(?:did|was|were|proud|tell me about|a time|walk me through)\b",
             text="Let's make it concrete: what is one thing you did yourself there, and how did "

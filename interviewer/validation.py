@@ -57,6 +57,7 @@ _STILTED = re.compile(
     r"\bplease provide\b|\b(?:brief|short|quick) overview\b",
     re.IGNORECASE,
 )
+_TWO_IN_ONE = re.compile(r",? and (?:what|how|why|which|when|where|who|did|does|do)\b", re.I)
 _EXPLAINS = re.compile(r"\b(?:explain|overview|how (?:does|do) [\w .-]{1,30} work)\b", re.I)
 _HOW_IT_WORKS = re.compile(
     r"\bhow (?:does|do|did) [\w.-]+ (?:handle|work|deal|compute|implement)|"
@@ -180,6 +181,10 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
             problems.append("reuses the wording of an earlier question")
         if not ctx.explains and (asks_to_explain(stripped) or _EXPLAINS.search(stripped)):
             problems.append("asks how a concept works, which this interviewer does not ask")
+        if ctx.must_refer_to_answer and _TWO_IN_ONE.search(stripped):
+            # Round 14: "Which metric did CodeCarbon use and what impact did it have on the
+            # project's success?": one question at a time.
+            problems.append("asks two questions at once")
         if ctx.must_refer_to_answer and ctx.said_so_far:
             heard = {t.lower() for t in lexicon_terms(f"{ctx.said_so_far} {ctx.answer}")}
             unheard = [t for t in lexicon_terms(stripped) if t.lower() not in heard]

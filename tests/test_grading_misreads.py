@@ -734,3 +734,38 @@ def test_an_explanation_missing_a_key_fact_is_told_which(rubrics):
         a.startswith("Say the key point this answer left out: the update to each weight matrix")
         for a in feedback.improve
     )
+
+
+# -- round 14: a strong answer told it lists buzzwords ------------------------------------------
+CROSS_ENTROPY = (
+    "For K classes the model outputs logits, softmax turns them into probabilities, and the "
+    "loss for one example is minus the log of the probability assigned to the true class, "
+    "averaged over the batch. With soft targets it's minus the sum over classes of target times "
+    "log prediction. The gradient with respect to the logits is simply prediction minus one-hot "
+    "target, which is why it trains well; in practice you compute it from logits with "
+    "log-sum-exp for stability rather than taking the log of a softmax."
+)
+
+
+def test_an_explanation_in_plain_verbs_is_not_called_jargon(rubrics):
+    """Round 14, technical_engineer-strong: "Name the exact method ... instead of listing
+    buzzwords" under this answer."""
+    question = "You mentioned cross-entropy: how does it work, concretely?"
+    result = _signal("specificity", question, CROSS_ENTROPY, kind="technical")
+    assert result is not None and "jargon" not in result.explanation, result
+    _, feedback, _ = _feedback(rubrics, question, CROSS_ENTROPY, kind="technical")
+    assert _advice(rubrics, "specificity") not in feedback.improve, feedback.improve
+    # Key words strung together are still jargon.
+    stuffed = _signal("specificity", question, "Logits, softmax, log-sum-exp, one-hot, batch.")
+    assert stuffed is not None and "jargon" in stuffed.explanation
+
+
+def test_each_answer_gets_at_most_one_improvement(rubrics):
+    """Issue 13: "at most one 'improve' per answer"; round 14 showed two under most answers."""
+    for question, answer in [
+        ("How would you evaluate a churn model?", "I would use accuracy, it is fine."),
+        ("Tell me about a project you are proud of.", "Um, I did some stuff with data, basically."),
+        ("You mentioned cross-entropy: how does it work, concretely?", CROSS_ENTROPY),
+    ]:
+        _, feedback, _ = _feedback(rubrics, question, answer)
+        assert len(feedback.improve) <= 1, feedback.improve

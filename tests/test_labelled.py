@@ -27,15 +27,15 @@ def test_the_test_half_is_frozen_and_disjoint_from_the_tuning_half():
 
 
 def test_the_grader_holds_its_measured_level_on_the_frozen_half():
-    """Figures in docs/grading.md: 65% overall, 69% length-adversarial, 60% technical depth,
+    """Figures in docs/grading.md: 68% overall, 71% length-adversarial, 70% technical depth,
     63% positioning (a length-only scorer: 39%, 0%, 47%, 42%). A change that loses ground on
     answers nobody here wrote fails here."""
     pairs = evaluate(LABELLED / "test.yaml", load_rubrics())
     adversarial = [p for p in pairs if p.length_adversarial]
     assert len(pairs) == 96
-    assert accuracy(pairs) >= 0.63
-    assert accuracy(adversarial) >= 0.67
-    assert accuracy([p for p in pairs if p.criterion == "technical_depth"]) >= 0.57
+    assert accuracy(pairs) >= 0.66
+    assert accuracy(adversarial) >= 0.69
+    assert accuracy([p for p in pairs if p.criterion == "technical_depth"]) >= 0.66
     assert accuracy([p for p in pairs if p.criterion == "positioning"]) >= 0.60
     assert accuracy(pairs) > length_only_accuracy(pairs) + 0.1
     unscored = sum(p.weaker_score is None for p in pairs) + sum(

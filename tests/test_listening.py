@@ -2713,6 +2713,12 @@ def test_round_13_model_drafts_are_refused():
     ctx = TurnContext(answer=pitch, must_refer_to_answer=True, said_so_far=pitch)
     problems = check("Which GPU did you use in your internship project?", "question", ctx)
     assert "asks about GPU, which the candidate never mentioned" in problems, problems
+    problems = check(
+        "Which metric did CodeCarbon use and what impact did it have on your results?",
+        "question",
+        ctx,
+    )
+    assert "asks two questions at once" in problems, problems
     said = f"{pitch} We ran everything on one GPU."
     ctx = TurnContext(answer=pitch, must_refer_to_answer=True, said_so_far=said)
     assert not any(
@@ -2846,4 +2852,17 @@ def test_is_it_okay_if_i_say_that_is_answered_not_kept_for_the_end(scripted, sto
     )
     assert turn.text.startswith("It's fine to say that."), turn.text
     assert "keep it for the end" not in turn.text
+    scripted._steps.clear()
+
+
+def test_a_hesitant_disagreement_story_is_pushed_on_the_disagreement(manager, scripted, store):
+    """Round 14: "what is one thing you did yourself there, and how did you know it worked?"
+    after "someone wanted PPO and I thought DQN, but in the end we did what he said"."""
+    interview = _at("manager_fit", "disagreed", scripted, store)
+    turn = interview.answer(
+        "I don't really have conflicts usually... Maybe in the RL project, someone wanted to use "
+        "PPO and I thought DQN, but in the end we did what he said. I'm not sure that's a good "
+        "example."
+    )
+    assert "disagreement" in turn.text and "how did you know it worked" not in turn.text, turn.text
     scripted._steps.clear()

@@ -280,7 +280,8 @@ def grade_units(
     for unit in units:
         scored = per_answer[unit.seq]
         worked = [why for s, why, _ in sorted(scored, key=lambda x: -x[0]) if s >= 4][:2]
-        improve = list(dict.fromkeys(adv for s, _, adv in sorted(scored) if s <= 2.5))[:2]
+        # One "improve" per answer: the most needed (issue 13).
+        improve = list(dict.fromkeys(adv for s, _, adv in sorted(scored) if s <= 2.5))[:1]
         answers.append(
             AnswerFeedback(
                 seq=unit.seq,

@@ -374,6 +374,14 @@ _VAGUE = _phrases(
 )
 
 
+_AT_WORK = re.compile(
+    r"\b(?:turns?|takes?|computes?|multipl\w+|divid\w+|stores?|outputs?|applie[sd]|adds?|"
+    r"averag\w+|sums?|maps?|feeds?|passes|splits?|sorts?|picks?|chooses|selects|estimates?|"
+    r"learns?|freezes|updates?|minus|plus|times|so (?:that|they|it|the)|which is why)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4096)
 def listed(text: str) -> bool:
     """Key words strung together without sentences ("Low-rank, frozen, two small matrices,
@@ -398,7 +406,11 @@ def specificity(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     vague = _VAGUE.findall(unit.answer)
     score = 1.5 + min(2.5, 0.8 * len(terms)) + min(1.0, 0.5 * len(explained))
     why = f"{len(terms)} technical terms, {len(explained)} explanations"
-    if (len(terms) >= 3 and not explained) or listed(unit.answer):
+    # Terms in sentences that do something ("softmax turns them into probabilities ... minus
+    # the log of the probability") are explained, whatever the connectives (round 14: a
+    # strong answer on cross-entropy was told "instead of listing buzzwords").
+    at_work = len(_AT_WORK.findall(unit.answer))
+    if (len(terms) >= 3 and not explained and at_work < 3) or listed(unit.answer):
         score = min(score, 3.5) - 2
         why += "; terms listed without explaining any (jargon)"
     if vague:
