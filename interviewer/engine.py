@@ -431,7 +431,10 @@ def _wants_clarification(text: str) -> bool:
     if not found or len(text.split()) > 25:
         return False
     end = text.find("?", found.end())
-    return end < 0 or len(text[end + 1 :].split()) < 5
+    tail = text[end + 1 :].strip() if end >= 0 else ""
+    # A guess after it ("what do you mean by key assumption? Like assumptions on the
+    # rewards?") is still a request to clarify (round 15: kept "for the end").
+    return len(tail.split()) < 5 or tail.endswith("?")
 
 
 def _natural_list(items: list[str], language: str) -> str | None:

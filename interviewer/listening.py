@@ -325,6 +325,11 @@ def addresses(answer: str, question: str, *, kind: str, options: list[str] | Non
         concepts = set(lexicon_terms(question))
         if concepts & set(lexicon_terms(answer)):
             return True
+        if _states_a_key_point(question, answer):
+            # "Monte Carlo, Gibbs sampling, variational methods" for approximate inference
+            # in a Bayesian network (round 15: "I don't think that quite answers my
+            # question"): the asked concept's own key points are on the point.
+            return True
         said = stems(answer) - _GENERIC_STEMS
         shared = len(wanted & said)
         if shared >= 2 or (not concepts and shared >= 1 and len(wanted) <= 4):
@@ -338,6 +343,18 @@ def addresses(answer: str, question: str, *, kind: str, options: list[str] | Non
         # backwards from the loss and multiply derivatives" were told they missed).
         return bool(lexicon_terms(answer)) or len(_TECH_TALK.findall(answer)) >= 2
     return True
+
+
+def _states_a_key_point(question: str, answer: str) -> bool:
+    """Whether ``answer`` says a key point of the concept ``question`` is about."""
+    from .concepts import concept_asked  # the concepts file is read on first use only
+
+    concept = concept_asked(question)
+    if concept is None:
+        return False
+    low = answer.lower()
+    phrases = [p for f in concept.facets for p in f] + [p for c in concept.checks for p in c.said]
+    return any(p.lower() in low for p in phrases if len(p) >= 4)
 
 
 _TECH_TALK = re.compile(

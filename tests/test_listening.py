@@ -2866,3 +2866,42 @@ def test_a_hesitant_disagreement_story_is_pushed_on_the_disagreement(manager, sc
     )
     assert "disagreement" in turn.text and "how did you know it worked" not in turn.text, turn.text
     scripted._steps.clear()
+
+
+def test_what_do_you_mean_then_a_guess_is_a_request_to_clarify(scripted, store):
+    """Round 15: "Sorry, what do you mean by key assumption? Like assumptions on the
+    rewards?" got "Good question; let's keep it for the end"."""
+    from interviewer.engine import _wants_clarification
+
+    assert _wants_clarification(
+        "Sorry, what do you mean by key assumption? Like assumptions on the rewards?"
+    )
+    assert not _wants_clarification(
+        "Favourite subject... do you mean like a course, or a research topic? I liked the RL "
+        "course. Or maybe NLP."
+    )
+
+
+def test_naming_the_asked_concepts_key_methods_answers_the_question():
+    """Round 15: "Monte Carlo, Gibbs sampling, variational methods" to approximate inference
+    in a Bayesian network got "I don't think that quite answers my question"."""
+    from interviewer.listening import addresses
+
+    question = (
+        "How would you do inference in a Bayesian network when exact inference is intractable?"
+    )
+    answer = "Maybe Monte Carlo? Like Gibbs sampling. Or variational methods, I think."
+    assert addresses(answer, question, kind="technical")
+    assert not addresses("I would hire more people for it.", question, kind="technical")
+
+
+def test_a_question_before_no_thanks_is_answered_and_nothing_else(scripted, store):
+    """Round 15: "Maybe just, when will I know? No, it's fine, thank you." got a coaching
+    line about needing the internship, inside the goodbye."""
+    recruiter = persona("recruiter")
+    interview = Interview.start(recruiter, scripted, store)
+    interview.answer(INTRO, duration_s=recruiter.total_minutes * 60)
+    turn = interview.answer(
+        "Um, no, I don't think so. Maybe just, when will I know? No, it's fine, thank you."
+    )
+    assert "hear from us" in turn.text and "fine to say" not in turn.text, turn.text
