@@ -1884,8 +1884,10 @@ class Interview:
         return any(pattern.search(t.text) for t in self.turns if t.kind == "follow_up")
 
     def _template_fits(self, template: Template, topic: str, answer: str) -> bool:
-        if topic in BROAD:
-            return False  # "Why did you choose inference here?" (round 9)
+        if topic in BROAD or topic.lower() in BENCHMARKS:
+            return False  # "Why did you choose inference here?" (round 9), "HalfCheetah" (15)
+        if template.asks_explanation and self._explained(topic):
+            return False  # round 15: "how does PPO work?" two answers after it was explained
         is_concept = bool(lexicon_terms(topic))
         if template.fits == "concept" and not is_concept:
             return False

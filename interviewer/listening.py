@@ -379,6 +379,10 @@ _MECHANISM = re.compile(
 BROAD = frozenset(
     {
         "inference",
+        # settings, not choices (round 15: "Why did you choose learning rate here?", "the
+        # key assumption behind batch size")
+        "learning rate",
+        "batching",
         "time complexity",
         "precision and recall",
         "language model",
@@ -420,6 +424,11 @@ BENCHMARKS = frozenset(
         "gymnasium",
         "lunarlander",
         "cartpole",
+        "halfcheetah",
+        "hopper",
+        "walker2d",
+        "ant",
+        "humanoid",
         "breakout",
         "pong",
         "seaquest",

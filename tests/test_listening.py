@@ -2905,3 +2905,24 @@ def test_a_question_before_no_thanks_is_answered_and_nothing_else(scripted, stor
         "Um, no, I don't think so. Maybe just, when will I know? No, it's fine, thank you."
     )
     assert "hear from us" in turn.text and "fine to say" not in turn.text, turn.text
+
+
+def test_round_15_templates_do_not_fit_settings_benchmarks_or_explained_concepts(scripted, store):
+    """Round 15: "Why did you choose learning rate here?", "the key assumption behind batch
+    size", "What was the main idea behind HalfCheetah?", and "You mentioned PPO: can you
+    explain precisely how it works?" two answers after PPO's clipped objective."""
+    research = persona("research_scientist")
+    interview = Interview.start(research, scripted, store)
+    scripted.add("The candidate: yes.")
+    interview.answer(
+        "PPO maximises a clipped surrogate objective: the ratio of new to old action "
+        "probabilities is clipped to one plus or minus epsilon, so each update stays close to "
+        "the old policy. I ran it on HalfCheetah with a learning rate of 3e-4 and batch size 64."
+    )
+    answer = "We tuned the learning rate and the batch size on HalfCheetah, then reran PPO."
+    for template in research.follow_up.templates:
+        for topic in ["learning rate", "batching", "HalfCheetah"]:
+            assert not interview._template_fits(template, topic, answer), (template.text, topic)
+        if template.asks_explanation:
+            assert not interview._template_fits(template, "PPO", answer), template.text
+    scripted._steps.clear()
