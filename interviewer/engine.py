@@ -1502,6 +1502,11 @@ class Interview:
         else the first."""
         if stage.kind != "questions" or len(answer.text.split()) <= 20:
             return None
+        if re.search(r"\bnot sure which\b|\bmaybe both\b|\bwhich one is\b", answer.text, re.I):
+            # "Is it for numerical reasons? Or because the log is convex? I'm not sure which
+            # one is the real reason": guesses at the answer, not readings of the question
+            # (round 15: "Is it for numerical reasons, yes.").
+            return None
         opening = " ".join(sentences(answer.text)[:2])
         found = (
             _OPTIONS.search(opening)
@@ -1583,8 +1588,9 @@ class Interview:
         """The answer to a key-fact question states that fact."""
         if asked.kind != "follow_up" or not any("leaves out a key fact" in n for n in asked.notes):
             return False
-        if re.search(r"\bor\b", answer.text, re.I) and re.search(
-            r"\b(?:both|either|which (?:one|option))\b", answer.text, re.I
+        if re.search(r"\bor\b", answer.text, re.I) and (
+            re.search(r"\b(?:both|either|which (?:one|option))\b", answer.text, re.I)
+            or len(_HEDGE_WORDS.findall(answer.text)) >= 2
         ):
             # "the 99th percentile, or the capacity, I don't know, both maybe"; round 13: "Or
             # maybe we gave all of them the same label. I don't remember which option we kept"

@@ -2926,3 +2926,33 @@ def test_round_15_templates_do_not_fit_settings_benchmarks_or_explained_concepts
         if template.asks_explanation:
             assert not interview._template_fits(template, "PPO", answer), template.text
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Round 15: challenged with "Activations too?" and then "corrected" with itself.
+        "I used GPTQ-style weight-only quantisation, activations stay in 16 bits.",
+        # Round 15: challenged with "Layers?".
+        "For the model, gradient boosting is always superior to neural networks on tabular data.",
+    ],
+)
+def test_round_15_right_statements_are_no_listed_claim(sentence):
+    from interviewer.misconceptions import stated
+
+    assert not stated(sentence)
+
+
+def test_guesses_between_two_reasons_are_not_confirmed_or_echoed(scripted, store):
+    """Round 15: "Is it for numerical reasons? Or because the log is convex? I'm not sure
+    which one is the real reason, maybe both." got "Is it for numerical reasons, yes."; "Maybe
+    a small learning rate? Or some penalty, a KL maybe. I'm really not sure" got "Yes, that's
+    it."."""
+    interview = _at("technical_engineer", "likelihood", scripted, store)
+    interview.answer("The likelihood is the probability of the data given the parameters.")
+    turn = interview.answer(
+        "Is it for numerical reasons? Or because the log is convex? I'm not sure which one is "
+        "the real reason, maybe both."
+    )
+    assert not turn.text.startswith(("Is it", "Yes")), turn.text
+    scripted._steps.clear()
