@@ -373,6 +373,11 @@ _PREP_OPTIONS = re.compile(
     r",?\s+or\s+(?P<b>(?:in|on|for|about|with) (?:the|my|your|that) [^?]{1,30})\?",
     re.I,
 )
+# "Do you mean how we did feature selection formally?" closing an answer: one reading.
+_ONE_READING = re.compile(
+    r"(?:^|[.!?]\s+)(?:sorry,?\s+)?do you mean (?:like )?(?P<a>(?!.*\bor\b)[^?]{2,50})\?\s*$",
+    re.I,
+)
 # "Which work do you mean, the energy one?": one reading offered.
 _WHICH_MEANT = re.compile(
     r"\bwhich (?:\w+ )?(?:do you mean|did you mean|are you asking about),?\s*"
@@ -1291,6 +1296,11 @@ class Interview:
             aside = "Yes, that's what I meant."
         elif _MEANT_ELSE.search(answer.text):
             aside = "No, that's what I meant."
+        elif (one := _ONE_READING.search(answer.text)) is not None:
+            # "... we kind of tried things and kept what helped. Do you mean how we did feature
+            # selection formally?" (round 15: unanswered).
+            pick = _SAID_BACK_RE.sub(lambda m: _SAID_BACK[m.group(1).lower()], one.group("a"))
+            aside = f"Yes, {pick.strip()}."
         elif (meant := _WHICH_MEANT.search(answer.text)) is not None:
             # "Which work do you mean, the energy one?" (round 14: unanswered).
             pick = _SAID_BACK_RE.sub(lambda m: _SAID_BACK[m.group(1).lower()], meant.group("a"))

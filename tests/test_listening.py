@@ -2956,3 +2956,16 @@ def test_guesses_between_two_reasons_are_not_confirmed_or_echoed(scripted, store
     )
     assert not turn.text.startswith(("Is it", "Yes")), turn.text
     scripted._steps.clear()
+
+
+def test_do_you_mean_one_reading_after_an_answer_is_answered(scripted, store):
+    """Round 15: "... we kind of tried things and kept what helped. Do you mean how we did
+    feature selection formally?" got "I see." and another question."""
+    interview = _at("technical_engineer", "choose your features", scripted, store)
+    turn = interview.answer(
+        "The model was already chosen by my supervisor, it was LightGBM or XGBoost, I'm not sure "
+        "anymore. For features, we kind of tried things and kept what helped. Do you mean how we "
+        "did feature selection formally?"
+    )
+    assert turn.text.startswith("Yes, how you did feature selection formally."), turn.text
+    scripted._steps.clear()
