@@ -1868,7 +1868,7 @@ class Interview:
             self.on_lead(lead)
         text, rejected = self._model_text("follow_up", "question", answer, asked, topic, notes)
         source: TurnSource = "model"
-        if text is None:
+        if text is None and self.persona.follow_up.fallback == "template":
             source = "fallback"
             text = self._template_follow_up(answer, topic)
             # No template reads true for that topic: another topic of the answer may.

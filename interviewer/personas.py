@@ -256,6 +256,12 @@ class FollowUpPolicy(_Strict):
     min_answer_words: int = Field(
         default=25, ge=0, description="Answers shorter than this are followed up as vague."
     )
+    fallback: Literal["template", "next_question"] = Field(
+        default="template",
+        description="When no rule follows up and the model writes nothing usable: a template "
+        "follow-up, or the next planned question (rated more plausible in rounds 11-15: "
+        "docs/evaluation.md).",
+    )
 
     prefer: Literal["concepts", "named"] = Field(
         default="concepts",

@@ -73,6 +73,18 @@ def test_a_bad_model_turn_is_not_retried_but_replaced_by_a_template(manager, scr
     assert len(scripted.calls) == 1
 
 
+def test_with_fallback_next_question_a_refused_draft_moves_on(manager, scripted, store):
+    """``follow_up.fallback: next_question``: no template; the next planned question."""
+    policy = manager.follow_up.model_copy(update={"fallback": "next_question"})
+    moving_on = manager.model_copy(update={"follow_up": policy})
+    scripted.add("The candidate said they studied RL. Candidate: yes I did.")  # role confusion
+    interview = start(moving_on, scripted, store)
+    turn = interview.answer(RL_ANSWER)
+    assert turn.kind == "question" and turn.source == "plan", turn
+    assert "What got you interested" not in turn.text
+    assert len(scripted.calls) == 1
+
+
 @pytest.mark.parametrize(
     "bad",
     [
