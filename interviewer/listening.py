@@ -383,6 +383,7 @@ BROAD = frozenset(
         # key assumption behind batch size")
         "learning rate",
         "batching",
+        "chain rule",  # round 16: "When would chain rule be the wrong choice?"
         "time complexity",
         "precision and recall",
         "language model",

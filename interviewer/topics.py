@@ -118,6 +118,9 @@ _CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b|\b[A-Z][A-Za-z]*\d[\w-
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|near|to|around|moved to|based in|live in)\s*$", re.I)
+
+
 def named_things(text: str) -> list[str]:
     """Capitalised names not at a sentence start, CamelCase words and acronyms."""
     found: list[str] = []
@@ -132,6 +135,9 @@ def named_things(text: str) -> list[str]:
             # Any word is capitalised there; CamelCase and acronyms are caught separately.
             parts = parts[1:]
         parts = [p for p in parts if p not in _COMMON_CAPS and p.lower() not in _STOP]
+        if _PLACE_BEFORE.search(before) and len(parts) == 1 and not parts[0].isupper():
+            continue  # "based in Lyon", "moving to Paris": a place (round 16: "What did you
+            # enjoy most about Lyon?")
         if parts and not all(p.isupper() and len(p) <= 1 for p in parts):
             found.append(" ".join(parts))
     for m in _ACRONYM.finditer(text):

@@ -2969,3 +2969,21 @@ def test_do_you_mean_one_reading_after_an_answer_is_answered(scripted, store):
     )
     assert turn.text.startswith("Yes, how you did feature selection formally."), turn.text
     scripted._steps.clear()
+
+
+def test_round_16_misreads():
+    """Round 16: "What did you enjoy most about Lyon?", "When would chain rule be the wrong
+    choice?", and "Is PPO off-policy?" to "PPO is on-policy and collects rollouts, while DQN
+    uses a replay buffer"."""
+    from interviewer.listening import BROAD
+    from interviewer.misconceptions import stated
+    from interviewer.topics import named_things
+
+    found = named_things("I interned at Criteo in Paris, then moved to Lyon for my master.")
+    assert "Criteo" in found and "Lyon" not in found and "Paris" not in found
+    assert "chain rule" in BROAD
+    assert not stated(
+        "PPO is on-policy and collects rollouts, while DQN uses a replay buffer, so the "
+        "interface needed a hook for each."
+    )
+    assert stated("PPO is off-policy, it stores everything in a replay buffer.")
