@@ -332,6 +332,12 @@ class Persona(_Strict):
     summary: str = Field(description="One line shown in `interviewer personas`.")
     listens_for: list[str] = Field(default_factory=list)
     team_topics: list[str] = Field(default_factory=list)
+    track: Literal["engineering", "research"] | None = Field(
+        default=None,
+        description="The track this interviewer hires for, when the candidate's profile names "
+        "none: the report fits hybrid framing to it (research framing is right with a "
+        "research scientist).",
+    )
     opening: str = Field(description="Greeting; the first planned question follows it.")
     stages: list[Stage] = Field(min_length=1)
     follow_up: FollowUpPolicy

@@ -769,3 +769,35 @@ def test_each_answer_gets_at_most_one_improvement(rubrics):
     ]:
         _, feedback, _ = _feedback(rubrics, question, answer)
         assert len(feedback.improve) <= 1, feedback.improve
+
+
+def test_research_framing_fits_a_research_interview_without_a_profile(tmp_path):
+    """Round 16: a strong research candidate's report said "research-only framing" (2.0) in
+    a research deep-dive, and ranked them below a hesitant candidate on positioning."""
+    lines = [
+        ("Interviewer", "Could you introduce yourself and the work you are proudest of?"),
+        (
+            "Candidate",
+            "I'm a master's student in reinforcement learning. What I enjoy most is research: "
+            "forming a hypothesis, running careful ablations over five seeds and writing up why "
+            "a method works; my distributional RL project recovered 80 percent of Rainbow.",
+        ),
+    ]
+    research = _report(tmp_path, lines, "research_scientist")
+    signals = {s.id: s for c in research.criteria for s in c.signals}
+    assert signals["hybrid_framing"].score >= 4, signals["hybrid_framing"]
+    # Without a persona (an imported transcript, no track), one side alone is still one-sided.
+    plain = _report(tmp_path, lines)
+    signals = {s.id: s for c in plain.criteria for s in c.signals}
+    assert signals["hybrid_framing"].score <= 2.5, signals["hybrid_framing"]
+
+
+def test_no_figures_are_asked_of_a_judgement_question(rubrics):
+    """Round 16: "When would cross-entropy be the wrong choice?" was scored on figures."""
+    result = _signal(
+        "quantified",
+        "When would cross-entropy be the wrong choice?",
+        "With heavy label noise or when you need calibrated costs, a focal or ranking loss fits.",
+        kind="open",
+    )
+    assert result is None

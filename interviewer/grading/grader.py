@@ -340,7 +340,7 @@ def grade_session(
                 continue
             flags.append(f"turn {turn.seq}: the interviewer noted: {note[6:]}")
     ctx = GradingContext(
-        track=session.profile.track,
+        track=session.profile.track or (persona.track if persona else None),
         team_topics=list(persona.team_topics) if persona else [],
         bluffs=bluffs,
         targets=targets or SpeechTargets(),

@@ -435,12 +435,23 @@ def _technical(unit: AnswerUnit) -> bool:
     )
 
 
+_CONCEPTUAL = re.compile(
+    r"\bwhen would\b|\bwrong choice\b|\bkey assumption\b|\bhow (?:does|do) [^?]{1,40} work\b|"
+    r"\bmain idea\b|\bwhat got you interested\b",
+    re.I,
+)
+
+
 @signal("quantified")
 def quantified(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Results with numbers: metrics, percentages, sizes, durations."""
     if unit.kind not in QA_KINDS or unit.kind == "behavioural" or _MOTIVE.search(unit.question):
         # "Why this team?" asks for reasons, not results; a story's result is the STAR
         # signal's (clarity): a figure in it is not technical depth.
+        return None
+    if _CONCEPTUAL.search(unit.question):
+        # "When would cross-entropy be the wrong choice?" asks for judgement, not results
+        # (round 16: a strong candidate's technical depth was pulled down by "0 figures").
         return None
     found = figures(unit.answer)
     n = len(found)
