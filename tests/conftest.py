@@ -58,6 +58,13 @@ def persona(name: str):
     return load_persona(name, [builtin_personas_dir()])
 
 
+def with_templates(chosen):
+    """The persona following up with a template when the model writes nothing usable; the
+    built-in ones move on to the next planned question instead (round 17)."""
+    policy = chosen.follow_up.model_copy(update={"fallback": "template"})
+    return chosen.model_copy(update={"follow_up": policy})
+
+
 @pytest.fixture
 def manager():
     return persona("manager_fit")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PERSONA_IDS, persona
+from conftest import PERSONA_IDS, persona, with_templates
 from helpers import ask_about_topic, visible_problems
 
 from interviewer.engine import Interview
@@ -65,7 +65,7 @@ def test_follow_up_on_what_was_said_then_next_planned_question(manager, scripted
 def test_a_bad_model_turn_is_not_retried_but_replaced_by_a_template(manager, scripted, store):
     # A retry rarely passes and the candidate waits for it: one draft, then a template.
     scripted.add("The candidate said they studied RL. Candidate: yes I did.")  # role confusion
-    interview = start(manager, scripted, store)
+    interview = start(with_templates(manager), scripted, store)
     turn = interview.answer(RL_ANSWER)
     assert turn.source == "fallback"
     assert turn.text == "I see. What got you interested in distributional RL?"
@@ -100,7 +100,7 @@ def test_with_fallback_next_question_a_refused_draft_moves_on(manager, scripted,
 )
 def test_each_kind_of_bad_turn_falls_back(manager, scripted, store, bad):
     scripted.add(bad)
-    interview = start(manager, scripted, store)
+    interview = start(with_templates(manager), scripted, store)
     turn = interview.answer(RL_ANSWER)
     if turn.source == "model":  # the parser salvaged the first question of a multi-question reply
         assert turn.text.endswith("What is distributional RL?") or turn.text.count("?") == 1
@@ -113,7 +113,7 @@ def test_each_kind_of_bad_turn_falls_back(manager, scripted, store, bad):
 def test_provider_errors_fall_back_and_switch_to_the_plan(manager, scripted, store):
     down = ProviderError("connection refused", provider="openai")
     scripted.add(down, down)
-    interview = start(manager, scripted, store)
+    interview = start(with_templates(manager), scripted, store)
     # A dead provider is not retried within the turn: the template is used at once.
     turn = interview.answer(RL_ANSWER)
     assert turn.source == "fallback" and "distributional RL" in turn.text
@@ -246,6 +246,7 @@ def test_cv_and_job_offer_shape_the_questions(manager, scripted, store):
 
 
 def test_resume_continues_and_answers_a_pending_reply(manager, scripted, store, tmp_path):
+    manager = with_templates(manager)
     scripted.add(ask_about_topic)
     interview = start(manager, scripted, store)
     interview.answer(RL_ANSWER)
@@ -297,7 +298,7 @@ def test_every_persona_runs_three_turns(persona_id, scripted, store):
 
 
 def test_an_honest_i_dont_know_is_not_probed_further(scripted, store):
-    research = persona("research_scientist")
+    research = with_templates(persona("research_scientist"))
     scripted.add(ask_about_topic)
     interview = Interview.start(research, scripted, store)
     interview.answer("I trained a PPO agent, and I read about distributional RL and Rainbow.")

@@ -10,7 +10,7 @@ import itertools
 import re
 
 import pytest
-from conftest import persona
+from conftest import persona, with_templates
 
 from interviewer.engine import Interview, core_question
 from interviewer.evaluation.checks import repeated_questions
@@ -85,7 +85,7 @@ def test_near_duplicates_are_recognised():
 def test_a_deferred_counter_question_does_not_repeat_the_follow_up(scripted, store):
     """Seen: "What exactly do you mean by that?" asked, then again after "Good question;
     let's keep it for the end"."""
-    research = persona("research_scientist")
+    research = with_templates(persona("research_scientist"))
     refusing(scripted)
     interview = Interview.start(research, scripted, store)
     follow = interview.answer("I did a project.")  # short: a vague follow-up
@@ -248,7 +248,7 @@ BLUFF = [
 
 
 def test_a_stressed_concept_is_probed_first(scripted, store):
-    research = persona("research_scientist")
+    research = with_templates(persona("research_scientist"))
     assert stressed_concepts(BLUFF)[0] == "distributional RL"
     refusing(scripted)
     interview = Interview.start(research, scripted, store)
@@ -372,7 +372,7 @@ def test_every_announced_stage_is_reached(scripted, store):
 # 8. Model turns are budgeted ---------------------------------------------------------------
 def test_a_refused_draft_is_not_retried(manager, scripted, store):
     scripted.add("As an AI language model, I can ask about that.")
-    interview = Interview.start(manager, scripted, store)
+    interview = Interview.start(with_templates(manager), scripted, store)
     turn = interview.answer(
         "I studied distributional RL during an internship, and I like building clean tools."
     )
@@ -732,7 +732,7 @@ def test_vague_and_detailed_explanations_are_told_apart():
 
 
 def test_a_vague_explanation_of_a_probed_concept_is_pressed_once(scripted, store):
-    research = persona("research_scientist")
+    research = with_templates(persona("research_scientist"))
     refusing(scripted, 40)
     interview = Interview.start(research, scripted, store)
     probe = interview.answer(BLUFF[0])
@@ -1215,7 +1215,7 @@ def test_that_is_all_i_know_is_an_admission_not_pressed_again():
 def test_a_topic_the_last_answers_were_about_is_not_asked_as_mentioned_earlier(scripted, store):
     """Round 8, research scientist, hesitant: two answers about the isolation forest, then
     "You mentioned isolation forest earlier: can you explain how it works?"."""
-    research = persona("research_scientist")
+    research = with_templates(persona("research_scientist"))
     refusing(scripted, 40)
     interview = Interview.start(research, scripted, store)
     interview.answer(

@@ -92,7 +92,8 @@ def test_an_app_process_resumes_a_session_another_one_started(tmp_path, scripted
     sid = first.start("recruiter").session_id
     first.answer(sid, LONG_ANSWER)
     before = first.services.store.load(sid).transcript.turns
-    second = Practice(services(tmp_path, ScriptedChatModel()))  # same database, new process
+    # Same database, new process; its model may be asked for a follow-up.
+    second = Practice(services(tmp_path, ScriptedChatModel().add(ask_about_topic)))
     screen = second.resume(sid)
     assert [m["content"] for m in screen.messages] == [t.text for t in before]
     second.answer(sid, LONG_ANSWER)
@@ -393,6 +394,7 @@ def test_a_spoken_answer_is_checked_then_sent_as_corrected(tmp_path, scripted):
     )
     app = Practice(built)
     draft = app.hear(sid, str(write_wav(tmp_path / "again.wav", tone, 16_000)))
+    scripted.add("Which features would you test earlier, and how?")
     app.answer(sid, "Actually, let me type it: I would test the features earlier.", spoken=draft)
     assert app.services.store.load(sid).transcript.turns[-2].speech is None
     built.transcriber.assert_complete()
