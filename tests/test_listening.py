@@ -2987,3 +2987,34 @@ def test_round_16_misreads():
         "interface needed a hook for each."
     )
     assert stated("PPO is off-policy, it stores everything in a replay buffer.")
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 17: the tracks, then the goodbye.
+        (
+            "recruiter",
+            "Just one: what is the monthly stipend for interns on the engineering track?",
+            ["exact stipend"],
+        ),
+        # Round 17: "Good question. I don't have the details at hand" from the team's lead.
+        (
+            "manager_fit",
+            "Is the internship more applied or is there some research too?",
+            ["Mostly applied"],
+        ),
+        # Round 17: a figure for the whole team's work instead.
+        (
+            "research_scientist",
+            "What share of intern projects become a paper or a tool?",
+            ["a third of intern projects"],
+        ),
+    ],
+)
+def test_round_17_candidate_questions_get_their_facts(name, question, expected, scripted, store):
+    chosen = persona(name)
+    interview = Interview.start(chosen, scripted, store)
+    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
+    reply = interview.answer(question)
+    assert any(words in reply.text for words in expected), reply.text
