@@ -52,13 +52,12 @@ from .personas import Persona, Question, Stage, Template
 from .store import Store
 from .text import (
     EN_STOPWORDS,
-    FR_STOPWORDS,
     clean,
+    core_question,
     lower_first_word,
+    non_answer,
     sentences,
-    similarity,
     speaking_seconds,
-    words,
 )
 from .topics import affiliation, lexicon_terms, surface, topics
 from .transcript import CandidateProfile, Session, Turn, TurnKind, TurnSource
@@ -75,7 +74,6 @@ _NO_QUESTIONS = re.compile(
     r"that'?s all|that is all|i'?m good|all good|non|pas de questions?|rien)\b",
     re.I,
 )
-_QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
 _REASK = {
     "en": "Sorry, I didn't catch an answer. ",
     "fr": "Pardon, je n'ai pas entendu de réponse. ",
@@ -306,38 +304,6 @@ _UNCLEAR = {
     "en": "I'm not sure I understood your answer. ",
     "fr": "Je ne suis pas sûr d'avoir compris votre réponse. ",
 }
-_VOWELS = set("aeiouyàâäéèêëîïôöùûü")
-
-
-def _wordlike(token: str) -> bool:
-    if token.isupper() and len(token) <= 6:
-        return True  # acronyms: RLHF, NLP
-    t = token.lower().strip("'’-")
-    if not t.isalpha():
-        return any(c.isdigit() for c in t)  # numbers and versions are fine
-    runs = re.findall(r"[^aeiouyàâäéèêëîïôöùûü]+", t)
-    return bool(_VOWELS & set(t)) and max((len(r) for r in runs), default=0) <= 4
-
-
-def non_answer(text: str, question: str) -> str | None:
-    """Why ``text`` is not an answer at all: gibberish, or the question read back."""
-    tokens = words(text)
-    if not tokens:
-        return None
-    lowered = [t.lower() for t in tokens]
-    wordlike = sum(_wordlike(t) for t in tokens) / len(tokens)
-    stops = sum(t in EN_STOPWORDS or t in FR_STOPWORDS for t in lowered)
-    if wordlike < 0.6 or (len(tokens) >= 5 and stops == 0 and wordlike < 0.9):
-        return "gibberish"
-    if (
-        len(tokens) >= 4
-        and similarity(text, question) >= 0.8
-        and len(tokens) <= len(words(question)) + 3
-    ):
-        return "repeats the question"
-    return None
-
-
 _TO_INTERVIEWER = re.compile(
     r"\b(you|your|yours|team|company|intern|internship|would i|will i|do i|can i|should i|"
     r"vous|votre|équipe)\b",
@@ -577,12 +543,6 @@ def _named_in(topic: str, question: str) -> bool:
     pattern...?"): then the answer is about it, and "You mentioned it" would be false."""
     wanted = stems(topic)
     return topic.lower() in question or (bool(wanted) and wanted <= stems(question))
-
-
-def core_question(text: str) -> str:
-    """The question sentence of a turn ("Thanks. What did you do?" -> "What did you do?")."""
-    found = _QUESTION_SENTENCE.findall(text)
-    return found[-1].strip() if found else text.strip()
 
 
 @dataclass

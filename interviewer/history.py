@@ -57,7 +57,7 @@ class WeakAnswer(BaseModel):
     @property
     def label(self) -> str:
         """Its weak point first, then the question itself (the full turn shows below)."""
-        from .engine import core_question
+        from .text import core_question
 
         point = self.weakest.replace("_", " ")
         asked = core_question(self.question)[:80]

@@ -139,3 +139,47 @@ def _compiles(value: str) -> str:
 #: A string field of a data file that holds a regular expression: checked when loaded, so a
 #: broken one is named with its file and field, never found at the first answer.
 RegexText = Annotated[str, AfterValidator(_compiles)]
+
+
+# -- what a turn says -------------------------------------------------------------------------
+# Shared by the engine, the grader and the eval's checks (issue 16: no arrow from grading/
+# to the engine).
+_QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
+
+
+def core_question(text: str) -> str:
+    """The question sentence of a turn ("Thanks. What did you do?" -> "What did you do?")."""
+    found = _QUESTION_SENTENCE.findall(text)
+    return found[-1].strip() if found else text.strip()
+
+
+_VOWELS = set("aeiouyàâäéèêëîïôöùûü")
+
+
+def _wordlike(token: str) -> bool:
+    if token.isupper() and len(token) <= 6:
+        return True  # acronyms: RLHF, NLP
+    t = token.lower().strip("'’-")
+    if not t.isalpha():
+        return any(c.isdigit() for c in t)  # numbers and versions are fine
+    runs = re.findall(r"[^aeiouyàâäéèêëîïôöùûü]+", t)
+    return bool(_VOWELS & set(t)) and max((len(r) for r in runs), default=0) <= 4
+
+
+def non_answer(text: str, question: str) -> str | None:
+    """Why ``text`` is not an answer at all: gibberish, or the question read back."""
+    tokens = words(text)
+    if not tokens:
+        return None
+    lowered = [t.lower() for t in tokens]
+    wordlike = sum(_wordlike(t) for t in tokens) / len(tokens)
+    stops = sum(t in EN_STOPWORDS or t in FR_STOPWORDS for t in lowered)
+    if wordlike < 0.6 or (len(tokens) >= 5 and stops == 0 and wordlike < 0.9):
+        return "gibberish"
+    if (
+        len(tokens) >= 4
+        and similarity(text, question) >= 0.8
+        and len(tokens) <= len(words(question)) + 3
+    ):
+        return "repeats the question"
+    return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import persona
+from conftest import persona, with_templates
 
 from interviewer.engine import Interview
 from interviewer.fault_server import FaultServer
@@ -47,14 +47,14 @@ def _nothing_lost(interview, store):
 
 
 def test_a_healthy_server_is_used(server, store):
-    interview = Interview.start(persona("manager_fit"), model_for(server), store)
+    interview = Interview.start(with_templates(persona("manager_fit")), model_for(server), store)
     turn = interview.answer(TOPIC_ANSWER)
     assert turn.source == "model" and turn.text.endswith("distributional RL in your project?")
 
 
 def test_500s_are_retried_then_the_plan_takes_over(server, store):
     server.push("500", "500", "500")
-    interview = Interview.start(persona("manager_fit"), model_for(server), store)
+    interview = Interview.start(with_templates(persona("manager_fit")), model_for(server), store)
     turn = interview.answer(TOPIC_ANSWER)
     assert turn.source == "fallback" and "distributional RL" in turn.text
     assert [m for _, m, _ in server.requests] == ["500", "500", "500"]  # 1 try + 2 retries
@@ -65,7 +65,7 @@ def test_500s_are_retried_then_the_plan_takes_over(server, store):
 
 def test_429_waits_for_retry_after_then_succeeds(server, store):
     server.push("429")
-    interview = Interview.start(persona("manager_fit"), model_for(server), store)
+    interview = Interview.start(with_templates(persona("manager_fit")), model_for(server), store)
     turn = interview.answer(TOPIC_ANSWER)
     (t1, m1, _), (t2, m2, _) = server.requests
     assert (m1, m2) == ("429", "ok") and t2 - t1 >= 0.9
@@ -76,7 +76,9 @@ def test_429_waits_for_retry_after_then_succeeds(server, store):
 def test_a_hanging_server_times_out_and_the_interview_goes_on(server, store):
     server.push("hang")
     interview = Interview.start(
-        persona("manager_fit"), model_for(server, llm_timeout_s=1, llm_max_retries=0), store
+        with_templates(persona("manager_fit")),
+        model_for(server, llm_timeout_s=1, llm_max_retries=0),
+        store,
     )
     start = time.monotonic()
     turn = interview.answer(TOPIC_ANSWER)
@@ -87,7 +89,7 @@ def test_a_hanging_server_times_out_and_the_interview_goes_on(server, store):
 
 def test_a_cut_response_falls_back(server, store):
     server.push("cut", "cut", "cut")
-    interview = Interview.start(persona("manager_fit"), model_for(server), store)
+    interview = Interview.start(with_templates(persona("manager_fit")), model_for(server), store)
     turn = interview.answer(TOPIC_ANSWER)
     assert turn.source == "fallback"
     with store.engine.connect() as conn:
@@ -98,7 +100,7 @@ def test_a_cut_response_falls_back(server, store):
 
 def test_invalid_output_is_rejected_then_replaced(server, store):
     server.push("invalid")  # one draft per turn: a refused one is not retried
-    interview = Interview.start(persona("manager_fit"), model_for(server), store)
+    interview = Interview.start(with_templates(persona("manager_fit")), model_for(server), store)
     turn = interview.answer(TOPIC_ANSWER)
     assert turn.source == "fallback" and len(turn.rejected) == 1
     _nothing_lost(interview, store)
@@ -106,7 +108,9 @@ def test_invalid_output_is_rejected_then_replaced(server, store):
 
 def test_two_failed_turns_switch_to_the_plan_with_a_warning(server, store):
     server.default_mode = "500"
-    interview = Interview.start(persona("manager_fit"), model_for(server, llm_max_retries=0), store)
+    interview = Interview.start(
+        with_templates(persona("manager_fit")), model_for(server, llm_max_retries=0), store
+    )
     interview.answer(TOPIC_ANSWER)
     interview.answer(LONG, duration_s=400)
     interview.answer("At Hugging Face I measured SmolLM energy with CodeCarbon.")
@@ -134,7 +138,9 @@ def test_a_hanging_server_costs_one_default_timeout_then_the_plan_speaks(server,
     """Issue #14.5: with the default settings a hanging model blocked a turn for 185 s."""
     server.push("hang")
     defaults = Settings(llm_provider="openai", openai_base_url=server.url, openai_model="fault")
-    interview = Interview.start(persona("manager_fit"), build_model(defaults), store)
+    interview = Interview.start(
+        with_templates(persona("manager_fit")), build_model(defaults), store
+    )
     start = time.monotonic()
     turn = interview.answer(TOPIC_ANSWER)
     waited = time.monotonic() - start

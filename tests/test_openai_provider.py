@@ -10,7 +10,7 @@ import time
 
 import httpx
 import pytest
-from conftest import persona
+from conftest import persona, with_templates
 from helpers import visible_problems
 
 from interviewer.engine import Interview
@@ -104,7 +104,7 @@ def test_interview_over_the_openai_provider(server_url, store):
 def test_dead_server_falls_back_and_the_interview_goes_on(store):
     dead = f"http://127.0.0.1:{free_port()}/v1"
     model = build_model(openai_settings(dead, llm_max_retries=0, llm_timeout_s=2))
-    manager = persona("manager_fit")
+    manager = with_templates(persona("manager_fit"))
     interview = Interview.start(manager, model, store)
     started = time.monotonic()
     first = interview.answer("I studied distributional RL at InstaDeep with PyTorch.")

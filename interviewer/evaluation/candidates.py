@@ -10,8 +10,9 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..engine import Interview, core_question
+from ..engine import Interview
 from ..prompting import template
+from ..text import core_question
 from ..yamlfile import load_model
 
 

@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 
 from ..concepts import concept_asked
-from ..engine import core_question, non_answer
 from ..listening import near_duplicate, stems
 from ..personas import Persona
+from ..text import core_question, non_answer
 from ..topics import topics
 from ..transcript import Session, Turn
 from ..validation import (
@@ -159,7 +159,10 @@ def follow_ups_refer(session: Session, persona: Persona) -> Counts:
                 topic=t.topic,
                 language=persona.language,
             )
-            mentioned = [m.lower() for m in topics(answer.text, projects=session.profile.projects)]
+            # The answer's topics, or the concept the question asked about: a press for the
+            # mechanism after a vague answer names what was asked, which the answer may not.
+            said = f"{answer.text} {asked.text if asked else ''}"
+            mentioned = [m.lower() for m in topics(said, projects=session.profile.projects)]
             ok += t.topic.lower() in mentioned and not any(
                 "refer" in p for p in validate(q, "question", ctx)
             )

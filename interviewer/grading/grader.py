@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..engine import core_question
 from ..notes import INJECTION
 from ..personas import Persona
+from ..text import core_question
 from ..transcript import Session
 from ..voice.metrics import SpeechTargets, combine
 from .judge import JudgeResult
