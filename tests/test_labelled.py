@@ -115,3 +115,25 @@ def test_wrong_answers_nobody_here_wrote_are_not_accepted():
     caught, total = _not_accepted("wrong")
     assert total == 62
     assert caught / total >= 0.82
+
+
+def test_the_report_orders_the_candidates_raters_played():
+    """docs/grading.md: on 158 rated interviews (rounds 1-17) the raters chose the candidate
+    (strong, hesitant, bluffing); the report puts the strong one above the others on
+    technical depth (39/39, 50/52), overall (35/39, 51/52) and positioning (28/39, 41/52).
+    The floors sit just below."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "rated_candidates.py"
+    spec = importlib.util.spec_from_file_location("rated_candidates", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    right, used, _ = module.orderings(1)
+    assert used >= 150
+    share = {key: ok / n for key, (ok, n) in right.items()}
+    assert share[("technical_depth", "strong", "bluffing")] >= 0.95
+    assert share[("technical_depth", "strong", "hesitant")] >= 0.9
+    assert share[("overall", "strong", "bluffing")] >= 0.85
+    assert share[("overall", "strong", "hesitant")] >= 0.9
+    assert share[("positioning", "strong", "bluffing")] >= 0.65
+    assert share[("positioning", "strong", "hesitant")] >= 0.72
