@@ -510,10 +510,14 @@ def _project_key(project: str) -> str:
 
 def _quote(text: str, concept: str, width: int = 160) -> str:
     """The sentence of ``text`` that names ``concept``, shortened."""
-    for sentence in re.split(r"(?<=[.!?;])\s+", text):
-        if concept.lower() in sentence.lower():
-            return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
-    return text[:width]
+    sentences_ = re.split(r"(?<=[.!?;])\s+", text)
+    found = next((s for s in sentences_ if concept.lower() in s.lower()), None) or next(
+        (s for s in sentences_ if concept.lower() in {c.lower() for c in lexicon_terms(s)}),
+        sentences_[0],
+    )
+    if len(found) <= width:
+        return found
+    return found[: width - 1].rsplit(" ", 1)[0] + "…"  # never cut inside a word
 
 
 _ALIASES = {"rl": "reinforcement", "ml": "machine", "nlp": "language"}
@@ -1653,14 +1657,20 @@ class Interview:
         stressed = {c.lower(): c for c in stressed_concepts(self._answers()[:-1])}
         for concept in concepts:
             if concept.lower() in stressed:
+                # The stressed answer may name it another way ("Backprop is the key
+                # ingredient" for backpropagation; round 18 crashed on a StopIteration here).
                 earlier = next(
-                    t.text
-                    for t in self.session.transcript.candidate_turns()
-                    if concept.lower() in t.text.lower()
+                    (
+                        t.text
+                        for t in self.session.transcript.candidate_turns()
+                        if concept.lower() in t.text.lower()
+                        or concept.lower() in {c.lower() for c in lexicon_terms(t.text)}
+                    ),
+                    None,
                 )
+                quote = f' ("{_quote(earlier, concept)}")' if earlier else ""
                 notes.append(
-                    f'flag: leaned on {concept} earlier ("{_quote(earlier, concept)}") and '
-                    "then said they cannot explain it"
+                    f"flag: leaned on {concept} earlier{quote} and then said they cannot explain it"
                 )
         return notes
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 
 import pytest
 from conftest import persona, with_templates
@@ -3018,3 +3019,22 @@ def test_round_17_candidate_questions_get_their_facts(name, question, expected, 
     interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
     reply = interview.answer(question)
     assert any(words in reply.text for words in expected), reply.text
+
+
+def test_a_bluff_stressed_under_another_name_is_flagged_without_a_crash(scripted, store):
+    """Round 18: "Backprop is the key ingredient of deep learning", then "I can't really
+    explain backprop": the engine raised StopIteration looking for the word
+    "backpropagation", the CLI died and the session could not be resumed."""
+    import yaml
+
+    data = yaml.safe_load(
+        (Path(__file__).parent / "fixtures" / "round18_crash.yaml").read_text("utf-8")
+    )
+    refusing(scripted, 60)
+    interview = Interview.start(persona(data["persona"]), scripted, store)
+    for answer in data["answers"]:
+        turn = interview.answer(answer, duration_s=20)
+    notes = " ".join(turn.notes)
+    assert "leaned on backpropagation earlier" in notes, turn.notes
+    assert "Backprop is the key ingredient" in notes
+    scripted._steps.clear()
