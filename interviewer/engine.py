@@ -508,6 +508,10 @@ def _project_key(project: str) -> str:
     return (named[0] if named else project).lower()
 
 
+#: A plural topic ("Q-values", "autoencoders"), not an acronym ending in S ("MCTS").
+_PLURAL = re.compile(r"[b-hj-rtv-z]s$")  # not "loss", "bias", "PCA analysis"
+
+
 def _quote(text: str, concept: str, width: int = 160) -> str:
     """The sentence of ``text`` that names ``concept``, shortened."""
     sentences_ = re.split(r"(?<=[.!?;])\s+", text)
@@ -2118,7 +2122,11 @@ class Interview:
             if topic:
                 # "Let's stay on the Bellman equation", not "on Bellman equation" (round 9).
                 filled["topic"] = _noun_phrase(topic)
-            return question.text.format(**filled), topic
+            text = question.text.format(**filled)
+            if topic and _PLURAL.search(topic):
+                # "Let's stay on Q-values: what are their main limitations?" (round 15: "its").
+                text = re.sub(r"\bits\b", "their", text)
+            return text, topic
         generic = question.generic or question.text
         return generic.format(team_topics=values["team_topics"] or ""), None
 

@@ -3038,3 +3038,17 @@ def test_a_bluff_stressed_under_another_name_is_flagged_without_a_crash(scripted
     assert "leaned on backpropagation earlier" in notes, turn.notes
     assert "Backprop is the key ingredient" in notes
     scripted._steps.clear()
+
+
+def test_a_plural_topic_gets_their_not_its(scripted, store):
+    """Round 15: "Let's stay on Q-values: what are its main limitations?"."""
+    research = persona("research_scientist")
+    interview = Interview.start(research, scripted, store)
+    question = next(
+        q for s in research.stages for q in s.questions if "{topic}: what are" in q.text
+    )
+    interview.turns[-1].topic = "Q-values"  # the topic the stage is on
+    previous = interview.turns[-1].model_copy(update={"kind": "question", "topic": "Q-values"})
+    interview.session.transcript.turns[-1] = previous
+    text, topic = interview._render(question)
+    assert topic == "Q-values" and "what are their main limitations" in text, text
