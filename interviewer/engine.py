@@ -1189,6 +1189,35 @@ class Interview:
             and len(parts) > 1
             and clarifying_question(parts[-1]) == "either"
         )
+        one = _ONE_READING.search(answer.text) if stage.kind == "questions" else None
+        if one is not None and first_try:
+            # "... Do you mean why those models?": that reading, and the candidate answers it
+            # (round 18: "Yes, why those models. Let's talk about ML theory...").
+            pick = _SAID_BACK_RE.sub(lambda m: _SAID_BACK[m.group(1).lower()], one.group("a"))
+            return self._say(
+                f"Yes, {pick.strip()}. Go ahead.",
+                "reask",
+                answer.stage_index,
+                answer.question_index,
+                "plan",
+                notes=[*notes, "asked which reading was meant; told to go ahead"],
+            )
+        if (
+            trailing_either
+            and first_try
+            and len(answer.text.split()) < 40
+            and (_HEDGE_WORDS.search(answer.text) or self._vague_push(answer) is not None)
+        ):
+            # A hedged half-answer, then "do you mean X or Y?": a reading chosen, and the
+            # candidate answers it (round 18: "Either works; that one is fine. Sure, but...").
+            return self._say(
+                self._either_reply(parts[-1]),
+                "reask",
+                answer.stage_index,
+                answer.question_index,
+                "plan",
+                notes=[*notes, "asked which reading was meant; told to go ahead"],
+            )
         if (
             stage.kind == "questions"
             and _is_counter_question(answer.text)

@@ -2968,7 +2968,51 @@ def test_do_you_mean_one_reading_after_an_answer_is_answered(scripted, store):
         "anymore. For features, we kind of tried things and kept what helped. Do you mean how we "
         "did feature selection formally?"
     )
-    assert turn.text.startswith("Yes, how you did feature selection formally."), turn.text
+    assert turn.text == "Yes, how you did feature selection formally. Go ahead.", turn.text
+    assert turn.kind == "reask"  # the same question stays open: the candidate answers it
+    scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase", "answer", "expected"),
+    [
+        # Round 18: "Yes, why those models. Let's talk about ML theory."
+        (
+            "technical_engineer",
+            "choose your features",
+            "Features? Sorry, I'm not sure what you mean by features here, we didn't really "
+            "train a model. We just picked some small models. Do you mean why those models?",
+            "Yes, why those models. Go ahead.",
+        ),
+    ],
+)
+def test_round_18_a_reading_asked_for_is_given_and_waited_for(
+    name, phrase, answer, expected, scripted, store
+):
+    interview = _at(name, phrase, scripted, store)
+    turn = interview.answer(answer)
+    assert turn.text == expected and turn.kind == "reask", turn.text
+    scripted._steps.clear()
+
+
+def test_round_18_a_hedged_answer_then_which_reading_gets_one_reading(scripted, store):
+    """Round 18: "Either works; that one is fine. Sure, but what makes this one interesting
+    to you?" after "Well, I need an internship... Sorry, do you mean why this company
+    specifically or why this kind of job?"."""
+    refusing(scripted, 60)
+    interview = Interview.start(persona("recruiter"), scripted, store)
+    interview.answer(INTRO, duration_s=30)
+    interview.answer(
+        "I'm proudest of the betting model because it shipped and the traders used it; log "
+        "loss improved by 4 percent.",
+        duration_s=30,
+    )
+    turn = interview.answer(
+        "Well, I need an internship for my master's, and the company seems nice. I applied to "
+        "a few places. Sorry, do you mean why this company specifically or why this kind of job?"
+    )
+    assert turn.kind == "reask" and "Either works" not in turn.text, turn.text
+    assert turn.text.startswith("Mainly why this company specifically"), turn.text
     scripted._steps.clear()
 
 
