@@ -446,6 +446,12 @@ _SAID_BACK_RE = re.compile(
 )
 
 
+def _said_back(text: str) -> str:
+    """The candidate's words said back: their "my internship" is "your internship", their
+    "your company" is "our company"."""
+    return _SAID_BACK_RE.sub(lambda m: _SAID_BACK[m.group(1).lower()], text)
+
+
 def _second_person(text: str) -> str:
     """The candidate's words said back to them: "my model" -> "your model"."""
     return _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], text)
@@ -1193,7 +1199,7 @@ class Interview:
         if one is not None and first_try:
             # "... Do you mean why those models?": that reading, and the candidate answers it
             # (round 18: "Yes, why those models. Let's talk about ML theory...").
-            pick = _SAID_BACK_RE.sub(lambda m: _SAID_BACK[m.group(1).lower()], one.group("a"))
+            pick = _said_back(one.group("a"))
             return self._say(
                 f"Yes, {pick.strip()}. Go ahead.",
                 "reask",
@@ -1296,11 +1302,11 @@ class Interview:
         elif (one := _ONE_READING.search(answer.text)) is not None:
             # "... we kind of tried things and kept what helped. Do you mean how we did feature
             # selection formally?" (round 15: unanswered).
-            pick = _SAID_BACK_RE.sub(lambda m: _SAID_BACK[m.group(1).lower()], one.group("a"))
+            pick = _said_back(one.group("a"))
             aside = f"Yes, {pick.strip()}."
         elif (meant := _WHICH_MEANT.search(answer.text)) is not None:
             # "Which work do you mean, the energy one?" (round 14: unanswered).
-            pick = _SAID_BACK_RE.sub(lambda m: _SAID_BACK[m.group(1).lower()], meant.group("a"))
+            pick = _said_back(meant.group("a"))
             aside = f"Yes, {pick.strip()}."
         elif _REASSURE.search(answer.text):
             # "Is it okay if I say that?" (round 14: kept "for the end" and never answered).
@@ -1836,7 +1842,7 @@ class Interview:
         ]
         # Said back: the candidate's "my internship" is "your internship"; their "your
         # company" is ours (round 13: "Mainly exactly, why your company in particular.").
-        options = [_SAID_BACK_RE.sub(lambda m: _SAID_BACK[m.group(1).lower()], o) for o in options]
+        options = [_said_back(o) for o in options]
         ours = [o for o in options if re.search(r"\bour\b", o, re.I)]
         if len(options) != 2 or not all(0 < len(o.split()) <= 8 for o in options):
             return self._least_recent(

@@ -1181,10 +1181,7 @@ def test_a_key_fact_given_after_its_question_is_not_told_again(scripted, store):
     ],
 )
 def test_one_question_gets_its_answer_and_no_other(name, question, expected, scripted, store):
-    chosen = persona(name)
-    interview = Interview.start(chosen, scripted, store)
-    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
-    reply = interview.answer(question)
+    reply = _reply_at_the_end(name, question, scripted, store)
     assert expected in reply.text
     assert "other question" not in reply.text and "I don't know" not in reply.text
     assert "not the best person" not in reply.text
@@ -1624,10 +1621,7 @@ def test_a_partial_answer_gets_a_hint_not_praise_for_not_guessing(scripted, stor
     ],
 )
 def test_round_9_candidate_questions_get_their_facts(name, question, expected, scripted, store):
-    chosen = persona(name)
-    interview = Interview.start(chosen, scripted, store)
-    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
-    reply = interview.answer(question)
+    reply = _reply_at_the_end(name, question, scripted, store)
     assert expected in reply.text
     assert "not the best person" not in reply.text and "Research code gets" not in reply.text
 
@@ -1754,6 +1748,14 @@ def test_a_challenged_claim_replaced_by_another_gets_the_fact(scripted, store):
     scripted._steps.clear()
 
 
+def _reply_at_the_end(name: str, question: str, scripted, store):
+    """The interviewer's reply to ``question`` asked in the candidate's-questions stage."""
+    chosen = persona(name)
+    interview = Interview.start(chosen, scripted, store)
+    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
+    return interview.answer(question)
+
+
 @pytest.mark.parametrize(
     ("name", "question", "expected"),
     [
@@ -1777,10 +1779,7 @@ def test_a_challenged_claim_replaced_by_another_gets_the_fact(scripted, store):
     ],
 )
 def test_round_10_candidate_questions_get_their_facts(name, question, expected, scripted, store):
-    chosen = persona(name)
-    interview = Interview.start(chosen, scripted, store)
-    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
-    reply = interview.answer(question)
+    reply = _reply_at_the_end(name, question, scripted, store)
     assert expected in reply.text, reply.text
 
 
@@ -2569,10 +2568,7 @@ def test_mechanics_in_plain_words_answer_a_technical_question(question, answer):
 def test_round_13_candidate_questions_get_every_part_answered(
     name, question, expected, not_said, scripted, store
 ):
-    chosen = persona(name)
-    interview = Interview.start(chosen, scripted, store)
-    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
-    turn = interview.answer(question)
+    turn = _reply_at_the_end(name, question, scripted, store)
     assert turn.kind in {"reply", "close"}, turn
     reply = turn.text
     for words in expected:
@@ -2766,10 +2762,7 @@ def test_round_13_model_drafts_are_refused():
     ],
 )
 def test_round_14_candidate_questions_get_their_facts(name, question, expected, scripted, store):
-    chosen = persona(name)
-    interview = Interview.start(chosen, scripted, store)
-    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
-    reply = interview.answer(question)
+    reply = _reply_at_the_end(name, question, scripted, store)
     for words in expected:
         assert words in reply.text, reply.text
 
@@ -3058,10 +3051,7 @@ def test_round_16_misreads():
     ],
 )
 def test_round_17_candidate_questions_get_their_facts(name, question, expected, scripted, store):
-    chosen = persona(name)
-    interview = Interview.start(chosen, scripted, store)
-    interview.answer(INTRO, duration_s=chosen.total_minutes * 60)
-    reply = interview.answer(question)
+    reply = _reply_at_the_end(name, question, scripted, store)
     assert any(words in reply.text for words in expected), reply.text
 
 
