@@ -4,7 +4,8 @@ Pairwise ordering accuracy on the criterion each source names: overall, per crit
 length-adversarial pairs (the weaker answer is the longer one), beside a length-only scorer,
 and how often the named criterion comes back unscored. ``--split test`` reads the frozen
 test half; tuning uses only ``--split tune``. ``fresh_tune`` and ``fresh_test`` are the
-halves of a second collection gathered later (``fresh_test`` frozen at once).
+halves of a second collection gathered later (``fresh_test`` frozen at once);
+``third_tune`` and ``third_test`` those of a third (``third_test`` frozen at once).
 
 Run: .venv/bin/python benchmarks/labelled.py [--split tune|test] [--wrong]
 """
@@ -23,7 +24,9 @@ LABELLED = Path(__file__).resolve().parent.parent / "evals" / "labelled"
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "--split", choices=["tune", "test", "fresh_tune", "fresh_test"], default="tune"
+        "--split",
+        choices=["tune", "test", "fresh_tune", "fresh_test", "third_tune", "third_test"],
+        default="tune",
     )
     parser.add_argument("--wrong", action="store_true", help="list the pairs ordered wrongly")
     args = parser.parse_args()

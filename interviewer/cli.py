@@ -143,6 +143,18 @@ def _store(settings: Settings):
     return Store(settings.database_url())
 
 
+def _practice(ctx: click.Context, personas_dirs=(), rubrics_dirs=()):
+    """The use cases the web app runs too (``interviewer.app``), over this command's
+    settings and extra data directories."""
+    from .app.practice import Practice
+    from .app.services import Services
+
+    services = Services(
+        _settings(ctx), extra_persona_dirs=personas_dirs, extra_rubric_dirs=rubrics_dirs
+    )
+    return Practice(services)
+
+
 def _write_or_echo(text: str, output: Path | None) -> None:
     """Write ``text`` to ``output`` (saying so on stderr), or print it."""
     if output:
@@ -227,24 +239,20 @@ def practice_cmd(
 ):
     """Run an interview in the terminal, or from a file of answers."""
     from .clock import SpokenClock, WallClock
-    from .engine import Interview
-    from .llm import build_model
     from .personas import load_persona
-    from .profile import build_profile
 
-    settings = _settings(ctx)
     if not persona_name and not resume_id:
         raise InputError("give --persona NAME (see `interviewer personas`) or --resume SESSION")
-    dirs = _persona_dirs(settings, personas_dirs)
-    store = _store(settings)
+    practice = _practice(ctx, personas_dirs)
+    store = practice.services.store
     session = store.load(resume_id) if resume_id else None
-    persona = load_persona(persona_name or session.persona_id, dirs)
+    persona = load_persona(persona_name or session.persona_id, practice.services.persona_dirs)
     if session is not None and session.finished:
         raise InputError(f"session {session.id} is finished; export it or start a new one")
     answer_list = split_answers(_read_text(answers, "answers file")) if answers else None
     if answers and not answer_list:
         raise InputError(f"no answers in {answers} (answers are separated by blank lines)")
-    model = build_model(settings)
+    model = practice.services.model
     progress.set_reporter(_rich_status)
     if callable(getattr(model, "load", None)):
         model.load()  # in-process models: load before the first question, not after it
@@ -258,19 +266,22 @@ def practice_cmd(
         # Two windows answering one session would write over each other: the second one
         # is refused at once, with the reason (SessionBusy), before anything is read.
         held.enter_context(store.session_lock(session.id, wait=None))
-        interview = Interview.resume(persona, model, store, session.id, clock=the_clock)
+        interview = practice.interview(session.id, None, persona=persona, clock=the_clock)
     else:
-        profile = build_profile(
-            _read_text(cv, "CV file") if cv else "", _read_text(job, "job file") if job else ""
+        screen = practice.start(
+            persona,
+            cv=_read_text(cv, "CV file") if cv else "",
+            job=_read_text(job, "job file") if job else "",
+            clock=the_clock,
         )
-        interview = Interview.start(persona, model, store, profile=profile, clock=the_clock)
+        interview = practice.interview(screen.session_id, None)
     out = _console(stderr=as_json)
     _print_turns(out, interview.turns, interview.persona.name)
     with held:
         if session is None:
             held.enter_context(store.session_lock(interview.session.id, wait=None))
         if audio_files is not None or voice_out:
-            _run_voice(ctx, interview, audio_files, voice_out, answer_list, out)
+            _run_voice(practice, interview, audio_files, voice_out, answer_list, out)
         elif answer_list is not None:
             _run_answers(interview, answer_list, out)
         else:
@@ -286,23 +297,12 @@ def practice_cmd(
             soft_wrap=True,
         )
     elif not as_json:
-        _print_summary(ctx, interview, out)
+        _print_summary(practice, interview, out)
 
 
-def _print_summary(ctx, interview, out) -> None:
+def _print_summary(practice, interview, out) -> None:
     """Deterministic scores and the top actions, right after the interview."""
-    from .grading.grader import grade_session
-    from .grading.rubrics import load_rubrics, rubric_dirs
-    from .voice.metrics import SpeechTargets
-
-    settings = _settings(ctx)
-    rubrics = load_rubrics(rubric_dirs([], settings.rubrics_dir))
-    report = grade_session(
-        interview.session,
-        interview.persona,
-        rubrics,
-        targets=SpeechTargets.from_settings(settings),
-    )
+    report = practice.grade(interview.session, interview.persona, judge=False)
     sid = interview.session.id
     scores = ", ".join(f"{c.title} {c.score:.1f}" for c in report.criteria if c.score)
     out.print(
@@ -338,21 +338,17 @@ def _audio_files(directory: Path) -> list[Path]:
     return files
 
 
-def _run_voice(ctx, interview, audio_files, voice_out, answer_list, out) -> None:
+def _run_voice(practice, interview, audio_files, voice_out, answer_list, out) -> None:
     """Answers from recordings (or text), the interviewer's turns written as audio."""
-    from .voice.metrics import SpeechTargets
     from .voice.pipeline import VoiceInterview
-    from .voice.stt import build_transcriber
-    from .voice.tts import build_speaker
 
-    settings = _settings(ctx)
-    targets = SpeechTargets.from_settings(settings)
+    services = practice.services
     voice = VoiceInterview(
         interview,
-        build_transcriber(settings),
-        build_speaker(settings) if voice_out else None,
+        services.transcriber,
+        services.speaker if voice_out else None,
         voice_out=voice_out,
-        targets=targets,
+        targets=services.targets,
     )
     for turn in interview.turns:
         voice.speak(turn)
@@ -461,11 +457,7 @@ def sessions_cmd(ctx, limit):
 @click.pass_context
 def export_cmd(ctx, session_id, fmt, output):
     """Write a session's transcript (Markdown, JSON or plain text)."""
-    from .export import FORMATS
-
-    session = _store(_settings(ctx)).load(session_id)
-    text = FORMATS[fmt](session)
-    _write_or_echo(text, output)
+    _write_or_echo(_practice(ctx).transcript(session_id, fmt), output)
 
 
 _rubrics_option = _extra_dirs_option("rubrics")
@@ -493,28 +485,16 @@ def _grading_options(command):
     return command
 
 
-def _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output) -> None:
-    from .grading.grader import grade_session
+def _write_report(practice, grade, judge, fmt, output) -> None:
+    """Grade (with a progress line: a judge takes a while) and write the report."""
     from .grading.judge import judge_for
     from .grading.render import FORMATS
-    from .grading.rubrics import load_rubrics, rubric_dirs
-    from .llm import build_model
-    from .voice.metrics import SpeechTargets
 
-    settings = _settings(ctx)
-    rubrics = load_rubrics(rubric_dirs(list(rubrics_dirs), settings.rubrics_dir))
-    judge_fn = judge_for(build_model(settings), judge) if judge is not False else None
+    judged = judge is not False and judge_for(practice.services.model, judge) is not None
     progress.set_reporter(_rich_status)
-    with progress.task("Grading" + (" with an LLM judge" if judge_fn else "")):
-        report = grade_session(
-            session,
-            persona,
-            rubrics,
-            judge=judge_fn,
-            targets=SpeechTargets.from_settings(settings),
-        )
-    text = FORMATS[fmt](report)
-    _write_or_echo(text, output)
+    with progress.task("Grading" + (" with an LLM judge" if judged else "")):
+        report = grade()
+    _write_or_echo(FORMATS[fmt](report), output)
 
 
 @cli.command("report")
@@ -523,12 +503,10 @@ def _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output) ->
 @click.pass_context
 def report_cmd(ctx, session_id, fmt, output, judge, personas_dirs, rubrics_dirs):
     """Grade a stored session: scores with evidence, feedback per answer, top actions."""
-    from .personas import load_persona
-
-    settings = _settings(ctx)
-    session = _store(settings).load(session_id)
-    persona = load_persona(session.persona_id, _persona_dirs(settings, personas_dirs))
-    _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output)
+    practice = _practice(ctx, personas_dirs, rubrics_dirs)
+    session = practice.services.store.load(session_id)
+    practice.services.persona(session.persona_id)  # an unknown persona is a clear error
+    _write_report(practice, lambda: practice.report(session.id, judge=judge), judge, fmt, output)
 
 
 @cli.command("grade")
@@ -541,12 +519,15 @@ def grade_cmd(ctx, file, persona_name, fmt, output, judge, personas_dirs, rubric
     from .grading.transcripts import load_transcript
     from .personas import load_persona
 
-    dirs = _persona_dirs(_settings(ctx), personas_dirs)
+    practice = _practice(ctx, personas_dirs, rubrics_dirs)
+    dirs = practice.services.persona_dirs
     persona = load_persona(persona_name, dirs) if persona_name else None
     session = load_transcript(file, persona)
     if persona is None and session.persona_id != "imported":
         persona = load_persona(session.persona_id, dirs)
-    _grade_and_write(ctx, session, persona, rubrics_dirs, judge, fmt, output)
+    _write_report(
+        practice, lambda: practice.grade(session, persona, judge=judge), judge, fmt, output
+    )
 
 
 QUICK_CANDIDATES = [
@@ -654,20 +635,10 @@ def history_cmd(ctx, persona_filter, limit, personas_dirs, rubrics_dirs):
     worth practising again: the same as the web app's History screen."""
     from rich.markup import escape
 
-    from .grading.rubrics import load_rubrics, rubric_dirs
-    from .history import Graded, progress_by_persona
-    from .personas import load_all
-    from .voice.metrics import SpeechTargets
+    from .history import progress_by_persona
 
-    settings = _settings(ctx)
-    personas, _errors = load_all(_persona_dirs(settings, personas_dirs))
-    graded = Graded(
-        _store(settings),
-        {p.id: p for p in personas},
-        load_rubrics(rubric_dirs(list(rubrics_dirs), settings.rubrics_dir)),
-        SpeechTargets.from_settings(settings),
-    )
-    rows = graded.history(limit=limit)
+    practice = _practice(ctx, personas_dirs, rubrics_dirs)
+    rows = practice.history(limit=limit)
     if persona_filter:
         wanted = persona_filter.lower()
         rows = [r for r in rows if wanted in (r.persona.lower(), r.persona_id.lower())]
@@ -701,7 +672,7 @@ def history_cmd(ctx, persona_filter, limit, personas_dirs, rubrics_dirs):
                 highlight=False,
             )
         out.print()
-    weak = graded.weak_answers()
+    weak = practice.weak_answers()
     if weak:
         out.print("[bold]Practise again[/bold] (lowest first)")
         for w in weak[:5]:
@@ -739,18 +710,15 @@ def import_cmd(ctx, file, new_id):
 @click.pass_context
 def delete_cmd(ctx, session_id, delete_all, yes):
     """Delete a session (or all of them) with its turns, model logs, audio and report files."""
-    from .session_files import remove_session_files
-
-    settings = _settings(ctx)
-    store = _store(settings)
+    practice = _practice(ctx)
+    store = practice.services.store
     if delete_all == bool(session_id):
         raise InputError("give a SESSION id or --all")
     ids = store.all_ids() if delete_all else [store.resolve_id(session_id)]
     if not yes and sys.stdin.isatty():
         click.confirm(f"Delete {len(ids)} session(s) and their audio?", abort=True)
     for sid in ids:
-        store.delete(sid)
-        remove_session_files(settings.data_dir, sid)
+        practice.delete(sid)
     click.echo(f"deleted {len(ids)} session(s)")
 
 

@@ -191,6 +191,26 @@ _MAYBE_OR = re.compile(
     re.I,
 )
 _INTERVIEWS = re.compile(r"\binterviews?\b", re.I)
+
+
+def _question_head(question: str) -> str:
+    """The clause a question asks, up to its first comma: "what does success look like
+    here" in "Second, what does success look like here, a paper or a tool?"."""
+    found = re.search(
+        r"\b(?:what|how|which|who|whom|when|where|why|is|are|do|does|did|can|could|would|will)"
+        r"\b[^,:;?]*",
+        question,
+        re.I,
+    )
+    return found.group(0) if found else question
+
+
+# "What does X look like": no content of its own (round 19: "what does the stack look like
+# day to day" is about the stack, not a typical day).
+_FILLER_STEMS = frozenset({"look", "like"})
+_SUPERVISED_LEARNING = re.compile(
+    r"\b(?:un|self-?|semi-?)?supervised (?:learning|methods?|models?)\b", re.I
+)
 _MAY_I_ASK = re.compile(
     r"\b(?:could|can|may|might) i ask\b|\btoday\b|\bwhat'?s the difference\b|"
     r"\b(?:one|a) question (?:back|for you)\b",  # round 13: "One question back: are ...?"
@@ -247,7 +267,7 @@ _INTERNSHIP = re.compile(r"\b(internship|intern|project|take-home|hackathon|star
 _OUTCOME = re.compile(
     r"\b(in the end|turned out|result(?:ed|s)?|outcome|learn(?:ed|t)|lesson|finally|"
     r"eventually|so we|we agreed|agreed to|decided to|ended up|since then|next time|"
-    r"shipped|improved|reduced|increased)\b",
+    r"shipped|improved|reduced|increased|we finished|finished with|took from it|takeaway)\b",
     re.I,
 )
 _FUTURE = re.compile(
@@ -342,6 +362,20 @@ _PREP_OPTIONS = re.compile(
 # "Do you mean how we did feature selection formally?" closing an answer: one reading.
 _ONE_READING = re.compile(
     r"(?:^|[.!?]\s+)(?:sorry,?\s+)?do you mean (?:like )?(?P<a>(?!.*\bor\b)[^?]{2,50})\?\s*$",
+    re.I,
+)
+# "Sorry, could you clarify, do you mean in the Rainbow setting? I think it learns..."
+# (round 19: answered with a persona fact on baselines): one reading, then the answer.
+_ONE_READING_FIRST = re.compile(
+    r"(?:^|[.!?,]\s+)(?:sorry,?\s+)?(?:could you clarify,?\s+)?do you mean (?:like )?"
+    r"(?P<a>(?![^?]*\bor\b)[^?]{2,50})\?",
+    re.I,
+)
+# A question about the question is never one for a persona fact (round 19: "Which project
+# do you mean, the energy one?" got the fact on intern projects).
+_ABOUT_THE_QUESTION = re.compile(
+    r"\b(?:do|did) you mean\b|\bcould you (?:clarify|repeat|rephrase)\b|"
+    r"\bwhat do you mean\b|\bare you asking\b",
     re.I,
 )
 # "Which work do you mean, the energy one?": one reading offered.
@@ -485,12 +519,17 @@ _UNSURE_PART = re.compile(
 )
 
 
+_GUESS = re.compile(r"\b(?:maybe|perhaps|probably|i guess)\b[^.?!]{10,}", re.I)
+
+
 def _partial(answer: str) -> bool:
-    """Some substance besides "I'm not sure about the rest": a partial answer, not "I don't
-    know"."""
+    """Some substance besides "I'm not sure about the rest": a partial answer, or a guess
+    (round 19: "Maybe the model just gets worse on other tasks? I don't know how to check
+    it." was thanked as "better than guessing"), not a plain "I don't know"."""
     said = admission(answer)
     if said is not None:
-        return len(answer.replace(said.sentence, " ").split()) >= 15
+        rest = answer.replace(said.sentence, " ")
+        return len(rest.split()) >= 15 or bool(_GUESS.search(rest))
     return bool(_UNSURE_PART.search(answer)) and len(answer.split()) >= 20
 
 
@@ -1019,13 +1058,27 @@ class Interview:
                 # RLHF": the missing fact as a hint, never "one level deeper: how would you
                 # implement it?" (round 10).
                 return hint
+            # Vague dates get one push for a firm answer too, whatever the follow-up limit
+            # (round 19: "maybe March or April, it depends on the exams" was not pinned down).
+            vague_limit = max(limit, 1) if question.kind == "logistics" else limit
             if (
-                self._follow_ups_used(si, qi) < limit
-                and question.kind in {"open", "behavioural"}
+                self._follow_ups_used(si, qi) < vague_limit
+                and question.kind in {"open", "behavioural", "logistics"}
                 and (push := self._vague_push(answer)) is not None
             ):
                 return Decision(
                     "push", si, qi, text=push, note="missed: hedged and said nothing definite"
+                )
+            if (
+                self._follow_ups_used(si, qi) < limit
+                and question.kind == "preference"
+                and hesitant_choice(answer.text, self._options(question))
+                and (push := self._push_text()) is not None
+            ):
+                # "I don't know which one fits me" is indecision, not an admission to thank
+                # (round 19: the track question was dropped after the tracks were explained).
+                return Decision(
+                    "push", si, qi, text=push, note="missed: no clear choice; pushed for one"
                 )
             if self._follow_ups_used(si, qi) < limit and admission(answer.text) is None:
                 if not unsure and (press := self._press_text(answer)) is not None:
@@ -1041,14 +1094,6 @@ class Interview:
                 # answer sounds) is asked for that fact.
                 if (check := self._key_fact(answer)) is not None:
                     return check
-                if (
-                    question.kind == "preference"
-                    and hesitant_choice(answer.text, self._options(question))
-                    and (push := self._push_text()) is not None
-                ):
-                    return Decision(
-                        "push", si, qi, text=push, note="missed: no clear choice; pushed for one"
-                    )
                 if question.kind == "behavioural":
                     # A story is followed up on its outcome, not on a term in it.
                     if (
@@ -1308,6 +1353,9 @@ class Interview:
             # "Which work do you mean, the energy one?" (round 14: unanswered).
             pick = _said_back(meant.group("a"))
             aside = f"Yes, {pick.strip()}."
+        elif (first := _ONE_READING_FIRST.search(answer.text)) is not None:
+            pick = _said_back(first.group("a"))
+            aside = f"Yes, {pick.strip()}."
         elif _REASSURE.search(answer.text):
             # "Is it okay if I say that?" (round 14: kept "for the end" and never answered).
             aside = "It's fine to say that."
@@ -1345,6 +1393,8 @@ class Interview:
         ack = acks[len(self.turns) % len(acks)]
         if said is not None:
             ack = self._honest_ack(answer.text)
+            if (gist := self._gist(self.current_turn)) is not None:
+                ack = f"{ack} {gist}"
         if self._confirmed(self.current_turn, answer):
             ack = self._least_recent(_RIGHT[self.persona.language])
         if aside is not None:
@@ -1352,6 +1402,22 @@ class Interview:
         if decision.action == "close":
             return self._close(ack, decision.stage_index, 0, notes, [])
         return self._ask_planned(decision, ack, notes)
+
+    def _gist(self, asked: Turn | None) -> str | None:
+        """After "I don't know" to a question asking to explain a concept: its first key
+        fact, once, so a wrong guess or a blank does not stand (round 19: RLHF left blank
+        after "Maybe the model just gets worse on other tasks?")."""
+        if asked is None or self.persona.language != "en":
+            return None
+        explained = asks_to_explain(core_question(asked.text))
+        concept = concept_asked(explained[0]) if explained else None
+        if concept is None or not concept.checks or concept.checks[0].fact is None:
+            return None
+        fact = concept.checks[0].fact
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        if lower_first_word(fact) in said or fact in said:
+            return None
+        return f"The key idea: {lower_first_word(fact)}"
 
     def _timing_remark(self, stage_index: int) -> str | None:
         """After a presentation: how long it took, when it is far from the time given."""
@@ -1375,13 +1441,15 @@ class Interview:
                 for t in self.turns
                 if t.speaker == "candidate" and t.stage_index == stage_index
             )
+            # A panel's words, not a coach's (round 19: "in the real round, use it to ..."
+            # was a coach speaking); the advice itself is in the report.
             use = (
-                "go deeper into how your method works"
+                "to go deeper into how your method works"
                 if re.search(r"\d|\b(?:percent|twice|half)\b", talk)
-                else "show your results, with numbers"
+                else "for your results, with numbers"
             )
-            return f"{remark}, well short of the time: in the real round, use it to {use}."
-        return f"{remark}: in the real round you would have been cut off."
+            return f"{remark}, so we have time {use}."
+        return f"{remark}, so we'll keep the questions short."
 
     def _asks_knowledge(self, asked: Turn, question: Question) -> bool:
         """A question about a concept (technical, a probe, a case, or a follow-up on a
@@ -1503,7 +1571,7 @@ class Interview:
         concept = concept_asked(core_question(asked.text)) if asked is not None else None
         if concept is not None:
             text = re.sub(r"(?:^|(?<=[.!?;]\s))It\b", concept.name, text)
-        for wrong in stated(text):
+        for wrong in stated(text, asked.text if asked is not None else ""):
             if wrong.misconception.challenge not in said:
                 return wrong
         return None
@@ -1563,6 +1631,8 @@ class Interview:
             return None
         if clarifying_question(last) is not None or _ASKS_PERMISSION.search(last):
             return None
+        if _ABOUT_THE_QUESTION.search(last):
+            return None
         return self._fact_for(last, unknown=None)
 
     def _correction(self, asked: Turn, answer: Turn) -> str | None:
@@ -1586,7 +1656,7 @@ class Interview:
             # fact is said: kept, half kept or replaced by another wrong claim, it must not
             # stand (round 10: "isolation forest is supervised", insisted on).
             if _BACKS_DOWN.search(answer.text) and not any(
-                s.misconception is challenged for s in stated(answer.text)
+                s.misconception is challenged for s in stated(answer.text, asked.text)
             ):
                 return None
             return challenged.fact
@@ -2059,13 +2129,27 @@ class Interview:
             found = self._best_fact(asking, exclude)
             if found is not None:
                 return found
-        asked = stems(question)
+        # "supervised learning" is a kind of learning, not a question about supervisors
+        # (round 19: "do you use distributional RL, or is it more supervised learning?" got
+        # the fact on the intern's supervisor).
+        asked = stems(_SUPERVISED_LEARNING.sub(" ", question))
+        # What the question asks about weighs more than the options it lists (round 19:
+        # "what does success look like ..., a paper, a tool, or a negative result?" got the
+        # fact on negative results).
+        head = stems(_question_head(question))
+        # A technical term asked about is the subject, more than "production" or "deploy"
+        # around it (round 19: "do you use quantization in production?" got the fact on
+        # deployment checks).
+        technical = stems(" ".join(lexicon_terms(question)))
         best, best_score = None, 0.0
         context_best, context_score = None, 0.0
         for fact in self.persona.facts:
             if any(fact.answer in text for text in exclude):
                 continue
-            shared = asked & {s for k in fact.about for s in stems(k)}
+            # A keyword of several words counts only when all of them are asked about.
+            keywords = {k: frozenset(stems(k)) - _FILLER_STEMS for k in fact.about}
+            matched = {k: ks for k, ks in keywords.items() if ks and ks <= asked}
+            shared = set().union(*matched.values())
             # Words nearly every candidate question holds ("internship", "team") count less
             # than what the question is really about ("mentor", "remote").
             specific = shared - _CONTEXT_STEMS
@@ -2075,7 +2159,17 @@ class Interview:
                 k.lower() in {"interview", "interviews"} for k in fact.about
             ):
                 specific = specific | {"interviews"}
-            score = len(specific) + 0.25 * len(shared & _CONTEXT_STEMS)
+            # On a tie, what is named first wins: the thing asked about comes before its
+            # qualifiers ("the monthly stipend for interns on the engineering track").
+            lowered = question.lower()
+            first = min((lowered.find(stem) % (len(lowered) + 1) for stem in specific), default=0)
+            score = (
+                len(specific)
+                + 1.1 * len(specific & head)
+                + len(specific & technical)
+                + 0.25 * len(shared & _CONTEXT_STEMS)
+                + 0.001 * (1 - first / (len(lowered) + 1))
+            )
             if specific and score > best_score:
                 best, best_score = fact.answer, score
             elif not specific and score > context_score:

@@ -32,6 +32,12 @@ class Misconception(BaseModel):
         min_length=10,
         description="What is true, said when the candidate keeps the claim after the challenge.",
     )
+    about: RegexText | None = Field(
+        default=None,
+        description="Regex of what the claim must be about, searched in the question and the "
+        'claim\'s sentence ("it only works for continuous actions" is wrong of Rainbow, not of '
+        "DDPG).",
+    )
     negative: bool = Field(
         default=False,
         description="True when the wrong claim is itself a negation (\"boosting can't "
@@ -70,11 +76,15 @@ def misconceptions() -> tuple[tuple[Misconception, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=4096)
-def stated(answer: str) -> tuple[Stated, ...]:
-    """The misconceptions ``answer`` states, each once, in the order of the list."""
+def stated(answer: str, question: str = "") -> tuple[Stated, ...]:
+    """The misconceptions ``answer`` (to ``question``) states, each once, in the order of
+    the list."""
     found: list[Stated] = []
     for sentence in sentences(answer):
         for item, pattern in misconceptions():
+            context = f"{question}\n{sentence}"
+            if item.about is not None and not re.search(item.about, context, re.I):
+                continue
             match = pattern.search(sentence)
             # "KL is not symmetric" negates the claim itself; "..., so the order does not
             # matter" elsewhere in the sentence does not.

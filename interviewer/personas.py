@@ -220,6 +220,20 @@ def _default_vague_pushes() -> list[VaguePush]:
             when=r"\b(?:disagree\w*|conflict\w*|argument)\b",
             text="In that disagreement, what did you say or do yourself, and how was it settled?",
         ),
+        # Round 19: "maybe March or April, it depends on the exams, I'm not sure of the
+        # dates yet" to a recruiter's question on dates.
+        VaguePush(
+            when=r"\b(?:start|available|availability|dates?)\b",
+            text="Could you give me your earliest possible start date, even a rough one, and "
+            "the internship length your school requires?",
+        ),
+        # Round 19: "the results got a bit better, or maybe it was the tuning, I'm not sure
+        # which", to "how did you know it worked?".
+        VaguePush(
+            when=r"\bhow did you know\b|\bworked\b",
+            text="How much better was it, and how could you tell that your change made the "
+            "difference, not something else?",
+        ),
         VaguePush(
             when=r"\b(?:did|was|were|proud|tell me about|a time|walk me through)\b",
             text="Let's make it concrete: what is one thing you did yourself there, and how did "

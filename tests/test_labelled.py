@@ -27,8 +27,8 @@ def test_the_test_half_is_frozen_and_disjoint_from_the_tuning_half():
 
 
 def test_the_grader_holds_its_measured_level_on_the_frozen_half():
-    """Figures in docs/grading.md: 68% overall, 71% length-adversarial, 70% technical depth,
-    63% positioning (a length-only scorer: 39%, 0%, 47%, 42%). A change that loses ground on
+    """Figures in docs/grading.md: 69% overall, 73% length-adversarial, 70% technical depth,
+    66% positioning (a length-only scorer: 39%, 0%, 47%, 42%). A change that loses ground on
     answers nobody here wrote fails here."""
     pairs = evaluate(LABELLED / "test.yaml", load_rubrics())
     adversarial = [p for p in pairs if p.length_adversarial]
@@ -36,7 +36,7 @@ def test_the_grader_holds_its_measured_level_on_the_frozen_half():
     assert accuracy(pairs) >= 0.66
     assert accuracy(adversarial) >= 0.69
     assert accuracy([p for p in pairs if p.criterion == "technical_depth"]) >= 0.66
-    assert accuracy([p for p in pairs if p.criterion == "positioning"]) >= 0.60
+    assert accuracy([p for p in pairs if p.criterion == "positioning"]) >= 0.63
     assert accuracy(pairs) > length_only_accuracy(pairs) + 0.1
     unscored = sum(p.weaker_score is None for p in pairs) + sum(
         p.stronger_score is None for p in pairs
@@ -71,6 +71,36 @@ def test_the_second_collection_is_split_frozen_and_measured():
     assert not {g["source"]["url"] for g in sources} & first
     pairs = evaluate(LABELLED / "fresh_test.yaml", load_rubrics())
     assert len(pairs) == 28 and accuracy(pairs) >= 0.55
+
+
+THIRD_SHA256 = "61b4772259778f8ba5819df212a75e3d2ebeebd92292ab26e550ac9f10844178"
+
+
+def test_the_third_collection_is_split_frozen_and_measured():
+    """Gathered on 2026-11-27 by helpers that had not seen the grader (docs/grading.md): its
+    test half was frozen before any tuning, its pages are new to the set, and the grader
+    holds what it measured there (62%)."""
+    assert hashlib.sha256((LABELLED / "third_test.yaml").read_bytes()).hexdigest() == (THIRD_SHA256)
+
+    def ids(name: str) -> set[str]:
+        return {g["id"] for g in yaml.safe_load((LABELLED / name).read_text())["groups"]}
+
+    sources = [
+        g
+        for name in ("third_positioning.yaml", "third_clarity_technical.yaml")
+        for g in yaml.safe_load((LABELLED / name).read_text())["groups"]
+    ]
+    assert ids("third_test.yaml") | ids("third_tune.yaml") == {g["id"] for g in sources}
+    assert not ids("third_test.yaml") & ids("third_tune.yaml")
+    earlier = {
+        g["source"]["url"]
+        for name in ("groups.yaml", "fresh_technical.yaml", "fresh_positioning.yaml")
+        for g in yaml.safe_load((LABELLED / name).read_text())["groups"]
+    }
+    assert all(g["source"]["url"].startswith("http") for g in sources)
+    assert not {g["source"]["url"] for g in sources} & earlier
+    pairs = evaluate(LABELLED / "third_test.yaml", load_rubrics())
+    assert len(pairs) == 29 and accuracy(pairs) >= 0.58
 
 
 CORRECTNESS = Path(__file__).resolve().parent.parent / "evals" / "correctness"
@@ -137,3 +167,15 @@ def test_the_report_orders_the_candidates_raters_played():
     assert share[("overall", "strong", "hesitant")] >= 0.9
     assert share[("positioning", "strong", "bluffing")] >= 0.65
     assert share[("positioning", "strong", "hesitant")] >= 0.72
+
+
+def test_the_positioning_signals_see_what_the_third_tuning_half_taught():
+    """The third tuning half's positioning pairs went from 56% to 100% with the phrases it
+    taught (blame shifted onto others, a mistake owned, results promised without evidence,
+    the company praised in general, "I'd be guessing"): the frozen half moved 63% -> 66%."""
+    pairs = [
+        p
+        for p in evaluate(LABELLED / "third_tune.yaml", load_rubrics())
+        if p.criterion == "positioning"
+    ]
+    assert len(pairs) == 16 and accuracy(pairs) >= 0.9

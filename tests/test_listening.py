@@ -546,7 +546,8 @@ def test_the_pitch_panel_says_how_long_the_talk_took(scripted, store):
     turn = interview.answer(
         "I built a forecasting model for energy use at BetSmart. " * 30, duration_s=180
     )
-    assert "That took about 3 minutes of your 15, well short of the time" in turn.text
+    assert "That took about 3 minutes of your 15, so we have time" in turn.text
+    assert "real round" not in turn.text  # a panel's words, not a coach's (round 19)
     assert "I have a few questions on your presentation." in turn.text
     assert "Let's talk about questions" not in turn.text
 
@@ -784,8 +785,8 @@ def test_a_short_talk_with_figures_is_told_to_go_deeper_not_to_add_results(scrip
         "Our agent beat the heuristic by 18 points on Pong and 40 on Breakout. " * 20,
         duration_s=180,
     )
-    assert "use it to go deeper into how your method works" in turn.text
-    assert "show your results" not in turn.text
+    assert "time to go deeper into how your method works" in turn.text
+    assert "your results, with numbers" not in turn.text
 
 
 # Round 4 ----------------------------------------------------------------------------------
@@ -2955,7 +2956,7 @@ def test_guesses_between_two_reasons_are_not_confirmed_or_echoed(scripted, store
 def test_do_you_mean_one_reading_after_an_answer_is_answered(scripted, store):
     """Round 15: "... we kind of tried things and kept what helped. Do you mean how we did
     feature selection formally?" got "I see." and another question."""
-    interview = _at("technical_engineer", "choose your features", scripted, store)
+    interview = _at("technical_engineer", "choose your approach", scripted, store)
     turn = interview.answer(
         "The model was already chosen by my supervisor, it was LightGBM or XGBoost, I'm not sure "
         "anymore. For features, we kind of tried things and kept what helped. Do you mean how we "
@@ -2972,7 +2973,7 @@ def test_do_you_mean_one_reading_after_an_answer_is_answered(scripted, store):
         # Round 18: "Yes, why those models. Let's talk about ML theory."
         (
             "technical_engineer",
-            "choose your features",
+            "choose your approach",
             "Features? Sorry, I'm not sure what you mean by features here, we didn't really "
             "train a model. We just picked some small models. Do you mean why those models?",
             "Yes, why those models. Go ahead.",
@@ -3086,3 +3087,120 @@ def test_a_plural_topic_gets_their_not_its(scripted, store):
     interview.session.transcript.turns[-1] = previous
     text, topic = interview._render(question)
     assert topic == "Q-values" and "what are their main limitations" in text, text
+
+
+def test_round_19_candidate_question_gets_the_fact_it_is_about(scripted, store):
+    """Round 19: "do you use distributional RL in your team's projects, or is it more
+    supervised learning?" got the fact on the intern's supervisor ("supervised" and
+    "supervisor" share a stem), not the one on return distributions."""
+    question = (
+        "Yes, do you use distributional RL in your team's projects, or is it more "
+        "supervised learning?"
+    )
+    reply = _reply_at_the_end("research_scientist", question, scripted, store)
+    assert "return distributions" in reply.text, reply.text
+    assert "scientist as supervisor" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Each of these passed with "Thank you", "I see" or "Okay" in round 19.
+        (
+            "Let's stay on Rainbow: what are its main limitations?",
+            "The main limitation is that it only works for continuous action spaces, since "
+            "the distributional head needs to integrate over actions.",
+            "DQN-style methods only work for continuous actions",
+        ),
+        (
+            "How does MCTS handle the exploration-exploitation trade-off?",
+            "The exploration constant is usually set to zero in practice because the tree "
+            "search already explores enough by itself.",
+            "the exploration constant of UCT is set to zero in practice",
+        ),
+        (
+            "How would you do inference in a Bayesian network when exact inference is intractable?",
+            "You use variational inference, which is exact as long as you pick a Gaussian family.",
+            "variational inference is exact",
+        ),
+        (
+            "How would you do inference in a Bayesian network when exact inference is intractable?",
+            "MCMC like Gibbs sampling, which converges in a fixed number of steps linear in "
+            "the number of nodes.",
+            "Gibbs sampling converges in a fixed number of steps",
+        ),
+        (
+            "Which result of your work are you least sure about, and why?",
+            "Maybe the speed-up, because I only ran one seed, but the curve was clearly better "
+            "so I'm confident it's the distributional head that did it.",
+            "a gain credited to one component from a single seed",
+        ),
+    ],
+)
+def test_round_19_wrong_claims_are_challenged(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert [s.misconception.name for s in stated(answer, question)] == [claim]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # The same words, true of what they are said about, or said unsurely.
+        ("What is DDPG?", "DDPG only works for continuous action spaces; that is its point."),
+        ("How does UCT explore?", "With the exploration constant set to zero it only exploits."),
+        ("Exact or approximate?", "Variational inference is approximate, unlike exact methods."),
+        ("Which result?", "I only ran one seed, so I'm not sure the gain is real."),
+    ],
+)
+def test_round_19_claims_are_not_read_into_right_answers(question, answer):
+    from interviewer.misconceptions import stated
+
+    assert stated(answer, question) == ()
+
+
+def test_round_19_a_two_part_question_gets_the_facts_it_asks_for(scripted, store):
+    """Round 19: the scoping part got the fact on supervision, and "what does success look
+    like ..., a paper, a tool, or a negative result?" got the fact on negative results."""
+    question = (
+        "Two. First, for an intern, how is the research question scoped: is it fixed before "
+        "arrival, or defined in the first weeks with the supervisor? Second, what does success "
+        "look like at the end of the internship here, a paper submission, an internal tool, or "
+        "a negative result documented well?"
+    )
+    reply = _reply_at_the_end("research_scientist", question, scripted, store)
+    assert "first two weeks" in reply.text, reply.text
+    assert "others can reproduce" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "answer", "starts", "not_said"),
+    [
+        # Round 19: both got a persona fact ("An intern works on one research question...",
+        # "For most projects we start from PPO...") as if asked about the team.
+        (
+            "least sure about",
+            "Which project do you mean, the energy one? Probably the energy numbers, because I "
+            "ran each model only once and the GPU was shared with other people, so I'm not sure "
+            "they're very accurate.",
+            "Yes, the energy one.",
+            "An intern works",
+        ),
+        (
+            "distributional RL learn",
+            "Sorry, could you clarify, do you mean in the Rainbow setting? I think it learns the "
+            "distribution of rewards instead of just, um, the mean. But I'm not sure why that "
+            "helps exactly.",
+            "Yes, in the Rainbow setting.",
+            "we start from PPO",
+        ),
+    ],
+)
+def test_round_19_a_clarification_before_an_answer_is_not_a_question_for_the_team(
+    phrase, answer, starts, not_said, scripted, store
+):
+    interview = _at("research_scientist", phrase, scripted, store)
+    turn = interview.answer(answer)
+    assert turn.text.startswith(starts), turn.text
+    assert not_said not in turn.text, turn.text
+    scripted._steps.clear()

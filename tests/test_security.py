@@ -15,13 +15,13 @@ from conftest import persona
 from helpers import run_cli
 from test_web import services
 
+from interviewer.app.practice import Practice
 from interviewer.engine import Interview
 from interviewer.errors import InputError, SessionBusy
 from interviewer.session_files import check_id, remove_session_files, session_folder
 from interviewer.store import Store
 from interviewer.testing import ScriptedChatModel
 from interviewer.transcript import Session
-from interviewer.web.practice import Practice
 
 
 # 3. A crafted session file must not delete folders outside the data directory -------------
@@ -343,11 +343,11 @@ def test_a_billion_laughs_persona_is_refused_at_once(tmp_path):
 def test_a_users_recordings_stay_within_their_quota(tmp_path):
     import numpy as np
 
+    from interviewer.app.services import Services
     from interviewer.settings import Settings
     from interviewer.testing import ScriptedTranscriber
     from interviewer.voice.audio import write_wav
     from interviewer.voice.stt import Transcription
-    from interviewer.web.services import Services
 
     settings = Settings(
         llm_provider="scripted",

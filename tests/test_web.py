@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from helpers import ask_about_topic
 
+from interviewer.app.practice import Practice
+from interviewer.app.services import Services
 from interviewer.errors import ConfigError, InputError, SessionNotFound
 from interviewer.settings import Settings
 from interviewer.testing import ScriptedChatModel
-from interviewer.web.practice import Practice
 from interviewer.web.serve import check_exposure, is_loopback, parse_auth
-from interviewer.web.services import Services
 from interviewer.web.uploads import read_upload
 
 RL_ANSWER = (

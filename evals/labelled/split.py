@@ -5,7 +5,8 @@ Run from anywhere: python evals/labelled/split.py
 
 ``--fresh`` splits the second collection (fresh_*.yaml, gathered after the grader had been
 tuned on tune.yaml) the same way into fresh_tune.yaml and fresh_test.yaml; groups.yaml and
-its frozen test.yaml are left alone.
+its frozen test.yaml are left alone. ``--third`` does the same for the third collection
+(third_*.yaml, gathered 2026-11-27 by helpers that had not seen the grader).
 """
 
 import hashlib
@@ -55,18 +56,20 @@ def main() -> None:
     import sys
 
     if "--fresh" in sys.argv:
-        return split_fresh()
+        return split_collection("fresh_")
+    if "--third" in sys.argv:
+        return split_collection("third_")
     data = yaml.safe_load((HERE / "groups.yaml").read_text(encoding="utf-8"))
     split_into(_stripped(data["groups"]))
 
 
-def split_fresh() -> None:
-    """The second collection: every fresh_<topic>.yaml, split by the same rule."""
+def split_collection(prefix: str) -> None:
+    """A later collection: every <prefix><topic>.yaml, split by the same rule."""
     groups = []
-    for path in sorted(HERE.glob("fresh_*.yaml")):
-        if path.name not in ("fresh_tune.yaml", "fresh_test.yaml"):
+    for path in sorted(HERE.glob(f"{prefix}*.yaml")):
+        if path.name not in (f"{prefix}tune.yaml", f"{prefix}test.yaml"):
             groups += yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]
-    split_into(_stripped(groups), "fresh_")
+    split_into(_stripped(groups), prefix)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, Field
 
-from ..clock import WallClock
+from ..clock import Clock, WallClock
 from ..engine import Interview
 from ..errors import InputError
 from ..grading.grader import grade_answer, grade_session
@@ -24,6 +24,7 @@ from ..grading.render import FORMATS
 from ..grading.report import Report
 from ..grading.signals import pitch_sections
 from ..history import Graded, HistoryRow, WeakAnswer, mean_score
+from ..personas import Persona
 from ..profile import build_profile
 from ..session_files import remove_session_files, session_folder
 from ..transcript import Session, Turn
@@ -212,23 +213,39 @@ class Practice:
 
     # -- sessions ----------------------------------------------------------------------
     def start(
-        self, persona_id: str, *, cv: str = "", job: str = "", owner: str | None = None
+        self,
+        persona: str | Persona,
+        *,
+        cv: str = "",
+        job: str = "",
+        owner: str | None = None,
+        clock: Clock | None = None,
     ) -> Screen:
+        """A new interview. The web app names a persona by id; the terminal may also pass
+        one it loaded from a YAML file."""
         services = self.services
-        persona = services.persona(persona_id)
+        if isinstance(persona, str):
+            persona = services.persona(persona)
         profile = build_profile(cv[:MAX_ANSWER_CHARS], job[:MAX_ANSWER_CHARS])
         interview = Interview.start(
             persona,
             services.model,
             services.store,
             profile=profile,
-            clock=WallClock(),
+            clock=clock or WallClock(),
             owner=owner,
         )
         services.live.put(interview)
         return self.screen_of(interview, said=interview.turns)
 
-    def interview(self, session_id: str, owner: str | None) -> Interview:
+    def interview(
+        self,
+        session_id: str,
+        owner: str | None,
+        *,
+        persona: Persona | None = None,
+        clock: Clock | None = None,
+    ) -> Interview:
         """The live interview of this process, or the stored one resumed (another app
         process may have held it, or this one restarted). A live one that another process
         has moved on since is reloaded: the database is the truth."""
@@ -243,9 +260,9 @@ class Practice:
         if interview is None:
             services.check_owner(session_id, owner)
             session = services.store.load(session_id)
-            persona = services.persona(session.persona_id)
+            persona = persona or services.persona(session.persona_id)
             interview = Interview.resume(
-                persona, services.model, services.store, session.id, clock=WallClock()
+                persona, services.model, services.store, session.id, clock=clock or WallClock()
             )
             services.live.put(interview)
         elif owner is not None and interview.session.owner != owner:
@@ -482,16 +499,24 @@ class Practice:
         return final, screen
 
     # -- report and history ------------------------------------------------------------------
-    def report(self, session_id: str, *, owner: str | None = None) -> Report:
+    def report(
+        self, session_id: str, *, owner: str | None = None, judge: bool | None = None
+    ) -> Report:
+        """A stored session graded. ``judge``: None uses the model as a judge when it is a
+        capable one, False never, True always."""
         services = self.services
         services.check_owner(session_id, owner)
         session = services.store.load(session_id)
-        persona = services.personas.get(session.persona_id)
+        return self.grade(session, services.personas.get(session.persona_id), judge=judge)
+
+    def grade(self, session: Session, persona: Persona | None, *, judge: bool | None = None):
+        """Any session (stored, or read from a transcript file) graded with the rubrics."""
+        services = self.services
         return grade_session(
             session,
             persona,
             services.rubrics,
-            judge=judge_for(services.model),
+            judge=judge_for(services.model, judge) if judge is not False else None,
             targets=services.targets,
         )
 
@@ -544,10 +569,15 @@ class Practice:
 
     def transcript_markdown(self, session_id: str, *, owner: str | None = None) -> str:
         """A past session's transcript, to read again under its report."""
-        from ..export import to_markdown
+        return self.transcript(session_id, "md", owner=owner)
+
+    def transcript(self, session_id: str, fmt: str, *, owner: str | None = None) -> str:
+        """A session's transcript as Markdown, JSON (which `interviewer import` reads back)
+        or plain text."""
+        from ..export import FORMATS as TRANSCRIPT_FORMATS
 
         self.services.check_owner(session_id, owner)
-        return to_markdown(self.services.store.load(session_id))
+        return TRANSCRIPT_FORMATS[fmt](self.services.store.load(session_id))
 
     def practice_again(
         self, weak: WeakAnswer, answer: str, *, owner: str | None = None

@@ -1,6 +1,6 @@
-"""What one app process shares between its browser sessions: settings, the database, the
-personas and rubrics, and the models (loaded once, in the background, so the page answers
-at once)."""
+"""What one process shares between its sessions (the web app's browsers, or one terminal
+command): settings, the database, the personas and rubrics, and the models (built on first
+use, loaded once, in the background for the web app, so the page answers at once)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import tempfile
 import threading
 import time
 from collections import OrderedDict
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -81,20 +82,46 @@ class Services:
     """Built once per app process; nothing here calls the network or loads a model until
     :meth:`load_in_background`."""
 
-    def __init__(self, settings: Settings, *, store: Store | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        store: Store | None = None,
+        extra_persona_dirs: list[Path] | tuple[Path, ...] = (),
+        extra_rubric_dirs: list[Path] | tuple[Path, ...] = (),
+    ):
         self.settings = settings
         self.store = store or Store(settings.database_url())
-        self.persona_dirs = persona_dirs([], settings.personas_dir)
+        self.persona_dirs = persona_dirs(list(extra_persona_dirs), settings.personas_dir)
         personas, errors = load_all(self.persona_dirs)
         self.personas: dict[str, Persona] = {p.id: p for p in personas}
         self.persona_errors = [str(e) for e in errors]
-        self.rubrics: list[Rubric] = load_rubrics(rubric_dirs([], settings.rubrics_dir))
-        self.model: BaseChatModel = build_model(settings)
-        self.transcriber: Transcriber = build_transcriber(settings)
-        self.speaker: Speaker | None = build_speaker(settings)
+        self.rubrics: list[Rubric] = load_rubrics(
+            rubric_dirs(list(extra_rubric_dirs), settings.rubrics_dir)
+        )
         self.targets = SpeechTargets.from_settings(settings)
         self.live = LiveInterviews()
-        self.health: dict[str, Health] = {
+        self._loader: threading.Thread | None = None
+        self._downloads: Path | None = None
+
+    # Built on first use: a terminal command that only lists, exports or deletes sessions
+    # never builds a model client (which may need a key it does not have).
+    @cached_property
+    def model(self) -> BaseChatModel:
+        return build_model(self.settings)
+
+    @cached_property
+    def transcriber(self) -> Transcriber:
+        return build_transcriber(self.settings)
+
+    @cached_property
+    def speaker(self) -> Speaker | None:
+        return build_speaker(self.settings)
+
+    @cached_property
+    def health(self) -> dict[str, Health]:
+        settings = self.settings
+        return {
             "llm": Health(part="Interviewer model", provider=describe(self.model)),
             "stt": Health(
                 part="Speech to text",
@@ -106,13 +133,12 @@ class Services:
                 state="loading" if self.speaker is not None else "off",
             ),
         }
-        self._loader: threading.Thread | None = None
-        self._downloads: Path | None = None
 
     # -- models --------------------------------------------------------------------------
     def load_in_background(self) -> threading.Thread:
         """Load (or check) every provider in a daemon thread; the health table follows."""
         if self._loader is None:
+            self.health  # noqa: B018 - builds the providers here: a wrong setting fails at start
             self._loader = threading.Thread(target=self._load_all, name="load-models", daemon=True)
             self._loader.start()
         return self._loader

@@ -511,7 +511,7 @@ def correctness(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
 def misconceptions_signal(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """A claim that is wrong whatever the context ("KL divergence is symmetric"): fluent and
     confident, it would otherwise score like a right one."""
-    found = [f for f in stated(unit.answer) if f.misconception.graded]
+    found = [f for f in stated(unit.answer, unit.question) if f.misconception.graded]
     if not found:
         return None
     names = "; ".join(f.misconception.name for f in found)
@@ -862,20 +862,36 @@ _SELF_FAULTS = {
         r"took away|just hated me|get me in trouble|badly managed|incompetent|clueless"
     ),
     "talks about private life rather than work": _lower_phrases(
-        r"(grand)?kids|my (dogs?|cats?|family|wife|husband|children)|family person|church|"
-        r"little league|die-hard|weekends|hiking|at the lake|getting married|my cousin|"
-        r"wedding|my hobbies"
+        r"(grand)?kids|my (dogs?|cats?|family|wife|husband|children|partner|girlfriend|"
+        r"boyfriend)|family person|church|little league|die-hard|weekends|hiking|at the lake|"
+        r"getting married|my cousin|wedding|my hobbies|grew up here|the food"
     ),
     "puts their own benefit first (money, commute, time off)": _lower_phrases(
         r"need (this|a steady|the) job|really need this|close to where i live|the commute|"
         r"parking|starting salary|more money|better pay|days of holiday|holidays?|time off|"
-        r"carry (them )?over|first review|perks|silly not to|weeks off"
+        r"carry (them )?over|first review|perks|silly not to|weeks off|name to have on my|"
+        r"on my (cv|resume)|how much does (the role|the job|it) pay"
     ),
     "vague or unsure about their own direction": _lower_phrases(
         r"haven'?t (really )?thought|just time (for me )?to move on|a lot of things|"
-        r"a good opportunity|"
+        r"a good opportunity|an amazing opportunity|"
         r"seems like a good company|i'?m open to anything|not sure what i want|"
-        r"no, not really|you'?ve already answered everything|i don'?t know yet"
+        r"no, not really|you'?ve already answered everything|you'?ve covered everything"
+    ),
+    "praises the company in general, not what it does": _lower_phrases(
+        r"one of the (greatest|best|biggest|largest) (software |tech |technology )?companies|"
+        r"enormous revenue|used by (basically )?everyone|such a big name|kind of scale and "
+        r"reputation"
+    ),
+    "shifts the cause or the fix onto others": _lower_phrases(
+        r"to be fair|worked fine (in|on) my|not my fault|sorted it out|someone else fixed|"
+        r"they fixed it|i can'?t take credit|really a team effort|(advisor|supervisor|manager|"
+        r"boss) wanted|the whole group contributed"
+    ),
+    "promises results without evidence": _lower_phrases(
+        r"i'?ve seen this (many|so many|a hundred) times|it'?s almost always|"
+        r"i'?m confident i could|turn it around quickly|i guarantee|guaranteed to|"
+        r"usually halves"
     ),
     "overclaims or talks in buzzwords": _lower_phrases(
         r"very advanced|comfortable with all of it|absolutely|clearly responsible|holistic|"
@@ -917,7 +933,26 @@ _SELF_STRENGTHS = {
     ),
     "scopes honestly what they know": _lower_phrases(
         r"not my area|passing familiarity|i'?m not sure of the exact|my understanding is|"
-        r"fair point|not directly|i can explain what i did|i haven'?t (worked|used)"
+        r"fair point|not directly|i can explain what i did|i haven'?t (worked|used)|"
+        r"i'?d be guessing|i don'?t know yet"
+    ),
+    "owns a mistake and its fix": _lower_phrases(
+        r"i broke|i missed|i didn'?t check|i should have|my mistake|i'?d only tested|"
+        r"i rolled (it )?back|wrote the (incident|post-?mortem)|i owned"
+    ),
+    "did the work themselves": _lower_phrases(
+        r"(made|ran|built|wrote|measured|collected|ran) [^.]{0,60}\bmyself|i did (it|that) myself"
+    ),
+    "knows this group's own work": _lower_phrases(
+        r"your (group|lab|team)'?s (recent )?(papers?|work)|(dr|prof|professor)\.? \w+'?s work|"
+        r"(her|his|their) group is one of"
+    ),
+    "asks about the work itself": _lower_phrases(
+        r"what does it take|which problem would you|first (six|three) months|"
+        r"what would success look like|how does the team decide|what would you want (me|the)"
+    ),
+    "says how they would find out": _lower_phrases(
+        r"here'?s what i'?d do|i'?d start by|then i'?d come back|come back to you with"
     ),
 }
 

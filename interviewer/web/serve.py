@@ -61,7 +61,7 @@ def serve(
     check_exposure(host, share, auth)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home, ever
 
-    from .services import Services
+    from ..app.services import Services
     from .signin import ThrottledSignIn
     from .ui import CSS, build_app, theme
     from .views import COUNTDOWN_JS

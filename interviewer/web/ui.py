@@ -1,6 +1,6 @@
 """The Gradio app: setup, interview (with the pitch panel), report and history.
 
-Handlers are thin: they call :class:`~interviewer.web.practice.Practice` and map its
+Handlers are thin: they call :class:`~interviewer.app.practice.Practice` and map its
 results to widgets. Every handler that may wait (a model, Whisper, the voice) is a plain
 function, which Gradio runs in a worker thread, off the event loop. Each endpoint that
 matters has an ``api_name``, so the same flows work through ``gradio_client``; the
@@ -18,9 +18,7 @@ from collections.abc import Callable
 
 import gradio as gr
 
-from ..errors import InterviewerError
-from ..history import WeakAnswer, latest_persona, progress_by_persona
-from .practice import (
+from ..app.practice import (
     PITCH_SECTIONS,
     LiveStats,
     Practice,
@@ -29,7 +27,9 @@ from .practice import (
     messages,
     spoken_mark,
 )
-from .services import Services
+from ..app.services import Services
+from ..errors import InterviewerError
+from ..history import WeakAnswer, latest_persona, progress_by_persona
 from .uploads import read_upload
 from .views import (
     HISTORY_HEADERS,

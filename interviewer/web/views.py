@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import html
 
+from ..app.practice import Comparison, LiveStats, Screen, mmss
+from ..app.services import Services
 from ..history import HistoryRow, latest_persona, progress_by_persona
-from .practice import Comparison, LiveStats, Screen, mmss
-from .services import Services
 
 STATE_LABELS = {"loading": "loading…", "ready": "ready", "failed": "**failed**", "off": "off"}
 
