@@ -176,14 +176,40 @@ _NEGATION = re.compile(
 )
 
 
+# Two options weighed without a choice: "whether to use the first one or average them",
+# "They are frozen? Or maybe they are updated slowly, I'm not sure which" (round 19: both
+# taken as the key fact stated, and the interviewer moved on).
+_UNDECIDED = re.compile(
+    r"\bwhether\b[^.!?]{0,80}\bor\b|\bnot (?:really |quite )?sure (?:which|whether)\b|"
+    r"^\W*or (?:maybe|perhaps)\b|\?\s*or (?:maybe|perhaps)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _undecided_around(lowered: str, start: int) -> bool:
+    """Whether the sentence holding ``start``, or the one after it, weighs options."""
+    begin = max(lowered.rfind(". ", 0, start), lowered.rfind("? ", 0, start)) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(lowered, start)][:2] or [len(lowered)]
+    if _UNDECIDED.search(lowered[begin : ends[0]]):
+        return True
+    # "They are frozen? Or maybe they are updated slowly": a guess, then the other option
+    # (not "There's a reward model, then PPO. Or DPO...", where the option is PPO's).
+    following = lowered[ends[0] : ends[1]] if len(ends) > 1 else ""
+    guessed = lowered[begin : ends[0]].rstrip().endswith("?")
+    return guessed and bool(re.match(r"\s*or\b", following))
+
+
 def states(check: Check, text: str) -> bool:
     """Whether ``text`` states the check's fact: one of its phrases, not negated just before
-    ("no sorting needed" does not state "sort")."""
+    ("no sorting needed" does not state "sort"), nor one of two options left open."""
     lowered = text.lower()
     for phrase in check.said:
         start = lowered.find(phrase.lower())
         while start != -1:
-            if not _NEGATION.search(lowered[max(0, start - 25) : start]):
+            if not _NEGATION.search(lowered[max(0, start - 25) : start]) and not _undecided_around(
+                lowered, start
+            ):
                 return True
             start = lowered.find(phrase.lower(), start + 1)
     return False

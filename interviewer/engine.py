@@ -46,7 +46,7 @@ from .listening import (
 )
 from .llm import describe
 from .llm.messages import to_openai_dicts
-from .misconceptions import Stated, misconceptions, stated
+from .misconceptions import Misconception, Stated, misconceptions, stated
 from .notes import INJECTION, observe
 from .personas import Persona, Question, Stage, Template
 from .store import Store
@@ -191,6 +191,14 @@ _MAYBE_OR = re.compile(
     re.I,
 )
 _INTERVIEWS = re.compile(r"\binterviews?\b", re.I)
+
+
+def _with_concept(text: str, concept) -> str:
+    """An answer about a concept with "It" at a sentence's start read as the concept's
+    name (round 11: "It's cheaper because you literally compress the model", about LoRA)."""
+    if concept is None:
+        return text
+    return re.sub(r"(?:^|(?<=[.!?;]\s))It\b", concept.name, text)
 
 
 def _question_head(question: str) -> str:
@@ -519,7 +527,9 @@ _UNSURE_PART = re.compile(
 )
 
 
-_GUESS = re.compile(r"\b(?:maybe|perhaps|probably|i guess)\b[^.?!]{10,}", re.I)
+_GUESS = re.compile(
+    r"\b(?:maybe|perhaps|probably|i guess)\b[^.?!]{10,}|\b\w+ maybe\?|\?\s*or\b", re.I
+)
 
 
 def _partial(answer: str) -> bool:
@@ -1566,15 +1576,19 @@ class Interview:
         named (round 11: "It's cheaper because you literally compress the model", about
         LoRA, passed)."""
         said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
-        text = answer.text
         asked = self.current_turn
         concept = concept_asked(core_question(asked.text)) if asked is not None else None
+        text = _with_concept(answer.text, concept)
+        found = [
+            w
+            for w in stated(text, asked.text if asked is not None else "")
+            if w.misconception.challenge not in said
+        ]
+        # The claim about what was asked comes first (round 19: asked about LoRA, the
+        # candidate got challenged on attention and LoRA's own wrong claims stood).
         if concept is not None:
-            text = re.sub(r"(?:^|(?<=[.!?;]\s))It\b", concept.name, text)
-        for wrong in stated(text, asked.text if asked is not None else ""):
-            if wrong.misconception.challenge not in said:
-                return wrong
-        return None
+            found.sort(key=lambda w: concept.name.lower() not in w.misconception.name.lower())
+        return found[0] if found else None
 
     def _embedded_choice(self, answer: Turn, stage: Stage) -> str | None:
         """When a full answer opens by asking which of two readings was meant ("Do you mean
@@ -1659,13 +1673,38 @@ class Interview:
                 s.misconception is challenged for s in stated(answer.text, asked.text)
             ):
                 return None
-            return challenged.fact
+            return " ".join([challenged.fact, *self._also_wrong(asked, challenged)])
         if not any("leaves out a key fact" in n for n in asked.notes):
             return None
         check = check_asked(asked.text)
         if check is None or check.fact is None or states(check, answer.text):
             return None
         return check.fact
+
+    def _also_wrong(self, asked: Turn, challenged: Misconception) -> list[str]:
+        """The fact of one more wrong claim of the challenged answer, not told yet (round
+        19: "LoRA is low-rank attention ... you quantize all the weights" stood after the
+        attention claim was corrected)."""
+        index = next((i for i, t in enumerate(self.turns) if t is asked), None)
+        if index is None or index < 2 or self.turns[index - 1].speaker != "candidate":
+            return []
+        challenged_answer = self.turns[index - 1]
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        question = self.turns[index - 2].text
+        concept = concept_asked(core_question(question))
+        found = stated(_with_concept(challenged_answer.text, concept), question)
+        # Another claim of the same sentence is the same mistake said twice ("CodeCarbon
+        # measures the exact energy at the plug"): its fact would say the same thing again.
+        sentence = next((s.sentence for s in found if s.misconception is challenged), None)
+        others = [
+            s.misconception.fact
+            for s in found
+            if s.misconception is not challenged
+            and s.sentence != sentence
+            and s.misconception.fact
+            and s.misconception.fact not in said
+        ]
+        return [f"And {lower_first_word(others[0])}"] if others else []
 
     def _confirmed(self, asked: Turn, answer: Turn) -> bool:
         """The answer to a key-fact question states that fact."""
@@ -2051,11 +2090,52 @@ class Interview:
         )
         if not asks_something:
             return self._close(None, si, answer.question_index, notes, [])
-        reply = self._fact_for(answer.text)
+        reply = self._late_answer(answer) or self._fact_for(answer.text)
         if declines or replies + 1 >= len(stage.questions) or stage_over:
             return self._close(reply, si, answer.question_index, notes, [])
         more = self._render(stage.questions[replies + 1])[0]
         return self._say(f"{reply} {more}", "reply", si, replies + 1, "plan", notes=notes)
+
+    def _late_answer(self, answer: Turn) -> str | None:
+        """A late answer to the last technical question, said when the candidate was asked
+        for their questions (round 19: "Maybe ... MCMC gives exact samples eventually but it's
+        slow, and variational is faster but approximate?" got "your supervisor would be the
+        right person to ask"): what it gets right or misses, said as an interviewer would."""
+        if _TO_INTERVIEWER.search(answer.text) or self.persona.language != "en":
+            return None
+        earlier = [
+            t
+            for t in self.turns
+            if t.speaker == "interviewer"
+            and t.stage_index < answer.stage_index
+            and self.persona.stages[t.stage_index].kind == "questions"
+        ]
+        # The last question about a concept (a follow-up on it may name it no more).
+        asked = next(
+            (
+                core_question(t.text)
+                for t in reversed(earlier[-3:])
+                if concept_asked(core_question(t.text)) is not None
+            ),
+            None,
+        )
+        if asked is None:
+            return None
+        concept = concept_asked(asked)
+        shared = stems(asked) & stems(answer.text)
+        if concept is None or not (len(shared) >= 2 or (shared and lexicon_terms(answer.text))):
+            return None
+        wrong = stated(answer.text, asked)
+        if wrong and wrong[0].misconception.fact:
+            return self._clear_lead() + lower_first_word(wrong[0].misconception.fact)
+        missing = [c for c in concept.checks if c.fact and not states(c, answer.text)]
+        if missing:
+            return (
+                "Thanks for coming back to that. "
+                + self._clear_lead()
+                + lower_first_word(missing[0].fact)
+            )
+        return "Thanks for coming back to that; yes, that's the gist of it."
 
     def _fact_for(self, question: str, unknown: str | None = "") -> str | None:
         """The persona facts that answer ``question`` (one per part of a two-part question,

@@ -1096,7 +1096,9 @@ def test_no_part_of_a_two_part_question_is_dropped_in_silence(scripted, store):
         "Um, maybe... what kind of projects would an intern work on? Or, I don't know, is it "
         "more theory or more experiments?"
     )
-    assert "one research question" in reply.text and "Mostly experiments" in reply.text
+    # Round 19: "what kind of projects" gets the fact on this year's topics.
+    assert "reinforcement learning for scheduling" in reply.text, reply.text
+    assert "Mostly experiments" in reply.text
     # A part nothing answers is said to be unknown, not skipped.
     last = interview.answer(
         "How many people are in the team? And do interns get a parking space at the office?"
@@ -3203,4 +3205,161 @@ def test_round_19_a_clarification_before_an_answer_is_not_a_question_for_the_tea
     turn = interview.answer(answer)
     assert turn.text.startswith(starts), turn.text
     assert not_said not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_19_indecision_after_the_tracks_are_explained_gets_a_push(scripted, store):
+    """Round 19: "What's the difference in practice between the two? I don't know which one
+    fits me" got the tracks explained, then the dates: no choice was ever asked for again."""
+    interview = _at("recruiter", "which one do you want", scripted, store)
+    turn = interview.answer(
+        "What's the difference in practice between the two? I don't know which one fits me, I "
+        "like coding but also reading papers."
+    )
+    assert "research track you test ideas" in turn.text, turn.text
+    assert "which" in core_question(turn.text) and "start" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_19_vague_dates_are_pinned_down(scripted, store):
+    interview = _at("recruiter", "When could you start", scripted, store)
+    turn = interview.answer(
+        "I think in spring, maybe March or April, it depends on the exams, I'm not sure of the "
+        "dates yet. For, hmm, five or six months?"
+    )
+    assert "earliest possible start date" in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_19_i_dont_know_to_a_concept_gets_its_key_idea(scripted, store):
+    interview = _at("technical_engineer", "What is LoRA", scripted, store)
+    turn = interview.answer("Sorry, I don't know LoRA at all, I've never used it.")
+    assert "The key idea: the update to each weight matrix" in turn.text, turn.text
+    assert "What is LoRA" not in turn.text
+    scripted._steps.clear()
+
+
+def test_round_19_a_guess_with_i_dont_know_is_not_praised_for_not_guessing(scripted, store):
+    interview = _at("technical_engineer", "main steps of RLHF", scripted, store)
+    turn = interview.answer(
+        "Hmm, I'm not sure. Maybe the model just gets worse on other tasks? I don't know how to "
+        "check it."
+    )
+    assert "better than guessing" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_19_two_options_left_open_are_not_the_key_fact():
+    """Round 19: "They are frozen? Or maybe they are updated slowly, I'm really not sure
+    which." got "Thank you.", as if "frozen" had been said."""
+    from interviewer.concepts import concepts, states
+
+    lora = next(c for c in concepts() if c.name == "LoRA").checks[1]
+    assert not states(
+        lora, "They are frozen? Or maybe they are updated slowly, I'm really not sure which."
+    )
+    assert not states(lora, "I'm not sure whether they are frozen or updated slowly.")
+    assert states(lora, "They are frozen. Whether you use rank 8 or 16 depends on the task.")
+    assert states(lora, "The pretrained weights are frozen and only A and B are trained.")
+
+
+def test_round_19_the_asked_concepts_wrong_claim_is_challenged_and_the_next_one_told(
+    scripted, store
+):
+    """Round 19: asked about LoRA, the candidate said it was low-rank attention, quantised
+    everything and made attention linear; the attention claim was challenged and corrected,
+    and LoRA's own claims stood."""
+    interview = _at("technical_engineer", "What is LoRA", scripted, store)
+    challenge = interview.answer(
+        "LoRA is Low Rank Attention, it replaces the attention matrix by a low-rank one so "
+        "self-attention is linear in the sequence length. It makes fine-tuning cheaper because "
+        "you quantize all the weights to 4 bits."
+    )
+    assert challenge.text.startswith("Hmm, are you sure?")
+    assert "LoRA" in challenge.text, challenge.text
+    told = interview.answer("Yes, I'm sure, that's how it works.")
+    assert told.text.count("LoRA") >= 1 and " And " in told.text, told.text
+    scripted._steps.clear()
+
+
+def test_round_19_an_outcome_and_a_lesson_are_not_asked_for_again(manager, scripted, store):
+    refusing(scripted)
+    interview = Interview.start(manager, scripted, store)
+    for _ in range(8):
+        if interview.current_turn.stage_id == "fit":
+            break
+        interview.answer("Log parsing, because I like NLP and it ships.", duration_s=200)
+    turn = interview.answer(
+        "During the RL project my teammate wanted the full Rainbow agent at once while I wanted "
+        "to add components one by one. I proposed a one-afternoon comparison; his version "
+        "diverged, so we went incremental, and I kept his replay code. We finished with an "
+        "ablation table the professor singled out. What I took from it is to turn "
+        "disagreements into a cheap experiment."
+    )
+    assert turn.text != "How did it turn out in the end?"
+    scripted._steps.clear()
+
+
+def test_round_19_boosting_in_one_pass_is_challenged():
+    from interviewer.misconceptions import stated
+
+    found = stated(
+        "Basically XGBoost uses second-order gradients so it converges in one pass over the data."
+    )
+    assert [s.misconception.name for s in found] == ["gradient boosting converges in one pass"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "claim"),
+    [
+        (
+            "It follows from theory: energy is proportional to bit width, 32 divided by 4 is 8.",
+            "energy is proportional to bit width",
+        ),
+        (
+            "Larger batches use more energy because the GPU has more tokens to process, so batch "
+            "1 is always the most energy efficient per summary.",
+            "batch size 1 is the most energy-efficient",
+        ),
+    ],
+)
+def test_round_19_the_pitch_panels_wrong_claims_are_challenged(answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert [s.misconception.name for s in stated(answer)] == [claim]
+    assert stated("Batching at size 32 was the most energy efficient per item.") == ()
+
+
+def test_round_19_a_short_pitch_leaves_the_panel_questions_for_the_time_left(scripted, store):
+    """Round 19: the panel ran out of its five questions 5 minutes into its 8 and went to
+    the candidate's questions; it has more, asked only while its stage has time."""
+    pitch = persona("pitch")
+    questions = next(s for s in pitch.stages if s.id == "questions").questions
+    assert len(questions) >= 7
+    assert any("reproduce" in q.text for q in questions)
+
+
+def test_round_19_a_late_answer_is_not_taken_for_a_question(scripted, store):
+    """Round 19: in the candidate's-questions stage, "Maybe something like, MCMC gives exact
+    samples eventually but it's slow, and variational is faster but approximate?" (a late
+    answer to the Bayesian-network question) got "your supervisor would be the right person
+    to ask"; then "what kind of projects would an intern work on, is it more RL or more
+    NLP?" got the fact on supervision."""
+    interview = _at("research_scientist", "Bayesian network", scripted, store)
+    interview.answer(
+        "Hmm, we saw that in a course. Sampling maybe? Or variational methods? I don't really "
+        "remember which one is used when.",
+        duration_s=400,
+    )
+    skip_to(interview, "questions", tries=6, duration_s=400)
+    late = interview.answer(
+        "Maybe something like, MCMC gives exact samples eventually but it's slow, and "
+        "variational is faster but approximate? I'm not sure that's right."
+    )
+    assert "supervisor would be the right person" not in late.text, late.text
+    assert late.text.startswith("Thanks for coming back to that"), late.text
+    topics = interview.answer(
+        "Um, yes, maybe, what kind of projects would an intern work on, is it more RL or more NLP?"
+    )
+    assert "reinforcement learning for scheduling" in topics.text, topics.text
     scripted._steps.clear()
