@@ -239,6 +239,7 @@ def practice_cmd(
 ):
     """Run an interview in the terminal, or from a file of answers."""
     from .clock import SpokenClock, WallClock
+    from .llm.capabilities import load as load_model
     from .personas import load_persona
 
     if not persona_name and not resume_id:
@@ -254,8 +255,7 @@ def practice_cmd(
         raise InputError(f"no answers in {answers} (answers are separated by blank lines)")
     model = practice.services.model
     progress.set_reporter(_rich_status)
-    if callable(getattr(model, "load", None)):
-        model.load()  # in-process models: load before the first question, not after it
+    load_model(model)  # in-process models: load before the first question, not after it
     if answers and audio_answers:
         raise InputError("give either --answers or --audio-answers, not both")
     audio_files = _audio_files(audio_answers) if audio_answers else None
@@ -572,6 +572,7 @@ def eval_cmd(ctx, quick, runs, persona_ids, candidate_ids, llm_candidates, out, 
     from .evaluation.run import run_eval, to_markdown
     from .grading.rubrics import load_rubrics, rubric_dirs
     from .llm import build_model
+    from .llm.capabilities import load as load_model
     from .personas import load_all, load_persona
     from .store import Store
 
@@ -593,8 +594,7 @@ def eval_cmd(ctx, quick, runs, persona_ids, candidate_ids, llm_candidates, out, 
     out.mkdir(parents=True, exist_ok=True)
     model = build_model(settings)
     progress.set_reporter(_rich_status)
-    if callable(getattr(model, "load", None)):
-        model.load()
+    load_model(model)
     total = len(personas) * len(wanted) * runs
     done = [0]
     console = _console()

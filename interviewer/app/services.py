@@ -21,6 +21,7 @@ from ..engine import Interview
 from ..errors import InputError, InterviewerError, SessionNotFound
 from ..grading.rubrics import Rubric, load_rubrics, rubric_dirs
 from ..llm import build_model, describe
+from ..llm.capabilities import capabilities, load
 from ..llm.openai_compat import probe
 from ..personas import Persona, load_all, persona_dirs
 from ..settings import Settings
@@ -167,11 +168,9 @@ class Services:
         )
 
     def _load_llm(self) -> str:
-        load = getattr(self.model, "load", None)
-        if callable(load):
-            load()
+        if load(self.model):
             return "in this process"
-        base = getattr(self.model, "openai_api_base", None)  # any OpenAI-compatible client
+        base = capabilities(self.model).server_url
         if not base:
             return ""
         names = probe(base, self.settings.openai_key(), provider="openai")

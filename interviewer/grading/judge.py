@@ -16,6 +16,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..llm import describe
+from ..llm.capabilities import capabilities
 from ..prompting import template
 from ..text import shorten, word_count
 from .report import JudgeVerdict
@@ -166,6 +167,6 @@ def judge_for(model: BaseChatModel, wanted: bool | None = None) -> LLMJudge | No
     it is capable (a 135M model is not: grading then stays deterministic)."""
     if wanted is False:
         return None
-    if wanted or (model.metadata or {}).get("judge_by_default"):
+    if wanted or capabilities(model).judges_by_default:
         return LLMJudge(model)
     return None

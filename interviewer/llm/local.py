@@ -26,6 +26,7 @@ from ..errors import ConfigError, ProviderError
 from ..registry import lookup
 from ..settings import Settings
 from .bundled import MODELS, model_path
+from .capabilities import declare
 from .messages import to_openai_dicts
 
 INSTALL_HINT = "install the project with `pip install -e .` (it brings llama-cpp-python)"
@@ -180,5 +181,5 @@ def build(settings: Settings) -> LocalLlamaChat:
         seed=settings.llm_seed,
         time_budget_s=settings.llm_turn_budget_s,
         # A small embedded model cannot judge answers reliably: grading stays deterministic.
-        metadata={"judge_by_default": False},
+        metadata=declare(judges_by_default=False, loads_in_process=True),
     )

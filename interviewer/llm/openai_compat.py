@@ -6,6 +6,7 @@ from langchain_openai import ChatOpenAI
 
 from ..errors import ConfigError, ProviderError
 from ..settings import Settings
+from .capabilities import declare
 
 
 def build(settings: Settings) -> ChatOpenAI:
@@ -29,7 +30,7 @@ def build(settings: Settings) -> ChatOpenAI:
         timeout=settings.llm_timeout_s,
         max_retries=settings.llm_max_retries,
         seed=settings.llm_seed,
-        metadata={"judge_by_default": True},
+        metadata=declare(judges_by_default=True, server_url=settings.openai_base_url),
     )
 
 
