@@ -1,0 +1,39 @@
+"""What a chat model can do is declared by its provider and read in one place
+(interviewer/llm/capabilities.py), not probed with getattr."""
+
+from __future__ import annotations
+
+from interviewer.grading.judge import judge_for
+from interviewer.llm import build_model
+from interviewer.llm.capabilities import Capabilities, capabilities, declare, load
+from interviewer.settings import Settings
+from interviewer.testing import ScriptedChatModel
+
+
+def test_each_provider_declares_what_it_can_do():
+    local = capabilities(build_model(Settings(llm_provider="local")))
+    assert local == Capabilities(judges_by_default=False, loads_in_process=True)
+    server = build_model(Settings(llm_provider="openai", openai_base_url="http://127.0.0.1:9/v1"))
+    assert capabilities(server) == Capabilities(
+        judges_by_default=True, server_url="http://127.0.0.1:9/v1"
+    )
+    assert judge_for(server) is not None
+
+
+def test_a_model_that_declares_nothing_gets_the_safe_defaults():
+    """A plugin's model is never a judge by default and is not loaded by guesswork."""
+    plain = ScriptedChatModel()
+    assert capabilities(plain) == Capabilities()
+    assert judge_for(plain) is None and judge_for(plain, True) is not None
+    assert load(plain) is False
+
+
+def test_a_declared_model_is_loaded_once_asked():
+    loaded = []
+
+    class Loading(ScriptedChatModel):
+        def load(self) -> None:
+            loaded.append(True)
+
+    model = Loading(metadata=declare(loads_in_process=True))
+    assert load(model) is True and loaded == [True]
