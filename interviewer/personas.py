@@ -393,6 +393,12 @@ class Persona(_Strict):
         return self
 
     @property
+    def is_pitch(self) -> bool:
+        """A timed presentation (a monologue stage) comes first: the one answer to "is this
+        a pitch?" for the web app's screens, the grader and imported transcripts."""
+        return bool(self.stages) and self.stages[0].kind == "monologue"
+
+    @property
     def total_minutes(self) -> float:
         return sum(stage.minutes for stage in self.stages)
 

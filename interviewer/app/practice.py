@@ -28,7 +28,7 @@ from ..personas import Persona
 from ..profile import build_profile
 from ..session_files import remove_session_files, session_folder
 from ..transcript import Session, Turn
-from ..voice.audio import SAMPLE_RATE, load_audio, write_wav
+from ..voice.audio import SAMPLE_RATE, load_audio, to_16k_mono, write_wav
 from ..voice.metrics import SpeechMetrics, compute
 from ..voice.pipeline import VoiceInterview
 from ..voice.stt import IncrementalTranscriber, Transcription
@@ -147,7 +147,7 @@ class LivePitch:
         self.audio: list[np.ndarray] | None = [] if keep_audio else None
 
     def feed(self, rate: int, samples: np.ndarray) -> LiveStats:
-        audio = _to_16k_mono(rate, samples)
+        audio = to_16k_mono(rate, samples)
         if self.samples + audio.size > self.limit_s * SAMPLE_RATE:
             raise InputError(
                 f"the {self.what} has passed {self.limit_s // 60} minutes; stop the recording"
@@ -182,23 +182,6 @@ def _stats(heard: Transcription, seconds: float, voice: VoiceInterview) -> LiveS
         text=heard.text,
         heard_s=heard.duration_s,
     )
-
-
-def _to_16k_mono(rate: int, samples: np.ndarray) -> np.ndarray:
-    audio = np.asarray(samples)
-    if audio.ndim == 2:
-        audio = audio.mean(axis=1)
-    if np.issubdtype(audio.dtype, np.integer):
-        audio = audio.astype(np.float32) / np.iinfo(audio.dtype).max
-    audio = audio.astype(np.float32, copy=False)
-    if rate != SAMPLE_RATE:
-        from math import gcd
-
-        from scipy.signal import resample_poly
-
-        g = gcd(rate, SAMPLE_RATE)
-        audio = resample_poly(audio, SAMPLE_RATE // g, rate // g).astype(np.float32)
-    return audio
 
 
 class Practice:

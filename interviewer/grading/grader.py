@@ -312,7 +312,7 @@ def overall(criteria: list[CriterionResult]) -> float | None:
 
 
 def mode_of(persona: Persona | None) -> Mode:
-    if persona is not None and any(s.kind == "monologue" for s in persona.stages):
+    if persona is not None and persona.is_pitch:
         return "pitch"
     return "interview"
 

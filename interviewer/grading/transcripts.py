@@ -62,7 +62,7 @@ def _session_from_pairs(
 ) -> Session:
     if not any(s == "candidate" for s, _ in pairs):
         raise InputError(f"{path}: no 'Candidate:' turn to grade")
-    monologue = persona is not None and persona.stages[0].kind == "monologue"
+    monologue = persona is not None and persona.is_pitch
     turns, elapsed, answers = [], 0.0, 0
     for seq, (speaker, body) in enumerate(pairs):
         text = clean(body)

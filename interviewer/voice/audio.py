@@ -112,3 +112,22 @@ def is_silent(audio: np.ndarray, threshold: float = 0.01) -> bool:
     )
     rms = np.sqrt((usable.astype(np.float64) ** 2).mean(axis=1))
     return bool(rms.max() < threshold)
+
+
+def to_16k_mono(rate: int, samples: np.ndarray) -> np.ndarray:
+    """A browser's microphone chunk (any rate, mono or stereo, int or float) as the 16 kHz
+    mono float32 the transcriber reads."""
+    audio = np.asarray(samples)
+    if audio.ndim == 2:
+        audio = audio.mean(axis=1)
+    if np.issubdtype(audio.dtype, np.integer):
+        audio = audio.astype(np.float32) / np.iinfo(audio.dtype).max
+    audio = audio.astype(np.float32, copy=False)
+    if rate != SAMPLE_RATE:
+        from math import gcd
+
+        from scipy.signal import resample_poly
+
+        g = gcd(rate, SAMPLE_RATE)
+        audio = resample_poly(audio, SAMPLE_RATE // g, rate // g).astype(np.float32)
+    return audio

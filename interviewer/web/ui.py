@@ -100,7 +100,7 @@ def banner_update(screen: Screen | None, services: Services):
 def build_app(services: Services) -> gr.Blocks:
     practice = Practice(services)
     personas = sorted(services.personas.values(), key=lambda p: p.id)
-    pitch_ids = [p.id for p in personas if any(s.kind == "monologue" for s in p.stages)]
+    pitch_ids = [p.id for p in personas if p.is_pitch]
 
     def persona_choices(mode: str) -> list[tuple[str, str]]:
         wanted = [p for p in personas if (p.id in pitch_ids) == (mode == "pitch")]
