@@ -34,10 +34,6 @@ class ProviderError(InterviewerError):
         super().__init__(f"[{provider}]{status_part} {message}")
 
 
-class ModelOutputError(InterviewerError):
-    """A model turn failed validation; the engine retries, then falls back."""
-
-
 class InputError(InterviewerError):
     """Bad user input (answers file, CV file, unknown session)."""
 

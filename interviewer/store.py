@@ -329,6 +329,16 @@ class Store:
             )
         return id_or_prefix if id_or_prefix in ids else ids[0]
 
+    def owner(self, session_id: str) -> str | None:
+        """The signed-in user a session belongs to (None on a local install), read from one
+        column: checking who may reach a session must not load all its turns."""
+        check_id(session_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(select(sessions.c.owner).where(sessions.c.id == session_id)).first()
+        if row is None:
+            raise SessionNotFound(f"no session '{session_id}'")
+        return row[0]
+
     def load(self, id_or_prefix: str, *, exact: bool = False) -> Session:
         session_id = self.resolve_id(id_or_prefix, exact=exact)
         with self.engine.connect() as conn:

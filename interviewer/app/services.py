@@ -211,7 +211,7 @@ class Services:
         if owner is None:
             return
         try:
-            found = self.store.load(session_id, exact=True).owner == owner
+            found = self.store.owner(session_id) == owner
         except SessionNotFound:
             found = False
         if not found:
