@@ -1,5 +1,5 @@
 """Load: concurrent text interviews through the running app's API, with a fast fake
-OpenAI-compatible model (``interviewer.fault_server``) on 127.0.0.1. Prints errors, mixing,
+OpenAI-compatible model (``interviewer.devtools.fault_server``) on 127.0.0.1. Prints errors, mixing,
 missing turns, and the app's overhead per turn (latency minus the model time it logged).
 
 Run: .venv/bin/python benchmarks/load.py [--sessions 50] [--turns 5] [--think 5]
@@ -13,9 +13,9 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from interviewer.fault_server import FaultServer
-from interviewer.web.launch import running_app
-from interviewer.web.loadtest import run_load
+from interviewer.devtools.fault_server import FaultServer
+from interviewer.devtools.launch import running_app
+from interviewer.devtools.loadtest import run_load
 
 
 def main() -> None:

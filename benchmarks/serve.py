@@ -14,7 +14,7 @@ from pathlib import Path
 
 from gradio_client import Client
 
-from interviewer.web.launch import running_app
+from interviewer.devtools.launch import running_app
 
 
 def one_run(data_dir: Path) -> tuple[float, float]:

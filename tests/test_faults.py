@@ -9,8 +9,8 @@ import time
 import pytest
 from conftest import persona, with_templates
 
+from interviewer.devtools.fault_server import FaultServer
 from interviewer.engine import Interview
-from interviewer.fault_server import FaultServer
 from interviewer.grading.grader import grade_session
 from interviewer.grading.judge import LLMJudge
 from interviewer.grading.rubrics import load_rubrics

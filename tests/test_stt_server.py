@@ -15,12 +15,12 @@ import jiwer
 import pytest
 from voice_audio import espeak, load_audio, needs_espeak, speech_bounds
 
+from interviewer.devtools.launch import free_port
 from interviewer.errors import ConfigError, ProviderError
 from interviewer.settings import Settings
 from interviewer.voice.audio import SAMPLE_RATE
 from interviewer.voice.metrics import compute
 from interviewer.voice.stt import OpenAITranscriber, build_transcriber, bundled_model_dir
-from interviewer.web.launch import free_port
 
 TEXT = (
     "I built a data pipeline that cleans the logs every night. The model runs in production "

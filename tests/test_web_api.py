@@ -13,9 +13,9 @@ from gradio_client import Client, handle_file
 from helpers import chat_texts as texts
 from voice_audio import espeak
 
+from interviewer.devtools.launch import running_app
 from interviewer.grading.report import Report
 from interviewer.transcript import Session
-from interviewer.web.launch import running_app
 
 pytestmark = pytest.mark.model
 

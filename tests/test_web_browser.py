@@ -14,7 +14,7 @@ import pytest
 from conftest import repo_root
 from voice_audio import espeak
 
-from interviewer.web.launch import running_app
+from interviewer.devtools.launch import running_app
 
 pytestmark = pytest.mark.model
 
@@ -528,7 +528,7 @@ def test_an_answer_spoken_into_the_microphone_is_transcribed_as_it_streams(
 
 
 def test_a_failing_model_shows_a_banner_and_the_interview_goes_on(browser, tmp_path):
-    from interviewer.fault_server import FaultServer
+    from interviewer.devtools.fault_server import FaultServer
 
     env = {
         "INTERVIEWER_LLM_PROVIDER": "openai",

@@ -12,10 +12,10 @@ import pytest
 from gradio_client import Client
 from helpers import chat_texts
 
-from interviewer.fault_server import FaultServer
+from interviewer.devtools.fault_server import FaultServer
+from interviewer.devtools.launch import running_app
+from interviewer.devtools.loadtest import run_load
 from interviewer.store import Store
-from interviewer.web.launch import running_app
-from interviewer.web.loadtest import run_load
 
 ANSWERS = [
     "During my internship at a bank I built a retrieval system for internal documents, with a "
