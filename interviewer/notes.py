@@ -7,26 +7,11 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
 from .personas import Question
 from .text import speaking_seconds, word_count
 from .topics import topics
 
-HEDGES = (
-    "i guess",
-    "i think maybe",
-    "maybe",
-    "kind of",
-    "sort of",
-    "probably",
-    "i'm not sure",
-    "not sure",
-    "i suppose",
-    "perhaps",
-    "it depends",
-    "more or less",
-    "somehow",
-)
-_HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
 _FIGURE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|x\b|×|ms\b|s\b|k\b|M\b|h\b|points?\b|pp\b|"
     r"percent\b|times\b|users\b|GPUs?\b|hours\b|days\b|weeks\b)?"
@@ -63,7 +48,7 @@ def observe(answer: str, question: Question, *, projects: list[str] | None = Non
         notes.append(f"strong: cites figures ({', '.join(figures)})")
     elif question.kind in {"open", "behavioural", "case", "pitch"}:
         notes.append("missed: no figures or measured results")
-    hedges = sorted({h.lower() for h in _HEDGE.findall(answer)})
+    hedges = sorted(set(lexicon.hedges(answer)))
     if hedges:
         notes.append(f"missed: hedges ({', '.join(hedges)})")
     if question.kind == "preference":

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import lexicon
 from ..concepts import concept_asked, concept_coverage, missing_check
 from ..listening import EMPHASIS, admission, stressed_concepts, vague_explanation
 from ..misconceptions import stated
@@ -103,13 +104,7 @@ TECHNICAL_KINDS = {"open", "technical", "case", "probe", "coding", "pitch"}
 
 # -- clarity ------------------------------------------------------------------------------
 
-FILLERS = re.compile(
-    r"(?<!\w)(um+|uh+|erm|you know|i mean|basically|like,|"
-    # "the kind of problem", "a sort of tree" name a kind; "it's kind of slow" hedges.
-    r"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bthat )(?<!\bwhat )(?<!\bwhich )(?<!\bsame )"
-    r"(?:sort|kind) of)(?!\w)",
-    re.I,
-)
+FILLERS = lexicon.FILLERS
 _MARKERS = _phrases(
     r"first(ly)?|second(ly)?|third(ly)?|then|finally|in the end|as a result|so|because|"
     r"the main reason|in short|to sum up|overall|for example|for instance|specifically|"

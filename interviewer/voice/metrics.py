@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import lexicon
 from ..settings import TARGET_FILLERS_PER_100, TARGET_WPM
 
 if TYPE_CHECKING:
     from ..settings import Settings
 
-FILLER_WORDS = ("um", "umm", "uh", "uhh", "erm", "er", "hmm", "mm")
-FILLER_PHRASES = ("you know", "i mean", "like", "basically", "sort of", "kind of")
-HEDGES = (
-    "i guess",
-    "kind of",
-    "sort of",
-    "maybe",
-    "probably",
-    "i think maybe",
-    "perhaps",
-    "i'm not sure",
-    "more or less",
-)
 PAUSE_S = 1.0
-_FILLER = re.compile(r"\b(" + "|".join(FILLER_WORDS) + r")\b", re.I)
-_FILLER_PHRASE = re.compile(
-    r"\b(you know|i mean|basically|sort of|kind of)\b|(?<=, )like\b"
-    r"|\blike,",
-    re.I,
-)
-_HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
 
 
 class SpeechTargets(BaseModel):
@@ -101,9 +81,8 @@ def compute(
     speaking = (words[-1].end - words[0].start) if words else 0.0
     gaps = [b.start - a.end for a, b in pairwise(words)]
     pauses = [g for g in gaps if g >= PAUSE_S]
-    fillers = Counter(m.lower() for m in _FILLER.findall(text))
-    fillers.update(m.group(0).lower().strip(", ") for m in _FILLER_PHRASE.finditer(text))
-    hedges = Counter(h.lower() for h in _HEDGE.findall(text))
+    fillers = Counter(lexicon.fillers(text))
+    hedges = Counter(lexicon.hedges(text))
     n_fillers = sum(fillers.values())
     metrics = SpeechMetrics(
         duration_s=round(duration_s, 2),
