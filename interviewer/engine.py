@@ -216,6 +216,16 @@ def _question_head(question: str) -> str:
 # "What does X look like": no content of its own (round 19: "what does the stack look like
 # day to day" is about the stack, not a typical day).
 _FILLER_STEMS = frozenset({"look", "like"})
+_ONE_ABOUT = re.compile(
+    r"\b(?:i had|i have|there was|i wanted to ask)\s+(?:one|a question|something)\s+about\s+"
+    r"(?P<topic>[\w' -]{3,40}?)(?=\s+but\b|[,.;!?]|$)",
+    re.I,
+)
+_DECIDE_LATER = re.compile(
+    r"\b(?:can|could|may) i (?:decide|choose|pick|tell you|answer that|say) (?:it |that )?later\b|"
+    r"\b(?:can|could) (?:we|i) (?:leave|keep) (?:it|that|the choice) (?:open|for later)\b",
+    re.I,
+)
 _SUPERVISED_LEARNING = re.compile(
     r"\b(?:un|self-?|semi-?)?supervised (?:learning|methods?|models?)\b", re.I
 )
@@ -394,7 +404,8 @@ _WHICH_MEANT = re.compile(
 )
 _EITHER_OR = re.compile(
     r"\b(?:do you mean|you mean|are you asking(?: about)?|should i (?:talk|speak) about|"
-    r"in general|do you want|would you like)\b[^?]{0,120}\bor\b[^?]{0,80}\?|"
+    r"in general|do you want|would you like|what you expect|what you(?:'re| are) looking for)\b"
+    r"[^?]{0,120}\bor\b[^?]{0,80}\?|"
     # "Is it X or Y?" is about the question only when a reading is named ("Is it for the
     # internship or in general?"); "Is it remote or in the office?" asks for a fact.
     r"\b(?:is it|is that)\b[^?]{0,120}\bor\b[^?]{0,80}"
@@ -1195,6 +1206,31 @@ class Interview:
                 note=f"not an answer: {problem}",
             )
         first_try = not self._reasks_at(answer.stage_index, answer.question_index)
+        if (
+            stage.kind == "questions"
+            and question.kind == "preference"
+            and _DECIDE_LATER.search(answer.text)
+            and self.persona.language == "en"
+        ):
+            # "Can I decide later?" asks to put off the choice, not for leave to speak
+            # (round 20: "Yes, please go ahead."); the push, once, with leave to refine it.
+            push = self._push_text()
+            limit = (
+                question.max_follow_ups
+                if question.max_follow_ups is not None
+                else self.persona.follow_up.max_per_question
+            )
+            if push is not None and self._follow_ups_used(
+                answer.stage_index, answer.question_index
+            ) < max(1, limit):
+                return self._say(
+                    f"You can refine it later. {push}",
+                    "follow_up",
+                    answer.stage_index,
+                    answer.question_index,
+                    "plan",
+                    notes=[*notes, "missed: no clear choice; pushed for one"],
+                )
         clarifying = clarifying_question(answer.text) if stage.kind == "questions" else None
         if clarifying is not None and self.persona.language == "en":
             # Answered as a person would ("Mainly in general."), then the candidate answers:
@@ -1346,8 +1382,23 @@ class Interview:
             notes = [*notes, "asked which reading was meant, then answered"]
         elif trailing_either:
             # What they chose is fine (round 10: the reply echoed both readings, as if the
-            # choice had not been heard).
-            aside = self._least_recent(["Either works; that one is fine.", "That works, yes."])
+            # choice had not been heard); when they chose none ("... is it about memory or
+            # speed?"), one reading is given (round 20: "Either works" to nothing chosen).
+            options = _OPTIONS.search(parts[-1]) or _PREP_OPTIONS.search(parts[-1])
+            said_before = " ".join(parts[:-1])
+            unsure = re.search(
+                r"\?|\b(?:i think|something to do with|maybe|not sure|i guess)\b", said_before, re.I
+            )
+            chose = (
+                options is None
+                or not unsure
+                or any(stems(o) & stems(said_before) for o in options.group("a", "b") if o)
+            )
+            aside = (
+                self._least_recent(["Either works; that one is fine.", "That works, yes."])
+                if chose
+                else self._either_reply(parts[-1])
+            )
             notes = [*notes, "answered, then asked which reading was meant"]
         elif _CHECKS_WITH_ME.search(answer.text):
             # "Is that what you were asking about?" (round 10: "I see, thanks", unanswered).
@@ -2089,7 +2140,11 @@ class Interview:
             p.endswith("?") and _asks_something(p) for p in sentences(answer.text)
         )
         if not asks_something:
-            return self._close(None, si, answer.question_index, notes, [])
+            # "I had one about remote work but I forgot... no, thank you": the topic they
+            # named is answered before the goodbye (round 20: closed without it).
+            named = _ONE_ABOUT.search(answer.text)
+            fact = self._fact_for(named.group("topic"), unknown=None) if named else None
+            return self._close(fact, si, answer.question_index, notes, [])
         reply = self._late_answer(answer) or self._fact_for(answer.text)
         if declines or replies + 1 >= len(stage.questions) or stage_over:
             return self._close(reply, si, answer.question_index, notes, [])
@@ -2155,8 +2210,12 @@ class Interview:
         clauses = [
             (i, c)
             for i, p in enumerate(parts[:3])
+            # "what would a first project look like, is it closer to production or to
+            # research?" asks two things too (round 20: only the first was answered).
             for c in re.split(
-                r"(?:,\s*|\s)and (?=(?:how|what|why|who|when|is|do|does|would|will)\b)", p
+                r"(?:,\s*|\s)and (?=(?:how|what|why|who|when|is|do|does|would|will)\b)|"
+                r",\s*(?:or\s+)?(?=(?:is it|are they|is that)\b)",
+                p,
             )
             if c.strip()
         ]

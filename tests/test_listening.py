@@ -3363,3 +3363,66 @@ def test_round_19_a_late_answer_is_not_taken_for_a_question(scripted, store):
     )
     assert "reinforcement learning for scheduling" in topics.text, topics.text
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 20: one model end to end, and monitoring, for two questions on the kind of
+        # work and on offline benchmarks against A/B tests.
+        (
+            "technical_engineer",
+            "Yes, two. First, what would a typical first project for an intern look like on "
+            "your team, is it closer to shipping a model into production or to exploratory "
+            "research? And second, how do you evaluate models before deployment, do you have an "
+            "offline benchmark that you trust, or is it mostly A/B tests?",
+            ["mainly engineering", "online A/B test"],
+        ),
+        # Round 20: "how many seeds are enough" was passed to the recruiter.
+        (
+            "pitch",
+            "How does your team decide how many seeds are enough for a result?",
+            ["five seeds"],
+        ),
+    ],
+)
+def test_round_20_candidate_questions_get_their_facts(name, question, expected, scripted, store):
+    reply = _reply_at_the_end(name, question, scripted, store)
+    for words in expected:
+        assert words in reply.text, reply.text
+
+
+def test_round_20_can_i_decide_later_is_no_request_to_speak(scripted, store):
+    interview = _at("recruiter", "which one do you want", scripted, store)
+    turn = interview.answer(
+        "Like I said, I'm not sure. Maybe engineering, because I like to code? But research is "
+        "interesting too. Can I decide later?"
+    )
+    assert turn.text.startswith("You can refine it later."), turn.text
+    assert "go ahead" not in turn.text
+    settled = interview.answer("Oh, okay. Then... engineering, I think. Maybe.")
+    assert "pick one" not in settled.text and "choose one" not in settled.text, settled.text
+    scripted._steps.clear()
+
+
+def test_round_20_a_forgotten_question_about_a_topic_gets_its_fact(manager, scripted, store):
+    interview = Interview.start(manager, scripted, store)
+    interview.answer(INTRO, duration_s=manager.total_minutes * 60)
+    closing = interview.answer(
+        "Um, I had one about remote work but I forgot... no, I think it's fine, no, thank you."
+    )
+    assert interview.finished
+    assert "office" in closing.text.lower(), closing.text
+
+
+def test_round_20_what_do_you_expect_x_or_y_gets_a_reading(scripted, store):
+    """Round 20: "Could you tell me what you expect, is it about memory or speed?" was
+    ignored and another sub-question asked."""
+    interview = _at("technical_engineer", "What is LoRA", scripted, store)
+    turn = interview.answer(
+        "I've heard of LoRA but I haven't used it. I think it has something to do with, like, "
+        "fewer parameters? Could you tell me what you expect, is it about memory or speed?"
+    )
+    assert turn.text.startswith("Mainly about memory."), turn.text
+    assert "Either works" not in turn.text
+    scripted._steps.clear()
