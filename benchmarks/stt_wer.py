@@ -29,10 +29,10 @@ from pathlib import Path
 import jiwer
 import numpy as np
 
+from interviewer.app.voice import persona_terms
 from interviewer.personas import builtin_personas_dir, load_persona
 from interviewer.profile import build_profile
 from interviewer.voice.audio import SAMPLE_RATE, load_audio
-from interviewer.voice.pipeline import persona_terms
 from interviewer.voice.stt import FILLER_PROMPT, FasterWhisperTranscriber, domain_prompt
 
 SENTENCES = [

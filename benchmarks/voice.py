@@ -22,13 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from interviewer.app.voice import VoiceInterview, interview_terms
 from interviewer.engine import Interview
 from interviewer.llm import build_model
 from interviewer.personas import builtin_personas_dir, load_persona
 from interviewer.settings import Settings
 from interviewer.store import Store
 from interviewer.voice.audio import SAMPLE_RATE, load_audio
-from interviewer.voice.pipeline import VoiceInterview, interview_terms
 from interviewer.voice.stt import FasterWhisperTranscriber, IncrementalTranscriber, domain_prompt
 from interviewer.voice.tts import HibariSpeaker
 

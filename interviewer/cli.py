@@ -340,7 +340,7 @@ def _audio_files(directory: Path) -> list[Path]:
 
 def _run_voice(practice, interview, audio_files, voice_out, answer_list, out) -> None:
     """Answers from recordings (or text), the interviewer's turns written as audio."""
-    from .voice.pipeline import VoiceInterview
+    from .app.voice import VoiceInterview
 
     services = practice.services
     voice = VoiceInterview(

@@ -49,6 +49,7 @@ from .llm.messages import to_openai_dicts
 from .misconceptions import Misconception, Stated, misconceptions, stated
 from .notes import INJECTION, observe
 from .personas import Persona, Question, Stage, Template
+from .speech import SpeechMetrics
 from .store import Store
 from .text import (
     EN_STOPWORDS,
@@ -62,7 +63,6 @@ from .text import (
 from .topics import affiliation, lexicon_terms, surface, topics
 from .transcript import CandidateProfile, Session, Turn, TurnKind, TurnSource
 from .validation import Expect, TurnContext, check, parse_output
-from .voice.metrics import SpeechMetrics
 
 MAX_REASKS = 2
 MODEL_FAILURES_BEFORE_PLAN_ONLY = 2

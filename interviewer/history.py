@@ -13,9 +13,9 @@ from .grading.grader import grade_answer_criteria, grade_session
 from .grading.report import Report
 from .grading.rubrics import Rubric
 from .personas import Persona
+from .speech import SpeechTargets
 from .store import Store
 from .transcript import Session
-from .voice.metrics import SpeechTargets
 
 # Signals inside a criterion that deserve practice on their own: an answer can score well
 # on positioning as a whole and still never choose, or talk around a concept.

@@ -93,7 +93,7 @@ class Settings(BaseSettings):
     tts_model: str = "gpt-4o-mini-tts"
     tts_base_url: str | None = None
 
-    # speech targets (from the brief); voice.metrics.SpeechTargets carries them everywhere
+    # speech targets (from the brief); speech.SpeechTargets carries them everywhere
     target_wpm_min: float = TARGET_WPM[0]
     target_wpm_max: float = TARGET_WPM[1]
     target_fillers_per_100_max: float = TARGET_FILLERS_PER_100

@@ -39,8 +39,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import InputError, InterviewerError, SessionBusy, SessionNotFound, redact
 from .session_files import check_id
+from .speech import SpeechMetrics
 from .transcript import CandidateProfile, Session, Transcript, Turn, utcnow
-from .voice.metrics import SpeechMetrics
 
 metadata = MetaData()
 

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from .voice.metrics import SpeechMetrics
+from .speech import SpeechMetrics
 
 Speaker = Literal["interviewer", "candidate"]
 TurnKind = Literal[

@@ -652,7 +652,7 @@ def test_the_configured_speech_band_flows_into_the_pace_score():
     """Issue #13: INTERVIEWER_TARGET_WPM_MIN/MAX changed the live verdicts but not the pace
     score of the report."""
     from interviewer.settings import Settings
-    from interviewer.voice.metrics import SpeechTargets
+    from interviewer.speech import SpeechTargets
 
     unit = _unit("Tell me about your project.", "I built a pipeline. " * 10, wpm=120)
     default = SIGNALS["pace"](unit, GradingContext())

@@ -18,8 +18,8 @@ from voice_audio import espeak, load_audio, needs_espeak, speech_bounds
 from interviewer.devtools.launch import free_port
 from interviewer.errors import ConfigError, ProviderError
 from interviewer.settings import Settings
+from interviewer.speech import compute
 from interviewer.voice.audio import SAMPLE_RATE
-from interviewer.voice.metrics import compute
 from interviewer.voice.stt import OpenAITranscriber, build_transcriber, bundled_model_dir
 
 TEXT = (

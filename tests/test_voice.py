@@ -16,13 +16,13 @@ from conftest import persona
 from helpers import run_cli
 from voice_audio import encode, espeak, hibari, load_audio, needs_espeak, speech_bounds
 
+from interviewer.app.voice import VoiceInterview
 from interviewer.engine import Interview
 from interviewer.errors import InputError
+from interviewer.speech import WordTiming, compute
 from interviewer.testing import ScriptedSpeaker, ScriptedTranscriber
 from interviewer.transcript import Session
 from interviewer.voice.audio import SAMPLE_RATE, write_wav
-from interviewer.voice.metrics import WordTiming, compute
-from interviewer.voice.pipeline import VoiceInterview
 from interviewer.voice.stt import (
     FasterWhisperTranscriber,
     IncrementalTranscriber,
@@ -75,8 +75,8 @@ TRAILING = [
 
 
 def test_a_quiet_second_after_the_answer_adds_no_words(whisper, tmp_path):
+    from interviewer.app.voice import persona_terms
     from interviewer.personas import builtin_personas_dir, load_persona
-    from interviewer.voice.pipeline import persona_terms
 
     prompt = domain_prompt(
         persona_terms(load_persona(str(builtin_personas_dir() / "technical_engineer.yaml")))

@@ -232,8 +232,8 @@ PITCH_TEXT = (
 def test_a_pitch_whose_time_is_up_hands_over_to_the_questions(tmp_path, scripted):
     import numpy as np
 
+    from interviewer.speech import WordTiming
     from interviewer.testing import ScriptedTranscriber
-    from interviewer.voice.metrics import WordTiming
     from interviewer.voice.stt import Transcription
 
     words = [
@@ -356,9 +356,9 @@ def test_a_spoken_answer_is_checked_then_sent_as_corrected(tmp_path, scripted):
     with the recording's pace; a draft never travels to another session."""
     import numpy as np
 
+    from interviewer.speech import WordTiming
     from interviewer.testing import ScriptedTranscriber
     from interviewer.voice.audio import write_wav
-    from interviewer.voice.metrics import WordTiming
     from interviewer.voice.stt import Transcription
 
     heard = "I trained gradient boosting model non-port state"
@@ -430,7 +430,7 @@ def test_practise_again_offers_the_hesitant_answer_first(app, tmp_path):
 def test_the_speech_timeline_needs_two_spoken_answers():
     from interviewer.grading.render import timeline
     from interviewer.grading.report import AnswerFeedback, Report
-    from interviewer.voice.metrics import SpeechTargets, WordTiming, compute
+    from interviewer.speech import SpeechTargets, WordTiming, compute
 
     words = [WordTiming(word=w, start=0.4 * i, end=0.4 * i + 0.3) for i, w in enumerate("a" * 20)]
     speech = compute(words, 8.0, SpeechTargets(), text="um " + "word " * 19)

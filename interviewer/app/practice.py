@@ -27,12 +27,12 @@ from ..history import Graded, HistoryRow, WeakAnswer, mean_score
 from ..personas import Persona
 from ..profile import build_profile
 from ..session_files import remove_session_files, session_folder
+from ..speech import SpeechMetrics, compute
 from ..transcript import Session, Turn
 from ..voice.audio import SAMPLE_RATE, load_audio, to_16k_mono, write_wav
-from ..voice.metrics import SpeechMetrics, compute
-from ..voice.pipeline import VoiceInterview
 from ..voice.stt import IncrementalTranscriber, Transcription
 from .services import Services
+from .voice import VoiceInterview
 
 MAX_ANSWER_CHARS = 100_000
 MAX_PITCH_S = 30 * 60

@@ -25,8 +25,8 @@ from ..llm.capabilities import capabilities, load
 from ..llm.openai_compat import probe
 from ..personas import Persona, load_all, persona_dirs
 from ..settings import Settings
+from ..speech import SpeechTargets
 from ..store import Store
-from ..voice.metrics import SpeechTargets
 from ..voice.stt import Transcriber, build_transcriber
 from ..voice.tts import Speaker, build_speaker
 

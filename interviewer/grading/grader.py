@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 
 from ..notes import INJECTION
 from ..personas import Persona
+from ..speech import SpeechTargets, combine
 from ..text import core_question
 from ..transcript import Session
-from ..voice.metrics import SpeechTargets, combine
 from .judge import JudgeResult
 from .report import AnswerFeedback, CriterionResult, Report, SignalScore
 from .rubrics import Mode, Rubric, select

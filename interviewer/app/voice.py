@@ -13,12 +13,12 @@ from ..engine import Interview
 from ..errors import InputError
 from ..personas import Persona
 from ..profile import cv_names
+from ..speech import SpeechTargets, compute
 from ..topics import lexicon_terms
 from ..transcript import CandidateProfile, Turn
-from .audio import is_silent, load_audio, write_wav
-from .metrics import SpeechTargets, compute
-from .stt import Transcriber, Transcription, domain_prompt
-from .tts import Speaker, stream
+from ..voice.audio import is_silent, load_audio, write_wav
+from ..voice.stt import Transcriber, Transcription, domain_prompt
+from ..voice.tts import Speaker, stream
 
 
 def interview_terms(interview: Interview) -> list[str]:
