@@ -1,8 +1,8 @@
 """Sessions and turns in a SQL database (SQLite by default, any SQLAlchemy URL).
 
 Every turn is written as it happens, from the library layer, so a session killed
-at any point resumes with no turn lost. Schema changes are small named
-migrations applied in order and recorded in ``_migrations``.
+at any point resumes with no turn lost. The tables are in ``tables.py``; schema changes
+are small named migrations (``migrations.py``) applied in order when a store opens.
 """
 
 from __future__ import annotations
@@ -10,141 +10,28 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import (
-    Column,
-    DateTime,
     Engine,
-    Float,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
     create_engine,
     event,
     func,
     insert,
-    inspect,
     select,
-    text,
     update,
 )
 from sqlalchemy import text as sql_text
-from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from . import migrations
 from .errors import InputError, InterviewerError, SessionBusy, SessionNotFound, redact
 from .session_files import check_id
 from .speech import SpeechMetrics
+from .tables import llm_calls, migrations_table, practice_attempts, sessions, turns
 from .transcript import CandidateProfile, Session, Transcript, Turn, utcnow
-
-metadata = MetaData()
-
-sessions = Table(
-    "sessions",
-    metadata,
-    Column("id", String(32), primary_key=True),
-    Column("persona_id", String(100), nullable=False),
-    Column("persona_name", String(200), nullable=False, default=""),
-    Column("model", String(200), nullable=False, default=""),
-    Column("status", String(16), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-    Column("profile_json", Text, nullable=False),
-    Column("owner", String(200)),
-)
-
-turns = Table(
-    "turns",
-    metadata,
-    Column("session_id", String(32), primary_key=True),
-    Column("seq", Integer, primary_key=True),
-    Column("speaker", String(16), nullable=False),
-    Column("kind", String(16), nullable=False),
-    Column("text", Text, nullable=False),
-    Column("stage_id", String(100), nullable=False),
-    Column("stage_index", Integer, nullable=False),
-    Column("question_index", Integer, nullable=False),
-    Column("elapsed_s", Float, nullable=False),
-    Column("duration_s", Float, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("source", String(16), nullable=False),
-    Column("topic", Text),
-    Column("notes_json", Text, nullable=False),
-    Column("rejected_json", Text, nullable=False),
-    Column("speech_json", Text),
-    Column("audio_path", Text),
-)
-
-llm_calls = Table(
-    "llm_calls",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("session_id", String(32)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("model", String(200), nullable=False),
-    Column("purpose", String(32), nullable=False),
-    Column("prompt_json", Text, nullable=False),
-    Column("response", Text),
-    Column("error", Text),
-    Column("duration_ms", Integer, nullable=False),
-)
-
-practice_attempts = Table(
-    "practice_attempts",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("session_id", String(32), nullable=False),
-    Column("seq", Integer, nullable=False),
-    Column("question", Text, nullable=False),
-    Column("answer", Text, nullable=False),
-    Column("scores_json", Text, nullable=False),
-    Column("mean", Float),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
-
-migrations_table = Table(
-    "_migrations",
-    metadata,
-    Column("name", String(100), primary_key=True),
-    Column("applied_at", DateTime(timezone=True), nullable=False),
-)
-
-
-def _m001_initial(conn: Connection) -> None:
-    for table in (sessions, turns, llm_calls):  # later tables come with their migration
-        table.create(conn, checkfirst=True)
-
-
-def _m002_speech(conn: Connection) -> None:
-    """Speech metrics and audio files of spoken turns."""
-    existing = {c["name"] for c in inspect(conn).get_columns("turns")}
-    for name in ("speech_json", "audio_path"):
-        if name not in existing:
-            conn.execute(text(f"ALTER TABLE turns ADD COLUMN {name} TEXT"))
-
-
-def _m003_owner(conn: Connection) -> None:
-    """Who a session belongs to in a shared app (None on a local install)."""
-    if "owner" not in {c["name"] for c in inspect(conn).get_columns("sessions")}:
-        conn.execute(text("ALTER TABLE sessions ADD COLUMN owner VARCHAR(200)"))
-
-
-def _m004_practice(conn: Connection) -> None:
-    """New answers to a question of a past session ("practise again"), graded."""
-    practice_attempts.create(conn, checkfirst=True)
-
-
-MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
-    ("001_initial", _m001_initial),
-    ("002_speech", _m002_speech),
-    ("003_owner", _m003_owner),
-    ("004_practice", _m004_practice),
-]
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -187,7 +74,7 @@ class Store:
             with self.engine.begin() as conn:
                 migrations_table.create(conn, checkfirst=True)
                 done = set(conn.scalars(select(migrations_table.c.name)))
-                for name, fn in MIGRATIONS:
+                for name, fn in migrations.MIGRATIONS:
                     if name not in done:
                         fn(conn)
                         conn.execute(

@@ -27,10 +27,10 @@ def test_sqlite_runs_in_wal_mode_and_migrations_are_recorded(tmp_path):
 
 
 def test_an_old_database_is_migrated_without_losing_turns(tmp_path, scripted, monkeypatch):
-    import interviewer.store as store_module
+    import interviewer.migrations as migrations_module
 
     path = tmp_path / "old.db"
-    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+    monkeypatch.setattr(migrations_module, "MIGRATIONS", migrations_module.MIGRATIONS[:1])
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE turns (session_id TEXT, seq INTEGER)")  # the 001 layout, minimal
     con.execute("CREATE TABLE sessions (id TEXT, persona_id TEXT)")
