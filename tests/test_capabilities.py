@@ -37,3 +37,32 @@ def test_a_declared_model_is_loaded_once_asked():
 
     model = Loading(metadata=declare(loads_in_process=True))
     assert load(model) is True and loaded == [True]
+
+
+def test_chat_models_transcribers_and_voices_come_from_one_registry(monkeypatch):
+    """A plugin adds any of the three the same way: an entry point in its kind's group."""
+    from importlib.metadata import EntryPoint
+
+    from interviewer import registry
+    from interviewer.voice.stt import build_transcriber
+    from interviewer.voice.tts import build_speaker
+
+    plugins = {
+        "interviewer.stt_providers": [
+            EntryPoint("echo", "interviewer.testing:ScriptedTranscriber", "interviewer.stt")
+        ],
+        "interviewer.tts_providers": [
+            EntryPoint("silent", "interviewer.voice.tts:build_none", "interviewer.tts")
+        ],
+    }
+    monkeypatch.setattr(registry, "entry_points", lambda group: plugins.get(group, []))
+    names = registry.providers("interviewer.stt_providers", {"local": "x:y"})
+    assert names == {"local": "x:y", "echo": "interviewer.testing:ScriptedTranscriber"}
+    assert build_speaker(Settings(tts_provider="silent")) is None
+    built = registry.factory(
+        "interviewer.stt_providers", {}, "echo", what="speech-to-text provider", setting="X"
+    )
+    assert built.__name__ == "ScriptedTranscriber"
+    assert type(build_transcriber(Settings(stt_provider="local"))).__name__ == (
+        "FasterWhisperTranscriber"
+    )

@@ -8,14 +8,14 @@ way. The name in ``INTERVIEWER_LLM_PROVIDER`` is looked up, never compared.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib.metadata import entry_points
 
 from langchain_core.language_models import BaseChatModel
 
-from ..registry import lookup
+from .. import registry
 from ..settings import Settings
 
 Factory = Callable[[Settings], BaseChatModel]
+GROUP = "interviewer.llm_providers"
 
 #: Built-in providers, used when the package's entry points are not installed.
 BUILTIN = {
@@ -25,26 +25,21 @@ BUILTIN = {
 }
 
 
-def _load(target: str) -> Factory:
-    module_name, _, attr = target.partition(":")
-    module = __import__(module_name, fromlist=[attr])
-    return getattr(module, attr)
-
-
 def providers() -> dict[str, str]:
     """Provider name to ``module:function``, plugins included."""
-    found = dict(BUILTIN)
-    for ep in entry_points(group="interviewer.llm_providers"):
-        found[ep.name] = ep.value
-    return found
+    return registry.providers(GROUP, BUILTIN)
 
 
 def build_model(settings: Settings) -> BaseChatModel:
     """The chat model named by ``settings.llm_provider``; nothing is loaded yet."""
-    target = lookup(
-        providers(), settings.llm_provider, what="LLM provider", setting="INTERVIEWER_LLM_PROVIDER"
+    build: Factory = registry.factory(
+        GROUP,
+        BUILTIN,
+        settings.llm_provider,
+        what="LLM provider",
+        setting="INTERVIEWER_LLM_PROVIDER",
     )
-    model = _load(target)(settings)
+    model = build(settings)
     model.metadata = {**(model.metadata or {}), "interviewer_provider": settings.llm_provider}
     return model
 

@@ -14,9 +14,8 @@ import numpy as np
 from openai import NOT_GIVEN
 from pydantic import BaseModel, ConfigDict
 
-from .. import progress
+from .. import progress, registry
 from ..errors import ConfigError, ProviderError
-from ..registry import lookup
 from ..settings import Settings
 from ..speech import WordTiming
 from .audio import SAMPLE_RATE, is_silent
@@ -276,7 +275,7 @@ def _field(item, name: str):
     return item[name] if isinstance(item, dict) else getattr(item, name)
 
 
-def _local(settings: Settings) -> FasterWhisperTranscriber:
+def build_local(settings: Settings) -> FasterWhisperTranscriber:
     return FasterWhisperTranscriber(
         settings.stt_model,
         compute_type=settings.stt_compute_type,
@@ -286,17 +285,22 @@ def _local(settings: Settings) -> FasterWhisperTranscriber:
     )
 
 
-STT_PROVIDERS = {"local": _local, "openai": OpenAITranscriber}
+#: Built-in transcribers; a plugin adds one in the entry-point group below.
+STT_PROVIDERS = {
+    "local": "interviewer.voice.stt:build_local",
+    "openai": "interviewer.voice.stt:OpenAITranscriber",
+}
 
 
 def build_transcriber(settings: Settings) -> Transcriber:
-    factory = lookup(
+    build = registry.factory(
+        "interviewer.stt_providers",
         STT_PROVIDERS,
         settings.stt_provider,
         what="speech-to-text provider",
         setting="INTERVIEWER_STT_PROVIDER",
     )
-    return factory(settings)
+    return build(settings)
 
 
 PAUSE_S = 0.09  # three quiet 30 ms frames: a pause between clauses; stops inside words are shorter

@@ -12,9 +12,8 @@ from typing import Protocol
 
 import numpy as np
 
-from .. import progress
+from .. import progress, registry
 from ..errors import ConfigError, ProviderError
-from ..registry import lookup
 from ..settings import Settings
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -100,22 +99,28 @@ class OpenAISpeaker:
         return pcm.astype(np.float32) / 32768
 
 
-def _none(settings: Settings) -> None:
+def build_none(settings: Settings) -> None:
     return None
 
 
+def build_hibari(settings: Settings) -> HibariSpeaker:
+    return HibariSpeaker(voice=settings.tts_voice, speed=settings.tts_speed)
+
+
+#: Built-in voices; a plugin adds one in the entry-point group below.
 TTS_PROVIDERS = {
-    "hibari": lambda s: HibariSpeaker(voice=s.tts_voice, speed=s.tts_speed),
-    "openai": OpenAISpeaker,
-    "none": _none,
+    "hibari": "interviewer.voice.tts:build_hibari",
+    "openai": "interviewer.voice.tts:OpenAISpeaker",
+    "none": "interviewer.voice.tts:build_none",
 }
 
 
 def build_speaker(settings: Settings) -> Speaker | None:
-    factory = lookup(
+    build = registry.factory(
+        "interviewer.tts_providers",
         TTS_PROVIDERS,
         settings.tts_provider,
         what="TTS provider",
         setting="INTERVIEWER_TTS_PROVIDER",
     )
-    return factory(settings)
+    return build(settings)
