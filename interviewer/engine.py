@@ -14,10 +14,10 @@ stored before the next one is made.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,7 +45,7 @@ from .listening import (
     vague_explanation,
 )
 from .llm import describe
-from .llm.messages import to_openai_dicts
+from .llm.calls import call_model
 from .misconceptions import Misconception, Stated, misconceptions, stated
 from .notes import INJECTION, observe
 from .personas import Persona, Question, Stage, Template
@@ -2477,27 +2477,17 @@ class Interview:
         )
 
     def _call(self, messages: list[BaseMessage], purpose: str) -> str | None:
-        started = time.monotonic()
-        text: str | None = None
-        error: str | None = None
-        try:
-            # One line is one turn: stopping at the newline saves most of a weak model's
-            # rambling (and its time).
-            reply = self.model.invoke(messages, stop=["\n"])
-            text = reply.content if isinstance(reply.content, str) else str(reply.content)
-        except AssertionError:
-            raise  # a strict test fake saying the script is wrong: never swallow it
-        except Exception as e:  # the port boundary: any provider failure means "no text"
-            error = f"{type(e).__name__}: {e}"[:2000]
-        self.store.log_llm_call(
-            session_id=self.session.id,
-            model=self.model_name,
+        # One line is one turn: stopping at the newline saves most of a weak model's
+        # rambling (and its time).
+        reply = call_model(
+            self.model,
+            messages,
             purpose=purpose,
-            messages=to_openai_dicts(messages),
-            response=text,
-            error=error,
-            started=started,
+            model_name=self.model_name,
+            log=functools.partial(self.store.log_llm_call, session_id=self.session.id),
+            stop=["\n"],
         )
+        text, error = reply.text, reply.error
         if error is None:
             self._model_failures = 0
             return text

@@ -66,3 +66,31 @@ def test_chat_models_transcribers_and_voices_come_from_one_registry(monkeypatch)
     assert type(build_transcriber(Settings(stt_provider="local"))).__name__ == (
         "FasterWhisperTranscriber"
     )
+
+
+def test_the_judges_call_is_logged_with_the_sessions_model_calls(tmp_path):
+    """Every model call is logged from the library layer: the interviewer's, and the judge's
+    when a stored session is graded (one wrapper, interviewer/llm/calls.py)."""
+    import json
+
+    from interviewer.app.practice import Practice
+    from interviewer.app.services import Services
+    from interviewer.engine import Interview
+    from interviewer.store import Store
+
+    settings = Settings(data_dir=tmp_path, llm_provider="scripted")
+    services = Services(settings, store=Store(f"sqlite:///{tmp_path / 'db.sqlite'}"))
+    drafts = ScriptedChatModel(["The candidate: yes."] * 20)
+    interview = Interview.start(services.personas["recruiter"], drafts, services.store)
+    interview.answer(
+        "I'm a master's student in machine learning; last year I built a match-outcome model "
+        "with gradient boosting at a sports analytics company, and I shipped it."
+    )
+    interview.end()
+    drafts._steps.clear()  # how many drafts the interviewer asked for is the engine's call
+    services.model = ScriptedChatModel()
+    before = services.store.llm_call_count(interview.session.id)
+    services.model.add(json.dumps({"scores": [], "flags": []}))
+    Practice(services).report(interview.session.id, judge=True)
+    assert services.store.llm_call_count(interview.session.id) == before + 1
+    services.model.assert_complete()

@@ -4,6 +4,7 @@ so the same code is exercised by unit tests, the API and the browser."""
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import threading
@@ -493,13 +494,20 @@ class Practice:
         return self.grade(session, services.personas.get(session.persona_id), judge=judge)
 
     def grade(self, session: Session, persona: Persona | None, *, judge: bool | None = None):
-        """Any session (stored, or read from a transcript file) graded with the rubrics."""
+        """Any session (stored, or read from a transcript file) graded with the rubrics; a
+        judge's call is logged with a stored session's model calls."""
         services = self.services
+        stored = services.store.progress(session.id) is not None
+        log = (
+            functools.partial(services.store.log_llm_call, session_id=session.id)
+            if stored
+            else None
+        )
         return grade_session(
             session,
             persona,
             services.rubrics,
-            judge=judge_for(services.model, judge) if judge is not False else None,
+            judge=judge_for(services.model, judge, log=log) if judge is not False else None,
             targets=services.targets,
         )
 

@@ -3,6 +3,7 @@ LLM playing the profile when one is configured."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Literal
 
@@ -11,6 +12,8 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..engine import Interview
+from ..llm import describe
+from ..llm.calls import call_model
 from ..prompting import template
 from ..text import core_question
 from ..yamlfile import load_model
@@ -94,13 +97,12 @@ class LLMCandidate:
             background=self.spec.background or "-",
             examples=examples,
         )
-        try:
-            reply = self.model.invoke(
-                [SystemMessage(system), HumanMessage(interview.current_turn.text)]
-            )
-        except AssertionError:
-            raise
-        except Exception:  # the port boundary: an unavailable model means the bank answers
-            return self.fallback.answer(interview)
-        text = str(reply.content).strip()
-        return text or self.fallback.answer(interview)
+        reply = call_model(
+            self.model,
+            [SystemMessage(system), HumanMessage(interview.current_turn.text)],
+            purpose="simulated candidate",
+            model_name=describe(self.model),
+            log=functools.partial(interview.store.log_llm_call, session_id=interview.session.id),
+        )
+        # An unavailable model means the answer bank answers.
+        return (reply.text or "").strip() or self.fallback.answer(interview)

@@ -16,6 +16,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..llm import describe
+from ..llm.calls import CallLog, call_model
 from ..llm.capabilities import capabilities
 from ..prompting import template
 from ..text import shorten, word_count
@@ -136,9 +137,10 @@ def _transcript_block(units: list[AnswerUnit]) -> str:
 class LLMJudge:
     """Callable as the grader's judge; one model call per report."""
 
-    def __init__(self, model: BaseChatModel):
+    def __init__(self, model: BaseChatModel, *, log: CallLog | None = None):
         self.model = model
         self.model_name = describe(model)
+        self.log = log  # the session's model-call log, when the report is of a stored one
 
     def __call__(self, rubrics: list[Rubric], units: list[AnswerUnit]) -> JudgeResult:
         if not rubrics or not units:
@@ -151,22 +153,22 @@ class LLMJudge:
                 )
             ),
         ]
-        try:
-            reply = self.model.invoke(messages)
-        except AssertionError:
-            raise
-        except Exception as e:  # the port boundary: a failed judge means "no judge"
-            reason = f"judge call failed: {type(e).__name__}: {str(e)[:120]}"
+        reply = call_model(
+            self.model, messages, purpose="judge", model_name=self.model_name, log=self.log
+        )
+        if reply.text is None:  # a failed judge means "no judge"
+            reason = f"judge call failed: {(reply.error or '')[:140]}"
             return JudgeResult(errors={r.id: reason for r in rubrics})
-        raw = reply.content if isinstance(reply.content, str) else str(reply.content)
-        return parse_verdicts(raw, rubrics, units, self.model_name)
+        return parse_verdicts(reply.text, rubrics, units, self.model_name)
 
 
-def judge_for(model: BaseChatModel, wanted: bool | None = None) -> LLMJudge | None:
+def judge_for(
+    model: BaseChatModel, wanted: bool | None = None, *, log: CallLog | None = None
+) -> LLMJudge | None:
     """The model as a judge when asked (``wanted``), or by default when its provider says
     it is capable (a 135M model is not: grading then stays deterministic)."""
     if wanted is False:
         return None
     if wanted or capabilities(model).judges_by_default:
-        return LLMJudge(model)
+        return LLMJudge(model, log=log)
     return None
