@@ -343,7 +343,7 @@ _UNCLEAR = {
     "fr": "Je ne suis pas sûr d'avoir compris votre réponse. ",
 }
 _TO_INTERVIEWER = re.compile(
-    r"\b(you|your|yours|team|company|intern|internship|would i|will i|do i|can i|should i|"
+    r"\b(you|your|yours|team|company|interns?|internship|would i|will i|do i|can i|should i|"
     r"vous|votre|équipe)\b",
     re.I,
 )
@@ -355,7 +355,13 @@ def _is_counter_question(text: str) -> bool:
     return (
         text.rstrip().endswith("?")
         and len(text.split()) <= 30
-        and bool(_TO_INTERVIEWER.search(text) or _WANTS_REPEAT.search(text))
+        and bool(
+            _TO_INTERVIEWER.search(text)
+            or _WANTS_REPEAT.search(text)
+            # "What's the difference exactly between them?" of the options offered (round
+            # 21: taken for an answer, and the dates asked next).
+            or re.search(r"\bwhat(?:'?s| is) the difference\b", text, re.I)
+        )
         and not _CHECKS_WITH_ME.search(text)  # "Is that what you were asking about?"
     )
 

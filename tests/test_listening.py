@@ -3426,3 +3426,77 @@ def test_round_20_what_do_you_expect_x_or_y_gets_a_reading(scripted, store):
     assert turn.text.startswith("Mainly about memory."), turn.text
     assert "Either works" not in turn.text
     scripted._steps.clear()
+
+
+def test_round_21_what_is_the_difference_of_the_options_is_answered(scripted, store):
+    interview = _at("recruiter", "which one do you want", scripted, store)
+    turn = interview.answer(
+        "What's the difference exactly between them? Is the research one only papers?"
+    )
+    assert "research track you test ideas" in turn.text, turn.text
+    assert "start" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 21: "I don't have that detail right now" from the recruiter.
+        (
+            "recruiter",
+            "Um, yes, maybe... is there a technical test after this? And what should I prepare?",
+            ["take-home", "walk through one of your projects"],
+        ),
+        # Round 21: topics and venues, not the question asked.
+        (
+            "research_scientist",
+            "Um, maybe... what would an intern actually work on? Like, is it more coding or more "
+            "reading papers?",
+            ["experiments need solid code"],
+        ),
+    ],
+)
+def test_round_21_candidate_questions_get_their_facts(name, question, expected, scripted, store):
+    reply = _reply_at_the_end(name, question, scripted, store)
+    for words in expected:
+        assert words in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 21: the detection method instead of whether alerts are labelled.
+        (
+            "manager_fit",
+            "How do you currently decide when an alert is a true anomaly, do on-call engineers "
+            "label them, or is there no ground truth yet?",
+            ["label"],
+        ),
+        # Round 21: inference cost and energy, twice, for "is RL used in production?".
+        (
+            "pitch",
+            "In your team, is reinforcement learning used in production at all, or is it mostly "
+            "supervised learning, with RL as an exploratory topic?",
+            ["No reinforcement learning runs in production"],
+        ),
+    ],
+)
+def test_round_21_more_candidate_questions_get_their_facts(
+    name, question, expected, scripted, store
+):
+    reply = _reply_at_the_end(name, question, scripted, store)
+    for words in expected:
+        assert words in reply.text, reply.text
+
+
+def test_round_21_what_do_interns_usually_do_in_an_answer_is_answered(manager, scripted, store):
+    """Round 21: "... I don't really know what is realistic in six months, what do interns
+    usually do?" was skipped for the next topic ("intern" did not match "interns")."""
+    interview = _at("manager_fit", "shipped by the end", scripted, store)
+    turn = interview.answer(
+        "Hmm, something that works? Maybe a model that detects the anomalies, or a dashboard. I "
+        "don't really know what is realistic in six months, what do interns usually do?"
+    )
+    assert any(fact.answer[:40] in turn.text for fact in manager.facts), turn.text
+    assert "disagreed" not in turn.text and "teamwork" not in turn.text, turn.text
+    scripted._steps.clear()
