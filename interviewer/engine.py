@@ -221,6 +221,19 @@ _ONE_ABOUT = re.compile(
     r"(?P<topic>[\w' -]{3,40}?)(?=\s+but\b|[,.;!?]|$)",
     re.I,
 )
+# "Three runs, 5 percent better, I don't know if it's real" (round 20), "one or two runs,
+# so I'm not sure the 20% gap holds" (round 21): a result from a few runs, doubted.
+_FEW_RUNS = (
+    r"\b(?:one|two|three|a few|a couple of|1|2|3) (?:or (?:two|three|2|3) )?"
+    r"(?:runs?|seeds?|times)\b"
+)
+_DOUBT = (
+    r"\b(?:(?:not sure|don'?t know|no idea|unsure)\b[^.?!]{0,40}"
+    r"\b(?:real|significant|noise|holds?|luck)|might be noise|could be (?:noise|luck))\b"
+)
+_NOISE_DOUBT = re.compile(
+    rf"{_FEW_RUNS}[^?!]{{0,140}}{_DOUBT}|{_DOUBT}[^?!]{{0,140}}{_FEW_RUNS}", re.I
+)
 _DECIDE_LATER = re.compile(
     r"\b(?:can|could|may) i (?:decide|choose|pick|tell you|answer that|say) (?:it |that )?later\b|"
     r"\b(?:can|could) (?:we|i) (?:leave|keep) (?:it|that|the choice) (?:open|for later)\b",
@@ -1085,6 +1098,14 @@ class Interview:
                 # RLHF": the missing fact as a hint, never "one level deeper: how would you
                 # implement it?" (round 10).
                 return hint
+            if (
+                self._follow_ups_used(si, qi) < max(limit, 1)
+                and _NOISE_DOUBT.search(answer.text)
+                and (doubt := self._unused(self.persona.follow_up.after_noise_doubt))
+            ):
+                return Decision(
+                    "push", si, qi, text=doubt, note="missed: a result from a few runs, doubted"
+                )
             # Vague dates get one push for a firm answer too, whatever the follow-up limit
             # (round 19: "maybe March or April, it depends on the exams" was not pinned down).
             vague_limit = max(limit, 1) if question.kind == "logistics" else limit

@@ -318,6 +318,15 @@ class FollowUpPolicy(_Strict):
         "{topic} is the concept asked about, else the first one the answer names; a "
         "wording without it is for answers that name none.",
     )
+    after_noise_doubt: list[str] = Field(
+        default_factory=lambda: [
+            "How would you find out whether that difference is real: what would you compute, "
+            "and how many runs would you need?",
+        ],
+        description='Asked once when the candidate doubts a result from a few runs ("three '
+        "runs, 5 percent better, I don't know if it's real\"): the research follow-up a "
+        "scientist makes (round 20: the next topic came instead).",
+    )
     push_for_choice: list[str] = Field(
         default_factory=lambda: [
             "If you had to pick one today, which would it be, and why?",

@@ -3500,3 +3500,18 @@ def test_round_21_what_do_interns_usually_do_in_an_answer_is_answered(manager, s
     assert any(fact.answer[:40] in turn.text for fact in manager.facts), turn.text
     assert "disagreed" not in turn.text and "teamwork" not in turn.text, turn.text
     scripted._steps.clear()
+
+
+def test_round_20_a_result_from_a_few_runs_doubted_gets_the_research_follow_up(scripted, store):
+    """Round 20: "we only had three runs each and the difference was small, maybe five
+    percent. I don't know if that is real." got "Okay, that's a start." and MCTS."""
+    interview = _at("research_scientist", "least sure about", scripted, store)
+    turn = interview.answer(
+        "Probably the quantization result, like I said, we only had three runs each and the "
+        "difference was small, maybe five percent. I don't know if that is real."
+    )
+    assert turn.text.endswith(
+        "How would you find out whether that difference is real: what would you compute, and "
+        "how many runs would you need?"
+    ), turn.text
+    scripted._steps.clear()
