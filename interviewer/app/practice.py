@@ -657,9 +657,15 @@ class Practice:
         if speaker is None or self.services.health["tts"].state != "ready":
             return None
         folder = self.services.settings.data_dir / "audio" / interview.session.id
-        path = folder / f"{turn.seq:03d}-interviewer.wav"
-        write_wav(path, speaker.synthesize(turn.text), speaker.sample_rate)
-        return str(self.services.deliver(path))
+        voice = VoiceInterview(
+            interview,
+            self.services.transcriber,
+            speaker,
+            voice_out=folder,
+            targets=self.services.targets,
+        )
+        path = voice.speak(turn)  # the terminal writes the interviewer's voice the same way
+        return str(self.services.deliver(path)) if path is not None else None
 
     def screen_of(
         self,
