@@ -1585,7 +1585,17 @@ class Interview:
         if not 0 < len(first.split()) <= 5:
             return None
         first = _second_person(first)
-        text = f"Let's take {first}: what was your own part in it, and what came of it?"
+        asked = self.current_turn.text if self.current_turn else ""
+        if re.search(r"\b(?:would you|will you|do you want|want to|going to|plan)\b", asked, re.I):
+            # A goal, not a past project (round 22: "maybe a model that works, or a
+            # prototype" to "what would you want to have shipped?" got "what was your own
+            # part in it?").
+            text = (
+                f"Let's take {first}: what would it do, concretely, and how would you know "
+                "it works?"
+            )
+        else:
+            text = f"Let's take {first}: what was your own part in it, and what came of it?"
         return text if text not in self._earlier_questions() else None
 
     def _vague_push(self, answer: Turn) -> str | None:
@@ -1725,6 +1735,13 @@ class Interview:
             return None
         if _ABOUT_THE_QUESTION.search(last):
             return None
+        asked = self.current_turn
+        check = check_asked(asked.text) if asked is not None else None
+        if check is not None and states(check, answer.text):
+            # "They stay frozen, maybe? And you add small matrices next to them?": guesses
+            # at the key fact asked for, not questions for the team (round 22: "The next
+            # round is with the team manager" came back).
+            return None
         return self._fact_for(last, unknown=None)
 
     def _correction(self, asked: Turn, answer: Turn) -> str | None:
@@ -1774,6 +1791,7 @@ class Interview:
         # Another claim of the same sentence is the same mistake said twice ("CodeCarbon
         # measures the exact energy at the plug"): its fact would say the same thing again.
         sentence = next((s.sentence for s in found if s.misconception is challenged), None)
+        told = stems(challenged.fact or "")
         others = [
             s.misconception.fact
             for s in found
@@ -1781,6 +1799,9 @@ class Interview:
             and s.sentence != sentence
             and s.misconception.fact
             and s.misconception.fact not in said
+            # Not the same fact in other words (round 22: "costs about one extra forward
+            # pass. And the backward pass costs about as much as the forward pass").
+            and len(stems(s.misconception.fact) & told) < 0.4 * len(stems(s.misconception.fact))
         ]
         return [f"And {lower_first_word(others[0])}"] if others else []
 

@@ -21,6 +21,12 @@ from .text import RegexText, sentences
 _NEGATED = re.compile(r"\b(?:not|never|no longer|isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t)\b", re.I)
 
 
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:never|not|rather than|instead of|avoid\w*|without|don'?t use|wouldn'?t use)\W*$",
+    re.I,
+)
+
+
 class Misconception(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -88,7 +94,20 @@ def stated(answer: str, question: str = "") -> tuple[Stated, ...]:
             match = pattern.search(sentence)
             # "KL is not symmetric" negates the claim itself; "..., so the order does not
             # matter" elsewhere in the sentence does not.
-            if match is None or (not item.negative and _NEGATED.search(match.group(0))):
+            if (
+                match is None
+                or (
+                    not item.negative
+                    and (
+                        _NEGATED.search(match.group(0))
+                        # "PR-AUC, never accuracy, since anomalies are rare" (round 22: challenged
+                        # as if accuracy had been proposed).
+                        or _NEGATED_BEFORE.search(
+                            sentence[max(0, match.start() - 25) : match.start()]
+                        )
+                    )
+                )
+            ):
                 continue
             if all(s.misconception is not item for s in found):
                 found.append(Stated(misconception=item, sentence=sentence))

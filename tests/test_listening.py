@@ -3278,7 +3278,9 @@ def test_round_19_the_asked_concepts_wrong_claim_is_challenged_and_the_next_one_
     assert challenge.text.startswith("Hmm, are you sure?")
     assert "LoRA" in challenge.text, challenge.text
     told = interview.answer("Yes, I'm sure, that's how it works.")
-    assert told.text.count("LoRA") >= 1 and " And " in told.text, told.text
+    assert "LoRA" in told.text and "frozen" in told.text, told.text
+    # Round 22: a second fact saying the same thing in other words is not added.
+    assert told.text.count("frozen") + told.text.count("freezes") == 1, told.text
     scripted._steps.clear()
 
 
@@ -3514,4 +3516,43 @@ def test_round_20_a_result_from_a_few_runs_doubted_gets_the_research_follow_up(s
         "How would you find out whether that difference is real: what would you compute, and "
         "how many runs would you need?"
     ), turn.text
+    scripted._steps.clear()
+
+
+def test_round_22_a_claim_the_candidate_rules_out_is_not_challenged():
+    """Round 22: "precision at the top k alerts and PR-AUC, never accuracy, since anomalies
+    might be 0.1 percent" got "Hmm, are you sure? ... what accuracy does always answering
+    'not fraud' get?"."""
+    from interviewer.misconceptions import stated
+
+    ruled_out = (
+        "Measure precision at the top k alerts the team can review per day, say 200, and "
+        "PR-AUC, never accuracy, since anomalies might be 0.1 percent."
+    )
+    assert stated(ruled_out) == ()
+    proposed = "We measured accuracy on the fraud data."
+    assert [s.misconception.name for s in stated(proposed)] == ["accuracy for a rare class"]
+
+
+def test_round_22_guesses_at_the_key_fact_are_not_questions_for_the_team(scripted, store):
+    """Round 22: "They stay frozen, maybe? And you add small matrices next to them?" got
+    "The next round is with the team manager; the recruiter will send you the details."."""
+    interview = _at("technical_engineer", "What is LoRA", scripted, store)
+    asked = interview.answer(
+        "LoRA, I've heard of it, it's low rank something. I think you train fewer parameters? "
+        "Or maybe it compresses the model. I'm not sure which."
+    )
+    assert "pretrained weights" in asked.text, asked.text
+    turn = interview.answer(
+        "They stay frozen, maybe? And you add small matrices next to them? I'm not fully sure "
+        "though."
+    )
+    assert "next round" not in turn.text and "recruiter" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_22_a_hedged_goal_is_pinned_down_as_a_goal(manager, scripted, store):
+    interview = _at("manager_fit", "shipped by the end", scripted, store)
+    turn = interview.answer("Hmm, I don't know. Maybe a model that works, or a prototype?")
+    assert "your own part" not in turn.text, turn.text
     scripted._steps.clear()
