@@ -32,7 +32,7 @@ def layout(ctx: Context) -> None:
         ui.history_ids = gr.JSON([], visible=False)  # the rows' session ids (and the API's)
         ui.picked = gr.State(None)
         with gr.Row(visible=False, elem_id="history-actions") as ui.history_actions:
-            ui.picked_md = gr.Markdown(elem_id="history-ui.picked")
+            ui.picked_md = gr.Markdown(elem_id="history-picked")
             ui.open_btn = gr.Button(
                 "Open its report and transcript", variant="primary", elem_id="history-open"
             )
@@ -47,7 +47,7 @@ def layout(ctx: Context) -> None:
             ui.delete_no = gr.Button("Cancel", elem_id="delete-cancel")
         ui.delete_md = gr.Markdown(elem_id="delete-result")
         gr.Markdown("### Your progress")
-        ui.chart_persona = gr.Dropdown([], label="With", elem_id="chart-ui.persona")
+        ui.chart_persona = gr.Dropdown([], label="With", elem_id="chart-persona")
         ui.history_svg = gr.HTML()
         gr.Markdown("### Practise again the answers that scored lowest")
         ui.weak_state = gr.State([])

@@ -52,7 +52,7 @@ def layout(ctx: Context) -> None:
                     visible=False,
                 )
         ui.chat = gr.Chatbot(
-            label="Transcript", elem_id="ui.chat", height=420, buttons=["copy_all"]
+            label="Transcript", elem_id="chat", height=420, buttons=["copy_all"]
         )
         with gr.Column(elem_id="answer-area") as ui.answer_area:
             ui.answer_box = gr.Textbox(
@@ -408,7 +408,7 @@ def wire(ctx: Context) -> None:
         """A recorded presentation: progress and figures per transcribed chunk, then the
         questions (the figures and the ticked sections stay on screen)."""
         if not session_id:
-            raise gr.Error("start a pitch first (Setup, ui.mode: 15-minute pitch)")
+            raise gr.Error("start a pitch first (Setup, mode: 15-minute pitch)")
         if not path:
             return
         final = None

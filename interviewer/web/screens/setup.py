@@ -21,15 +21,15 @@ def layout(ctx: Context) -> None:
                     [("Interview", "interview"), ("15-minute pitch", "pitch")],
                     value="interview",
                     label="Mode",
-                    elem_id="ui.mode",
+                    elem_id="mode",
                 )
                 first = ctx.persona_choices("interview")
                 ui.persona = gr.Dropdown(
                     first,
                     value=first[0][1] if first else None,
                     label="Interviewer",
-                    elem_id="ui.persona",
-                    # the ui.mode filters the list; any ui.persona id is checked on start
+                    elem_id="persona",
+                    # the mode filters the list; any persona id is checked on start
                     allow_custom_value=True,
                 )
                 ui.persona_md = gr.Markdown(ctx.persona_text(first[0][1] if first else None))
