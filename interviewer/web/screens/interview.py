@@ -51,9 +51,7 @@ def layout(ctx: Context) -> None:
                     elem_id="pitch-upload",
                     visible=False,
                 )
-        ui.chat = gr.Chatbot(
-            label="Transcript", elem_id="chat", height=420, buttons=["copy_all"]
-        )
+        ui.chat = gr.Chatbot(label="Transcript", elem_id="chat", height=420, buttons=["copy_all"])
         with gr.Column(elem_id="answer-area") as ui.answer_area:
             ui.answer_box = gr.Textbox(
                 label="Your answer",
