@@ -22,7 +22,8 @@ _NEGATED = re.compile(r"\b(?:not|never|no longer|isn'?t|aren'?t|doesn'?t|don'?t|
 
 
 _NEGATED_BEFORE = re.compile(
-    r"\b(?:never|not|rather than|instead of|avoid\w*|without|don'?t use|wouldn'?t use)\W*$",
+    r"\b(?:never|not|rather than|instead of|avoid\w*|without|don'?t use|wouldn'?t use|"
+    r"doesn'?t|does not|didn'?t|don'?t|isn'?t|aren'?t|won'?t)\W*$",
     re.I,
 )
 

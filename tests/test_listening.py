@@ -3556,3 +3556,45 @@ def test_round_22_a_hedged_goal_is_pinned_down_as_a_goal(manager, scripted, stor
     turn = interview.answer("Hmm, I don't know. Maybe a model that works, or a prototype?")
     assert "your own part" not in turn.text, turn.text
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 22: each passed with "Okay", "Thanks" or "I see".
+        (
+            "What are the main limitations of DQN?",
+            "Q-learning underestimates values systematically, because the min operator picks "
+            "the lowest estimate.",
+            "a min operator makes Q-learning underestimate",
+        ),
+        (
+            "What did you try that did not work?",
+            "I tried an LSTM autoencoder first but it overfit, because LSTMs have no memory beyond "
+            "one time step.",
+            "an LSTM remembers only one step",
+        ),
+        (
+            "What is LoRA, and why does it make fine-tuning cheaper?",
+            "You decompose the full weight matrix with an SVD and keep only the top singular "
+            "values.",
+            "LoRA prunes the model",
+        ),
+        (
+            "Which number are you most confident in?",
+            "The F1 of 0.97, definitely. I checked it by computing it on the same 50 series I "
+            "trained on.",
+            "a score measured on the training data",
+        ),
+        (
+            "How would you add a per-token classification head for NER?",
+            "BERT uses whole words, so you just put a softmax on each word.",
+            "BERT works on whole words",
+        ),
+    ],
+)
+def test_round_22_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+    assert stated("LoRA doesn't prune anything; it adds a low-rank update.", "What is LoRA?") == ()
