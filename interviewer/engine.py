@@ -1674,6 +1674,9 @@ class Interview:
         ]
         # The claim about what was asked comes first (round 19: asked about LoRA, the
         # candidate got challenged on attention and LoRA's own wrong claims stood).
+        # A wrong claim before a claim merely worth a question (round 23: "99.9% accuracy
+        # with 0.1% anomalies" got a question on leakage, not the accuracy trap).
+        found.sort(key=lambda w: not w.misconception.graded)
         if concept is not None:
             found.sort(key=lambda w: concept.name.lower() not in w.misconception.name.lower())
         return found[0] if found else None
@@ -1767,6 +1770,10 @@ class Interview:
             if _BACKS_DOWN.search(answer.text) and not any(
                 s.misconception is challenged for s in stated(answer.text, asked.text)
             ):
+                return None
+            if challenged.fact is None:
+                # A claim worth a question, with no fact to tell (round 23: joining None
+                # crashed the interview, and resuming it crashed again).
                 return None
             return " ".join([challenged.fact, *self._also_wrong(asked, challenged)])
         if not any("leaves out a key fact" in n for n in asked.notes):

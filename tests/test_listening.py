@@ -3598,3 +3598,39 @@ def test_round_22_wrong_claims_are_listed(question, answer, claim):
 
     assert claim in [s.misconception.name for s in stated(answer, question)]
     assert stated("LoRA doesn't prune anything; it adds a low-rank update.", "What is LoRA?") == ()
+
+
+def test_round_23_a_challenged_claim_with_no_fact_does_not_crash(scripted, store):
+    """Round 23: a claim worth a question but with no fact to tell ("a near-perfect score"),
+    kept after the challenge, made the correction join None: the terminal interview died,
+    and resuming it replayed the answer and died again. The rater's 14 answers, replayed."""
+    import yaml
+
+    data = yaml.safe_load(
+        (Path(__file__).parent / "fixtures" / "round23_crash.yaml").read_text("utf-8")
+    )
+    refusing(scripted, 80)
+    interview = Interview.start(persona(data["persona"]), scripted, store)
+    for answer in data["answers"]:
+        if interview.finished:
+            break
+        turn = interview.answer(answer, duration_s=20)
+        assert turn.speaker == "interviewer" and turn.text
+    resumed = Interview.resume(persona(data["persona"]), scripted, store, interview.session.id)
+    assert resumed.turns[-1].text == interview.turns[-1].text
+    scripted._steps.clear()
+
+
+def test_round_23_the_accuracy_trap_comes_before_a_question_on_a_high_score(scripted, store):
+    from interviewer.misconceptions import stated
+
+    answer = (
+        "And I'd evaluate with accuracy, since with 0.1% anomalies you already get 99.9% "
+        "accuracy which shows the model is good."
+    )
+    names = [s.misconception.name for s in stated(answer)]
+    assert "accuracy for a rare class" in names
+    interview = _at("technical_engineer", "anomaly-detection system", scripted, store)
+    turn = interview.answer(answer)
+    assert 'always answering "not fraud"' in turn.text, turn.text
+    scripted._steps.clear()
