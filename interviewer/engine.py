@@ -1823,6 +1823,10 @@ class Interview:
             # "the 99th percentile, or the capacity, I don't know, both maybe"; round 13: "Or
             # maybe we gave all of them the same label. I don't remember which option we kept"
             return False
+        if any(s.misconception.graded for s in stated(answer.text, asked.text)):
+            # "The low rank means the weights are quantised to 4 bits" names the rank but is
+            # wrong (round 23: "Yes, that's it.").
+            return False
         check = check_asked(asked.text)
         return check is not None and check.fact is not None and states(check, answer.text)
 

@@ -3634,3 +3634,35 @@ def test_round_23_the_accuracy_trap_comes_before_a_question_on_a_high_score(scri
     turn = interview.answer(answer)
     assert 'always answering "not fraud"' in turn.text, turn.text
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 23: the fact on scoring forecasts, and the one on log parsing.
+        (
+            "Two questions. How do you measure whether an intern's project was a success, is it "
+            "adoption by another team or something else? And what's the biggest open problem in "
+            "the anomaly-detection work right now?",
+            ["Success, for me", "hardest open problem is evaluation"],
+        ),
+        ("Are the anomalies mostly point spikes or slower regime changes?", ["slow drifts"]),
+    ],
+)
+def test_round_23_candidate_questions_get_their_facts(question, expected, scripted, store):
+    reply = _reply_at_the_end("manager_fit", question, scripted, store)
+    for words in expected:
+        assert words in reply.text, reply.text
+
+
+def test_round_23_a_wrong_answer_naming_the_key_word_is_not_confirmed(scripted, store):
+    """Round 23: "Low-rank means you quantize the weights to a lower rank, like 4 bits"
+    named the rank and got "Yes, that's it."."""
+    interview = _at("technical_engineer", "What is LoRA", scripted, store)
+    interview.answer("It's a way to fine-tune cheaply, with a low rank of some kind, I think.")
+    turn = interview.answer(
+        "Low-rank means you quantize the weights to a lower rank, like 4 bits instead of 16, so "
+        "the model takes less memory."
+    )
+    assert not turn.text.startswith(("Yes, that's it", "Right, exactly", "Yes, that's the idea"))
+    scripted._steps.clear()
