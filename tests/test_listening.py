@@ -3666,3 +3666,44 @@ def test_round_23_a_wrong_answer_naming_the_key_word_is_not_confirmed(scripted, 
     )
     assert not turn.text.startswith(("Yes, that's it", "Right, exactly", "Yes, that's the idea"))
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 23 (the bluffing pitch and research interviews): each passed with "Okay".
+        (
+            "What was the hardest decision?",
+            "With batch 64 all tokens share the same forward pass, so the energy per token is "
+            "divided by 64 and basically goes to zero.",
+            "energy per token goes to zero with batching",
+        ),
+        (
+            "What did you try that did not work?",
+            "Pruning increases the sequence length and attention is exponential in sequence "
+            "length, so the energy went up.",
+            "attention is exponential in the sequence length",
+        ),
+        (
+            "What would someone need to reproduce your main number?",
+            "Just my script and any GPU, since energy is hardware-independent once you quantize.",
+            "energy is hardware-independent",
+        ),
+        (
+            "What are the main limitations of DQN?",
+            "Q-learning underestimates values, it is always too pessimistic because of the max, "
+            "which is why Double DQN adds a second max to push the estimates up.",
+            "the max makes Q-values too low",
+        ),
+        (
+            "Can you explain how quantization works?",
+            "Since the model is overparameterized, those bits carry no information, so accuracy "
+            "is exactly the same.",
+            "quantisation is lossless",
+        ),
+    ],
+)
+def test_round_23_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
