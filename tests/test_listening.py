@@ -1751,6 +1751,13 @@ def test_a_challenged_claim_replaced_by_another_gets_the_fact(scripted, store):
     scripted._steps.clear()
 
 
+def _reply_holds(name: str, question: str, expected: list[str], scripted, store) -> None:
+    """The reply to a question asked at the end holds every one of ``expected``."""
+    reply = _reply_at_the_end(name, question, scripted, store)
+    for words in expected:
+        assert words in reply.text, reply.text
+
+
 def _reply_at_the_end(name: str, question: str, scripted, store):
     """The interviewer's reply to ``question`` asked in the candidate's-questions stage."""
     chosen = persona(name)
@@ -2765,9 +2772,7 @@ def test_round_13_model_drafts_are_refused():
     ],
 )
 def test_round_14_candidate_questions_get_their_facts(name, question, expected, scripted, store):
-    reply = _reply_at_the_end(name, question, scripted, store)
-    for words in expected:
-        assert words in reply.text, reply.text
+    _reply_holds(name, question, expected, scripted, store)
 
 
 def _at(name: str, phrase: str, scripted, store):
@@ -3389,9 +3394,7 @@ def test_round_19_a_late_answer_is_not_taken_for_a_question(scripted, store):
     ],
 )
 def test_round_20_candidate_questions_get_their_facts(name, question, expected, scripted, store):
-    reply = _reply_at_the_end(name, question, scripted, store)
-    for words in expected:
-        assert words in reply.text, reply.text
+    _reply_holds(name, question, expected, scripted, store)
 
 
 def test_round_20_can_i_decide_later_is_no_request_to_speak(scripted, store):
@@ -3459,9 +3462,7 @@ def test_round_21_what_is_the_difference_of_the_options_is_answered(scripted, st
     ],
 )
 def test_round_21_candidate_questions_get_their_facts(name, question, expected, scripted, store):
-    reply = _reply_at_the_end(name, question, scripted, store)
-    for words in expected:
-        assert words in reply.text, reply.text
+    _reply_holds(name, question, expected, scripted, store)
 
 
 @pytest.mark.parametrize(
@@ -3486,9 +3487,7 @@ def test_round_21_candidate_questions_get_their_facts(name, question, expected, 
 def test_round_21_more_candidate_questions_get_their_facts(
     name, question, expected, scripted, store
 ):
-    reply = _reply_at_the_end(name, question, scripted, store)
-    for words in expected:
-        assert words in reply.text, reply.text
+    _reply_holds(name, question, expected, scripted, store)
 
 
 def test_round_21_what_do_interns_usually_do_in_an_answer_is_answered(manager, scripted, store):
@@ -3650,9 +3649,7 @@ def test_round_23_the_accuracy_trap_comes_before_a_question_on_a_high_score(scri
     ],
 )
 def test_round_23_candidate_questions_get_their_facts(question, expected, scripted, store):
-    reply = _reply_at_the_end("manager_fit", question, scripted, store)
-    for words in expected:
-        assert words in reply.text, reply.text
+    _reply_holds("manager_fit", question, expected, scripted, store)
 
 
 def test_round_23_a_wrong_answer_naming_the_key_word_is_not_confirmed(scripted, store):
