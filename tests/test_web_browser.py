@@ -513,8 +513,11 @@ def test_an_answer_spoken_into_the_microphone_is_transcribed_as_it_streams(
         )
         shot(page, "2c-answer-recording")
         page.locator("#answer-mic button", has_text="Stop").first.click()
+        # Chromium's fake microphone, looped and on a loaded machine, may clip the voice:
+        # tiny.en heard "people construct because the analyst used it" in one CI run. Any of
+        # the sentence's words shows that the recording's words reached the box.
         page.wait_for_function(
-            "() => /retrieval|analysts|project/i.test("
+            "() => /retriev|analyst|project|because|single/i.test("
             "document.querySelector('#answer textarea').value)"
         )
         assert "Check the words" in page.inner_text("#draft-hint")

@@ -63,10 +63,12 @@ class Server:
         return self.log.read_text(errors="replace")
 
 
-@contextmanager
-def running_app(data_dir: Path, *args: str, timeout: float = 60, **env: str):
-    """``python -m interviewer serve --port P ARGS`` until the block ends."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+PORT_TAKEN = "Cannot find empty port"
+
+
+def _start(data_dir: Path, args: tuple[str, ...], timeout: float, env: dict):
+    """One try: the process, its URL, the seconds to 200 and its log. A port that another
+    process took between ``free_port`` and the bind gives ``None`` (the caller tries again)."""
     port = free_port()
     log = data_dir / f"serve-{port}.log"
     started = time.monotonic()
@@ -79,16 +81,37 @@ def running_app(data_dir: Path, *args: str, timeout: float = 60, **env: str):
         )
     url = f"http://127.0.0.1:{port}/"
     try:
+        seconds = wait_http_200(url, timeout, proc)
+    except (RuntimeError, TimeoutError) as e:
+        _stop(proc)
+        output = log.read_text(errors="replace")
+        if PORT_TAKEN in output:
+            return None
+        raise RuntimeError(f"{e}; server log:\n{output}") from e
+    return Server(proc, url, seconds, log, started)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
         try:
-            seconds = wait_http_200(url, timeout, proc)
-        except (RuntimeError, TimeoutError) as e:
-            raise RuntimeError(f"{e}; server log:\n{log.read_text(errors='replace')}") from e
-        yield Server(proc, url, seconds, log, started)
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@contextmanager
+def running_app(data_dir: Path, *args: str, timeout: float = 60, **env: str):
+    """``python -m interviewer serve --port P ARGS`` until the block ends."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for _ in range(3):
+        server = _start(data_dir, args, timeout, env)
+        if server is not None:
+            break
+    else:
+        raise RuntimeError("three free ports in a row were taken before the server bound them")
+    try:
+        yield server
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        _stop(server.proc)
