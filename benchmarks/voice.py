@@ -30,7 +30,7 @@ from interviewer.settings import Settings
 from interviewer.store import Store
 from interviewer.voice.audio import SAMPLE_RATE, load_audio
 from interviewer.voice.stt import FasterWhisperTranscriber, IncrementalTranscriber, domain_prompt
-from interviewer.voice.tts import HibariSpeaker
+from interviewer.voice.tts import HibariSpeaker, Speaker
 
 MODELS = ["qwen2.5-coder-0.5b", "smollm2-135m"]
 SENTENCES = [
@@ -157,7 +157,7 @@ def speech_end(audio) -> int:
     return int((voiced[-1] + 1) * frame) if voiced.size else audio.size
 
 
-class TimedSpeaker:
+class TimedSpeaker(Speaker):
     """The real speaker, noting when each sentence's audio is ready."""
 
     def __init__(self, inner):

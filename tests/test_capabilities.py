@@ -94,3 +94,29 @@ def test_the_judges_call_is_logged_with_the_sessions_model_calls(tmp_path):
     Practice(services).report(interview.session.id, judge=True)
     assert services.store.llm_call_count(interview.session.id) == before + 1
     services.model.assert_complete()
+
+
+def test_fakes_and_adapters_subclass_their_port_with_its_signature():
+    """A port's method changed in one place breaks its fakes as it breaks its adapters:
+    each subclasses the port and keeps the port's parameters."""
+    import inspect
+
+    from langchain_core.language_models import BaseChatModel
+
+    from interviewer.testing import ScriptedSpeaker, ScriptedTranscriber
+    from interviewer.voice.stt import FasterWhisperTranscriber, OpenAITranscriber, Transcriber
+    from interviewer.voice.tts import HibariSpeaker, OpenAISpeaker, Speaker
+
+    assert issubclass(ScriptedChatModel, BaseChatModel)
+    for port, method, classes in (
+        (
+            Transcriber,
+            "transcribe",
+            [ScriptedTranscriber, FasterWhisperTranscriber, OpenAITranscriber],
+        ),
+        (Speaker, "synthesize", [ScriptedSpeaker, HibariSpeaker, OpenAISpeaker]),
+    ):
+        wanted = list(inspect.signature(getattr(port, method)).parameters)
+        for cls in classes:
+            assert port in cls.__mro__, cls  # subclassed, not only duck-typed
+            assert list(inspect.signature(getattr(cls, method)).parameters) == wanted, cls

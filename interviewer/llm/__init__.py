@@ -21,7 +21,7 @@ GROUP = "interviewer.llm_providers"
 BUILTIN = {
     "local": "interviewer.llm.local:build",
     "openai": "interviewer.llm.openai_compat:build",
-    "scripted": "interviewer.testing:build_from_settings",
+    "scripted": "interviewer.testing.chat:build_from_settings",
 }
 
 

@@ -70,7 +70,7 @@ def domain_prompt(terms: list[str]) -> str:
 SHORT_WINDOW_S = 10
 
 
-class FasterWhisperTranscriber:
+class FasterWhisperTranscriber(Transcriber):
     def __init__(
         self,
         model: str = "bundled",
@@ -198,7 +198,7 @@ def speech_end(audio: np.ndarray, frame_s: float = 0.03) -> float:
     return (loud[-1] + 1) * frame_s if loud.size else 0.0
 
 
-class OpenAITranscriber:
+class OpenAITranscriber(Transcriber):
     """``/v1/audio/transcriptions`` of OpenAI or a compatible server (faster-whisper-server,
     speaches, vLLM...): one speech server shared by every app process.
 

@@ -35,7 +35,7 @@ def stream(speaker: Speaker, text: str) -> Iterator[np.ndarray]:
         yield speaker.synthesize(sentence)
 
 
-class HibariSpeaker:
+class HibariSpeaker(Speaker):
     sample_rate = 24_000
 
     def __init__(self, voice: str | None = None, speed: float = 1.0, seed: int | None = 0):
@@ -68,7 +68,7 @@ class HibariSpeaker:
             return np.asarray(tts(text, speed=self.speed, seed=self.seed), dtype=np.float32)
 
 
-class OpenAISpeaker:
+class OpenAISpeaker(Speaker):
     """``/v1/audio/speech`` of OpenAI or a compatible server, as 16-bit WAV."""
 
     sample_rate = 24_000

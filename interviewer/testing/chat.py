@@ -1,4 +1,4 @@
-"""A strict scripted fake of the chat-model port, shipped for tests and demos.
+"""A strict scripted fake of the chat-model port (langchain's ``BaseChatModel``).
 
 It replays the given responses in order, records every call, raises
 :class:`UnexpectedModelCall` on a call beyond the script and, from
@@ -20,8 +20,8 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import PrivateAttr
 
-from .errors import ConfigError, UnexpectedModelCall
-from .settings import Settings
+from ..errors import ConfigError, UnexpectedModelCall
+from ..settings import Settings
 
 Step = str | Exception | Callable[[list[BaseMessage]], str]
 
@@ -97,37 +97,3 @@ def build_from_settings(settings: Settings) -> ScriptedChatModel:
     if not isinstance(data, list) or not all(isinstance(s, str) for s in data):
         raise ConfigError("expected a list of strings", path=str(path))
     return ScriptedChatModel(data)
-
-
-class ScriptedTranscriber:
-    """Strict fake of the speech-to-text port: returns the given transcriptions in order."""
-
-    def __init__(self, results: list):
-        self._results = list(results)
-        self.calls: list[tuple[int, str | None]] = []
-
-    def transcribe(self, audio, *, prompt: str | None = None):
-        self.calls.append((len(audio), prompt))
-        if not self._results:
-            raise UnexpectedModelCall(f"scripted transcriber: unexpected call #{len(self.calls)}")
-        return self._results.pop(0)
-
-    def assert_complete(self) -> None:
-        if self._results:
-            raise AssertionError(f"scripted transcriber: {len(self._results)} result(s) unused")
-
-
-class ScriptedSpeaker:
-    """Fake of the text-to-speech port: a short tone per call, and the texts it was given."""
-
-    sample_rate = 16_000
-
-    def __init__(self):
-        self.texts: list[str] = []
-
-    def synthesize(self, text: str):
-        import numpy as np
-
-        self.texts.append(text)
-        t = np.arange(int(0.05 * self.sample_rate * max(1, len(text.split())))) / self.sample_rate
-        return (0.2 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
