@@ -18,6 +18,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
+from .phrases import Phrases
+
+_P = Phrases("concepts")
 
 
 class Check(BaseModel):
@@ -54,20 +57,6 @@ class Concept(BaseModel):
 
 
 _FILE = "data/concepts.yaml"
-
-#: A question that asks how something works (not its limits, results or alternatives).
-ASKS_HOW = re.compile(
-    r"\bhow (?:does|do|would|could|did|is|are|can)\b|\bexplain\b|\bwalk me through\b|"
-    r"\bwhat does \S+(?: \S+)? (?:learn|compute|do|optimi[sz]e)\b|\bdescribe\b|"
-    r"\bcomment\b",
-    re.I,
-)
-_ASKS_WHAT = re.compile(r"^\W*what (?:is|are)\b", re.I)
-_NOT_HOW = re.compile(
-    r"\blimitation|\btrade-?offs?\b|\bwrong choice|\bwhy did you|\balternative|\bresults?\b|"
-    r"\bevaluat|\bhardest|\bprecise\b",
-    re.I,
-)
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +121,9 @@ def key_fact_question(
     ``earlier``, what the candidate said before) leaves out, with its concept; None when
     nothing is missing or the question asks something else (limits, results, alternatives:
     other facts answer those)."""
-    if not (ASKS_HOW.search(question) or _ASKS_WHAT.search(question)) or _NOT_HOW.search(question):
+    if not (_P.asks_how.search(question) or _P.asks_what.search(question)) or _P.not_how.search(
+        question
+    ):
         return None
     concept = concept_asked(question)
     if concept is None:
@@ -171,27 +162,11 @@ def missing_check(
 _RICH_WORDS = 40
 
 
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|without|isn'?t|aren'?t|don'?t|doesn'?t|won'?t)\W+(?:\w+\W+)?$", re.I
-)
-
-
-# Two options weighed without a choice: "whether to use the first one or average them",
-# "They are frozen? Or maybe they are updated slowly, I'm not sure which" (round 19: both
-# taken as the key fact stated, and the interviewer moved on).
-_UNDECIDED = re.compile(
-    r"\bwhether\b[^.!?]{0,80}\bor\b|\bnot (?:really |quite )?sure (?:which|whether)\b|"
-    r"^\W*or (?:maybe|perhaps)\b|\?\s*or (?:maybe|perhaps)\b",
-    re.I,
-)
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
-
 def _undecided_around(lowered: str, start: int) -> bool:
     """Whether the sentence holding ``start``, or the one after it, weighs options."""
     begin = max(lowered.rfind(". ", 0, start), lowered.rfind("? ", 0, start)) + 1
-    ends = [m.end() for m in _SENTENCE_END.finditer(lowered, start)][:2] or [len(lowered)]
-    if _UNDECIDED.search(lowered[begin : ends[0]]):
+    ends = [m.end() for m in _P.sentence_end.finditer(lowered, start)][:2] or [len(lowered)]
+    if _P.undecided.search(lowered[begin : ends[0]]):
         return True
     # "They are frozen? Or maybe they are updated slowly": a guess, then the other option
     # (not "There's a reward model, then PPO. Or DPO...", where the option is PPO's).
@@ -207,9 +182,9 @@ def states(check: Check, text: str) -> bool:
     for phrase in check.said:
         start = lowered.find(phrase.lower())
         while start != -1:
-            if not _NEGATION.search(lowered[max(0, start - 25) : start]) and not _undecided_around(
-                lowered, start
-            ):
+            if not _P.negation.search(
+                lowered[max(0, start - 25) : start]
+            ) and not _undecided_around(lowered, start):
                 return True
             start = lowered.find(phrase.lower(), start + 1)
     return False

@@ -26,8 +26,9 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from . import prompting
 from .clock import Clock, SpokenClock
-from .concepts import ASKS_HOW, check_asked, concept_asked, key_fact_question, states
+from .concepts import check_asked, concept_asked, key_fact_question, states
 from .errors import InputError
+from .lines import line
 from .listening import (
     BASIC,
     BENCHMARKS,
@@ -47,8 +48,9 @@ from .listening import (
 from .llm import describe
 from .llm.calls import call_model
 from .misconceptions import Misconception, Stated, misconceptions, stated
-from .notes import INJECTION, observe
+from .notes import observe
 from .personas import Persona, Question, Stage, Template
+from .phrases import Phrases
 from .speech import SpeechMetrics
 from .store import Store
 from .text import (
@@ -64,37 +66,15 @@ from .topics import affiliation, lexicon_terms, surface, topics
 from .transcript import CandidateProfile, Session, Turn, TurnKind, TurnSource
 from .validation import Expect, TurnContext, check, parse_output
 
+_P = Phrases("engine")
+_CONCEPTS = Phrases("concepts")  # "how does it work?" asks for a mechanism
+_NOTES = Phrases("notes")  # instructions hidden in an answer
+
 MAX_REASKS = 2
 MODEL_FAILURES_BEFORE_PLAN_ONLY = 2
 #: Drafts per model turn. Measured with the default model: a draft refused once passed on
 #: the retry in few cases (docs/evaluation.md), while the candidate waited for both.
 MODEL_ATTEMPTS = 1
-_NO_QUESTIONS = re.compile(
-    r"^\W*(no|nope|none|nothing|not really|no questions?|no,? thanks?|no,? thank you|"
-    r"that'?s all|that is all|i'?m good|all good|non|pas de questions?|rien)\b",
-    re.I,
-)
-_REASK = {
-    "en": "Sorry, I didn't catch an answer. ",
-    "fr": "Pardon, je n'ai pas entendu de réponse. ",
-}
-_MOVE_ON = {"en": "Let's move on. ", "fr": "Passons à la suite. "}
-_TRANSITION = {"en": "Let's talk about {title}. ", "fr": "Parlons de {title}. "}
-
-
-_DEFER = {
-    "en": "Good question; let's keep it for the end, when you can ask me anything. ",
-    "fr": "Bonne question ; gardons-la pour la fin, vous pourrez tout me demander. ",
-}
-_CLEAR = {
-    "en": ("To be clear: ", "Just so we're on the same page: ", "For reference: "),
-    "fr": ("Pour être clair : ", "Pour que nous soyons d'accord : ", "Pour mémoire : "),
-}
-_ASKS = re.compile(
-    r"\W*(?:[\w']+\W+){0,3}?(?:how|what|why|who|when|where|which|is|are|do|does|can|could|"
-    r"would|will)\b",
-    re.I,
-)
 
 
 def _asks_something(part: str) -> bool:
@@ -103,94 +83,8 @@ def _asks_something(part: str) -> bool:
     "and how long ..." clause."""
     asked = [s for s in sentences(part) if s.rstrip().endswith("?")]
     if not asked:
-        return bool(_ASKS.match(part)) and not part.rstrip().endswith(".")
-    return any(_ASKS.match(s) or _ASKING.search(s) for s in asked)
-
-
-_ASKING = re.compile(
-    r"\b(?:you|your|here|team|us|is it|is there|are there|are they|does it|what|how|which|who|"
-    r"why|when|where)\b",
-    re.I,
-)
-
-
-_CORRECTS_ME = re.compile(
-    r"\b(?:there'?s (?:a|been a) misunderstanding|i (?:didn'?t|did not|never) say|"
-    r"that'?s not what i (?:said|meant)|i think you misheard|you may have misheard)\b",
-    re.I,
-)
-_ALREADY_SAID = re.compile(
-    r"\bi (?:think i )?(?:already|just) (?:answered|said|explained|covered|described|gave)\b|"
-    r"\bi (?:described|covered|explained) (?:that|this|it) (?:at the start|earlier|before)\b|"
-    r"\b(?:step|part|point|what) i (?:described|explained|covered|mentioned) (?:earlier|before|"
-    r"at the start)\b",
-    re.I,
-)
-_YOU_HAD = {
-    "en": "Right, you had covered that; thanks.",
-    "fr": "C'est vrai, vous l'aviez déjà dit ; merci.",
-}
-_MY_MISTAKE = {
-    "en": "Sorry, I misunderstood; thanks for correcting me.",
-    "fr": "Pardon, j'avais mal compris ; merci de me corriger.",
-}
-_BACKS_DOWN = re.compile(
-    r"\b(?:sorry|you'?re right|my (?:mistake|bad)|i meant|actually|i was wrong|i mixed|"
-    r"the other way|other way (?:round|around)|correction)\b",
-    re.I,
-)
-_TWO_QUESTIONS = re.compile(
-    r"^\W*(?:(?:um|uh|hmm|so|well),?\s+)*(?P<a>[^?.!]{3,60})\?\s+or,?\s+(?P<b>[^?.!]{3,60})\?",
-    re.I,
-)
-_HEDGE_WORDS = re.compile(r"\b(?:i don'?t know|i'?m not sure|maybe|i guess|not sure)\b", re.I)
-_CHECKS_WITH_ME = re.compile(
-    r"\b(?:is (?:that|this)|was that) what you (?:were asking(?: about| for)?|meant|mean|"
-    r"wanted|had in mind)\s*\?",
-    re.I,
-)
-# "Is it okay if I say that?", "Is that a bad answer?": about their own answer, not a
-# question for the end.
-_REASSURE = re.compile(
-    r"\bis (?:it|that) (?:ok|okay|alright|all right|fine|a bad answer|bad|a problem)\b"
-    r"(?: (?:if|to) (?:i )?say(?: that| so)?)?\s*\?",
-    re.I,
-)
-# "Did you mean something else, like how many children get expanded?" after a full answer
-# (round 13: ignored, and the next question asked).
-_MEANT_ELSE = re.compile(r"\b(?:or )?did you mean something else\b[^?]{0,120}\?\s*$", re.I)
-# The candidate asks to end the interview (round 11: "I have a hard stop soon, could we move
-# to the end?", "I'd really like to stop here", "Goodbye" were answered with new questions).
-_WANTS_TO_STOP = re.compile(
-    r"\b(?:could|can|may|shall) we (?:please )?(?:stop|end|finish|wrap (?:it |this )?up)\b|"
-    r"\bi (?:really )?(?:have|need|must|'ve got|have got) to (?:stop|leave|go|end|hang up|run)"
-    r"(?: (?:now|here|soon|the interview|in (?:a|\w+) (?:couple of )?minutes?))?\s*(?:[.,!;]|$)|"
-    r"\b(?:i|we) have a hard stop\b|\bmove (?:on )?to the end\b|"
-    r"\bi'?d (?:really )?like to (?:stop|end|finish) (?:here|now|the interview)\b|"
-    r"\bneed to leave\b|\b(?:end|stop) (?:the interview|here) now\b|\bgoodbye\b",
-    re.I,
-)
-_NONE_TO_ASK = re.compile(
-    r"\b(?:no|don'?t have (?:any )?|do not have (?:any )?|haven'?t (?:got )?any )questions\b|"
-    r"\bgoodbye\b",
-    re.I,
-)
-_STOPPING = {
-    "en": "Of course, we can stop here.",
-    "fr": "Bien sûr, nous pouvons nous arrêter là.",
-}
-_NEED_ONLY = re.compile(
-    r"\bi (?:just |really )?need (?:an|the|to do an?|to find an?) internship\b|"
-    r"\b(?:it'?s|it is) (?:required|mandatory|compulsory) for my (?:master'?s|degree|studies)\b",
-    re.I,
-)
-_VAGUE_VIEW = re.compile(r"\b(?:hard to say|it depends|depends on|i try to)\b", re.I)
-_MAYBE_OR = re.compile(
-    r"\b(?:maybe|perhaps|probably)\s+(?P<a>[^?.,!]{3,50}?)(?:\?|,)\s*(?:or|or maybe)\s+"
-    r"(?P<b>[^?.!]{3,50})",
-    re.I,
-)
-_INTERVIEWS = re.compile(r"\binterviews?\b", re.I)
+        return bool(_P.asks.match(part)) and not part.rstrip().endswith(".")
+    return any(_P.asks.match(s) or _P.asking.search(s) for s in asked)
 
 
 def _with_concept(text: str, concept) -> str:
@@ -216,150 +110,16 @@ def _question_head(question: str) -> str:
 # "What does X look like": no content of its own (round 19: "what does the stack look like
 # day to day" is about the stack, not a typical day).
 _FILLER_STEMS = frozenset({"look", "like"})
-_ONE_ABOUT = re.compile(
-    r"\b(?:i had|i have|there was|i wanted to ask)\s+(?:one|a question|something)\s+about\s+"
-    r"(?P<topic>[\w' -]{3,40}?)(?=\s+but\b|[,.;!?]|$)",
-    re.I,
-)
-# "Three runs, 5 percent better, I don't know if it's real" (round 20), "one or two runs,
-# so I'm not sure the 20% gap holds" (round 21): a result from a few runs, doubted.
-_FEW_RUNS = (
-    r"\b(?:one|two|three|a few|a couple of|1|2|3) (?:or (?:two|three|2|3) )?"
-    r"(?:runs?|seeds?|times)\b"
-)
-_DOUBT = (
-    r"\b(?:(?:not sure|don'?t know|no idea|unsure)\b[^.?!]{0,40}"
-    r"\b(?:real|significant|noise|holds?|luck)|might be noise|could be (?:noise|luck))\b"
-)
-_NOISE_DOUBT = re.compile(
-    rf"{_FEW_RUNS}[^?!]{{0,140}}{_DOUBT}|{_DOUBT}[^?!]{{0,140}}{_FEW_RUNS}", re.I
-)
-_DECIDE_LATER = re.compile(
-    r"\b(?:can|could|may) i (?:decide|choose|pick|tell you|answer that|say) (?:it |that )?later\b|"
-    r"\b(?:can|could) (?:we|i) (?:leave|keep) (?:it|that|the choice) (?:open|for later)\b",
-    re.I,
-)
-_SUPERVISED_LEARNING = re.compile(
-    r"\b(?:un|self-?|semi-?)?supervised (?:learning|methods?|models?)\b", re.I
-)
-_MAY_I_ASK = re.compile(
-    r"\b(?:could|can|may|might) i ask\b|\btoday\b|\bwhat'?s the difference\b|"
-    r"\b(?:one|a) question (?:back|for you)\b",  # round 13: "One question back: are ...?"
-    re.I,
-)
-_ASKS_PERMISSION = re.compile(
-    r"\b(?:should i|shall i|can i go on|may i continue|is that ok)\b", re.I
-)
-_AS_I_SAID = {"en": "As I said, ", "fr": "Comme je le disais, "}
-_OTHER_PART = {"en": "On your other question, ", "fr": "Pour votre autre question, "}
-_UNKNOWN_AGAIN = {
-    "en": "That one I can't answer either, I'm afraid; note it for the next round.",
-    "fr": "Je ne peux pas y répondre non plus, je le crains ; gardez-la pour la suite.",
-}
-_UNCLEAR_MINE = {
-    "en": "Sorry, my question wasn't clear; let's leave it. ",
-    "fr": "Pardon, ma question n'était pas claire ; laissons-la. ",
-}
-_MISSED = {
-    "en": "I don't think that quite answers my question. ",
-    "fr": "Je ne crois pas que cela réponde tout à fait à ma question. ",
-}
-_OTHER_QUESTION = {
-    "en": "That answers a question I had for later, thanks. To come back to mine: ",
-    "fr": "Cela répond à une question que je gardais pour plus tard, merci. Pour revenir à la "
-    "mienne : ",
-}
-_PARTIAL = {
-    "en": ["Okay, that's a start.", "Fair enough.", "Okay, thanks."],
-    "fr": ["D'accord, c'est un début.", "Entendu.", "D'accord, merci."],
-}
-# The key fact asked for, given (however unsure the candidate sounds): said to be right, as
-# an interviewer does (round 10: "Okay, that's a start" after a correct "d by r and r by
-# d? I'm guessing").
-_RIGHT = {
-    "en": ["Yes, that's it.", "Right, exactly.", "Yes, that's the idea."],
-    "fr": ["Oui, c'est bien ça.", "Exactement.", "Oui, c'est l'idée."],
-}
-_HONEST = {
-    "en": [
-        "Thanks for saying so; that's better than guessing.",
-        "Fair enough, thanks for being clear about it.",
-        "Okay, no problem.",
-        "That's fine.",
-    ],
-    "fr": [
-        "Merci de le dire ; c'est mieux que de deviner.",
-        "D'accord, merci de le préciser.",
-        "Pas de problème.",
-        "Très bien.",
-    ],
-}
-_INTERNSHIP = re.compile(r"\b(internship|intern|project|take-home|hackathon|startup)\b", re.I)
-_OUTCOME = re.compile(
-    r"\b(in the end|turned out|result(?:ed|s)?|outcome|learn(?:ed|t)|lesson|finally|"
-    r"eventually|so we|we agreed|agreed to|decided to|ended up|since then|next time|"
-    r"shipped|improved|reduced|increased|we finished|finished with|took from it|takeaway)\b",
-    re.I,
-)
-_FUTURE = re.compile(
-    r"\b(next step|next steps|in the future|would like to|i'?d like to|plan to|planning to|"
-    r"want to try|would try|i'?d try|later|want to do|might|consider|considering|one day|"
-    r"i'?d (?:port|move|switch|use|extend|add|go|run)|i would (?:port|move|switch|use|extend|add|"
-    r"go|run)|if i had)\b",
-    re.I,
-)
 _VERBISH = frozenset(
     "was is were are has had with where which who during since after before using".split()
 )
-_STORY = re.compile(
-    r"\b(i was|we were|i had|we had|when i|once|last (?:year|summer|month)|at my|during my|"
-    r"on a project|in my (?:internship|team|last)|wanted|disagreed|argued|told me)\b",
-    re.I,
-)
 _CONTEXT_STEMS = frozenset(
     {"inter", "team", "compa", "role", "job", "posit", "work", "resea", "usual", "typic"}
-)
-_COUNT_NOUN = re.compile(
-    r"(?:tokenizer|autoencoder|model|forest|function|network|pipeline|test|head|transformer|"
-    r"ensemble|encoder|decoder|classifier|layer|equation|process|algorithm|estimator|buffer|"
-    r"matrix|update|trick|objective|bound|prior|posterior|baseline|metric|index|tree|graph|"
-    r"kernel)$"
-)
-_USED = re.compile(
-    r"\b(?:i|we)\s+(?:\w+\s+){0,2}(?:used|use|chose|choose|picked|went with|applied|implemented|"
-    r"built|trained|fine-tuned|added|tried|compared|wrote|deployed|relied on|switched to)\b",
-    re.I,
-)
-_NEGATED = re.compile(r"\b(?:never|not|hadn'?t|haven'?t|didn'?t|don'?t|wasn'?t)\b", re.I)
-_FOLLOW_UP_LEADS = {
-    # Neutral: said before the follow-up is written, whatever the answer was, so never
-    # "Right." or "Interesting." (round 6: they read as agreeing with a wrong answer). Nor
-    # "Let me follow up on that.": when no follow-up fits, the planned question comes after
-    # the lead (round 7: "Let me follow up on that. Let's talk about case studies.").
-    "en": ["I see.", "Okay.", "Thanks.", "Mm-hm."],
-    "fr": ["Je vois.", "D'accord.", "Merci.", "Hm hm."],
-}
-_REPEAT = {"en": "Of course. ", "fr": "Bien sûr. "}
-_WANTS_REPEAT = re.compile(
-    r"\b(repeat|rephrase|say (that|it) again|what (?:do )?you mean|do you mean|clarify|"
-    r"in general, or|"
-    r"which one do you mean|répéter|reformuler)\b",
-    re.I,
 )
 
 
 # A question asking how something works (not "why?", not "which result...?"): where a
 # name and an adjective are not an answer.
-
-_UNCLEAR = {
-    "en": "I'm not sure I understood your answer. ",
-    "fr": "Je ne suis pas sûr d'avoir compris votre réponse. ",
-}
-_TO_INTERVIEWER = re.compile(
-    r"\b(you|your|yours|team|company|interns?|internship|would i|will i|do i|can i|should i|"
-    r"vous|votre|équipe)\b",
-    re.I,
-)
 
 
 def _is_counter_question(text: str) -> bool:
@@ -369,68 +129,14 @@ def _is_counter_question(text: str) -> bool:
         text.rstrip().endswith("?")
         and len(text.split()) <= 30
         and bool(
-            _TO_INTERVIEWER.search(text)
-            or _WANTS_REPEAT.search(text)
+            _P.to_interviewer.search(text)
+            or _P.wants_repeat.search(text)
             # "What's the difference exactly between them?" of the options offered (round
             # 21: taken for an answer, and the dates asked next).
             or re.search(r"\bwhat(?:'?s| is) the difference\b", text, re.I)
         )
-        and not _CHECKS_WITH_ME.search(text)  # "Is that what you were asking about?"
+        and not _P.checks_with_me.search(text)  # "Is that what you were asking about?"
     )
-
-
-_GO_AHEAD = re.compile(
-    r"(?:^|[.!?]\s+)(?:so,?\s+|um,?\s+|ok,?\s+)?(?:should i|shall i|can i|may i|do you want me to|"
-    r"would you like me to)\b[^?]{0,160}\?\s*$",
-    re.I,
-)
-_OPTIONS = re.compile(
-    r"\b(?:do you mean|you mean|are you asking(?: about)?|is it|is that|should i (?:talk|speak) "
-    r"about|do you want|would you like)\s+"
-    r"(?P<a>[^?]{1,80}?),?\s+or\s+(?:more like\s+|rather\s+)?(?P<b>[^?]{1,60})\?",
-    re.I,
-)
-# "Sorry, in the disagreement or in the project?" (round 14: not heard as a clarification).
-_PREP_OPTIONS = re.compile(
-    r"^\W*(?:sorry|so|um|hmm)?\W*(?P<a>(?:in|on|for|about|with) (?:the|my|your|that) [^?]{1,30}?)"
-    r",?\s+or\s+(?P<b>(?:in|on|for|about|with) (?:the|my|your|that) [^?]{1,30})\?",
-    re.I,
-)
-# "Do you mean how we did feature selection formally?" closing an answer: one reading.
-_ONE_READING = re.compile(
-    r"(?:^|[.!?]\s+)(?:sorry,?\s+)?do you mean (?:like )?(?P<a>(?!.*\bor\b)[^?]{2,50})\?\s*$",
-    re.I,
-)
-# "Sorry, could you clarify, do you mean in the Rainbow setting? I think it learns..."
-# (round 19: answered with a persona fact on baselines): one reading, then the answer.
-_ONE_READING_FIRST = re.compile(
-    r"(?:^|[.!?,]\s+)(?:sorry,?\s+)?(?:could you clarify,?\s+)?do you mean (?:like )?"
-    r"(?P<a>(?![^?]*\bor\b)[^?]{2,50})\?",
-    re.I,
-)
-# A question about the question is never one for a persona fact (round 19: "Which project
-# do you mean, the energy one?" got the fact on intern projects).
-_ABOUT_THE_QUESTION = re.compile(
-    r"\b(?:do|did) you mean\b|\bcould you (?:clarify|repeat|rephrase)\b|"
-    r"\bwhat do you mean\b|\bare you asking\b",
-    re.I,
-)
-# "Which work do you mean, the energy one?": one reading offered.
-_WHICH_MEANT = re.compile(
-    r"\bwhich (?:\w+ )?(?:do you mean|did you mean|are you asking about),?\s*"
-    r"(?P<a>(?:the|my|your) [^?]{1,40})\?",
-    re.I,
-)
-_EITHER_OR = re.compile(
-    r"\b(?:do you mean|you mean|are you asking(?: about)?|should i (?:talk|speak) about|"
-    r"in general|do you want|would you like|what you expect|what you(?:'re| are) looking for)\b"
-    r"[^?]{0,120}\bor\b[^?]{0,80}\?|"
-    # "Is it X or Y?" is about the question only when a reading is named ("Is it for the
-    # internship or in general?"); "Is it remote or in the office?" asks for a fact.
-    r"\b(?:is it|is that)\b[^?]{0,120}\bor\b[^?]{0,80}"
-    r"\b(?:general(?:ly)?|specific(?:ally)?|in practice|in theory|mean|meant)\b[^?]{0,40}\?",
-    re.I,
-)
 
 
 def clarifying_question(text: str) -> str | None:
@@ -438,16 +144,16 @@ def clarifying_question(text: str) -> str | None:
     school?" ("either"), "Should I talk about the collapse?" ("go ahead"). None otherwise."""
     if "?" not in text or len(text.split()) > 45:
         return None
-    either = _EITHER_OR.search(text) or _PREP_OPTIONS.search(text)
-    if either is not None and not _GO_AHEAD.search(text):
+    either = _P.either_or.search(text) or _P.prep_options.search(text)
+    if either is not None and not _P.go_ahead.search(text):
         before, tail = text[: either.start()], text[either.end() :]
-        if len(before.split()) >= 12 and not _UNSURE_START.search(before):
+        if len(before.split()) >= 12 and not _P.unsure_start.search(before):
             # Answered, then asked which reading was meant: an answer (round 10). Unsure
             # words first ("I'm not sure I balance it really. [...] Do you mean in a team or
             # alone?") are no answer: the reading is chosen and the candidate goes on.
             return None
         n = len(tail.split())
-        if n > 12 and not (n <= 30 and _HEDGE_WORDS.search(tail)):
+        if n > 12 and not (n <= 30 and _P.hedge_words.search(tail)):
             return None  # asked, then answered anyway: an answer (see _embedded_choice)
         # Round 14: "Do you mean in a team or personally? I guess I usually explore first...
         # Sometimes there isn't, honestly." is no answer yet: the reading is chosen and the
@@ -456,21 +162,18 @@ def clarifying_question(text: str) -> str | None:
     if len(text.rsplit("?", 1)[1].split()) > 12:
         return None  # asked, then answered anyway: an answer (see _embedded_choice)
     before = text[: text.rfind(sentences(text)[-1])] if sentences(text) else ""
-    if len(before.split()) >= 12 and not _UNSURE_START.search(before):
+    if len(before.split()) >= 12 and not _P.unsure_start.search(before):
         return None
-    if _GO_AHEAD.search(text):
+    if _P.go_ahead.search(text):
         return "go_ahead"
     return None
-
-
-_UNSURE_START = re.compile(r"\b(?:not sure|don'?t know)\b", re.I)
 
 
 def _wants_clarification(text: str) -> bool:
     """ "Sorry, could you repeat?", "I'm not sure what you mean." (a statement, too); not
     "Do you mean like a course, or a research topic? I liked the RL course. Or maybe NLP."
     (round 14: asked again, though the answer followed)."""
-    found = _WANTS_REPEAT.search(text)
+    found = _P.wants_repeat.search(text)
     if not found or len(text.split()) > 25:
         return False
     end = text.find("?", found.end())
@@ -507,26 +210,20 @@ _PERSON = {
     "our": "your",
     "us": "you",
 }
-_PERSON_RE = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, _PERSON), key=len, reverse=True)) + r")\b", re.I
-)
 
 
 _SAID_BACK = {**_PERSON, "your": "our", "yours": "ours"}
-_SAID_BACK_RE = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, _SAID_BACK), key=len, reverse=True)) + r")\b", re.I
-)
 
 
 def _said_back(text: str) -> str:
     """The candidate's words said back: their "my internship" is "your internship", their
     "your company" is "our company"."""
-    return _SAID_BACK_RE.sub(lambda m: _SAID_BACK[m.group(1).lower()], text)
+    return _P.said_back_re.sub(lambda m: _SAID_BACK[m.group(1).lower()], text)
 
 
 def _second_person(text: str) -> str:
     """The candidate's words said back to them: "my model" -> "your model"."""
-    return _PERSON_RE.sub(lambda m: _PERSON[m.group(1).lower()], text)
+    return _P.person_re.sub(lambda m: _PERSON[m.group(1).lower()], text)
 
 
 def echo(answer: str, max_words: int = 14) -> str | None:
@@ -540,26 +237,12 @@ def echo(answer: str, max_words: int = 14) -> str | None:
         return None
     if not stems(first) - {"yes", "yeah", "okay", "sure", "fine", "did"}:
         return None  # "Yes, I did that." says nothing worth saying back
-    if not _PERSON_RE.search(first):
+    if not _P.person_re.search(first):
         # "Anomaly detection." said back as it is; a longer sentence in the third person
         # would sound like a correction.
         return first[0].lower() + first[1:] if len(first.split()) <= 5 else None
     said = _second_person(first)
     return said[0].lower() + said[1:] if said[:2] != "I " else said
-
-
-_UNSURE_PART = re.compile(
-    r"\b(?:i'?m|i am) not (?:really |quite |completely |totally |entirely |100% )?sure "
-    r"(?:about|of|how to do) (?:the )?"
-    r"[\w\s-]{0,30}?\b(?:part|step|rest|details?|end)\b|"
-    r"\bdon'?t know (?:the rest|how to do the \w+ (?:part|step))",
-    re.I,
-)
-
-
-_GUESS = re.compile(
-    r"\b(?:maybe|perhaps|probably|i guess)\b[^.?!]{10,}|\b\w+ maybe\?|\?\s*or\b", re.I
-)
 
 
 def _partial(answer: str) -> bool:
@@ -569,8 +252,8 @@ def _partial(answer: str) -> bool:
     said = admission(answer)
     if said is not None:
         rest = answer.replace(said.sentence, " ")
-        return len(rest.split()) >= 15 or bool(_GUESS.search(rest))
-    return bool(_UNSURE_PART.search(answer)) and len(answer.split()) >= 20
+        return len(rest.split()) >= 15 or bool(_P.guess.search(rest))
+    return bool(_P.unsure_part.search(answer)) and len(answer.split()) >= 20
 
 
 def _lower_first(title: str) -> str:
@@ -582,7 +265,7 @@ def _lower_first(title: str) -> str:
 def _noun_phrase(topic: str) -> str:
     """A topic as it reads inside a sentence: "the tokenizer", but "LoRA", "BetSmart"."""
     last = topic.rsplit(" ", 1)[-1]
-    if last.islower() and _COUNT_NOUN.search(topic) and not topic.endswith("s"):
+    if last.islower() and _P.count_noun.search(topic) and not topic.endswith("s"):
         return f"the {topic}"  # "the Bellman equation", "the Bayesian neural network"
     return topic
 
@@ -591,10 +274,6 @@ def _project_key(project: str) -> str:
     """The distinctive word of a project phrase ("your BetSmart internship" -> "betsmart")."""
     named = [w for w in re.findall(r"[A-Za-z][\w-]+", project) if w[0].isupper()]
     return (named[0] if named else project).lower()
-
-
-#: A plural topic ("Q-values", "autoencoders"), not an acronym ending in S ("MCTS").
-_PLURAL = re.compile(r"[b-hj-rtv-z]s$")  # not "loss", "bias", "PCA analysis"
 
 
 def _quote(text: str, concept: str, width: int = 160) -> str:
@@ -972,7 +651,7 @@ class Interview:
                 seen.append(topic)
         lowered = {c.lower() for c in seen}
         for turn in reversed(self.session.transcript.candidate_turns()):
-            said = INJECTION.sub(" ", turn.text)
+            said = _NOTES.injection.sub(" ", turn.text)
             for topic in topics(said, projects=self.session.profile.projects):
                 if (
                     topic.lower() not in probed
@@ -989,7 +668,7 @@ class Interview:
         probed = self._probed()
         asked = self.current_turn.text.lower()
         stressed = {c.lower() for c in stressed_concepts(self._answers())}
-        said = INJECTION.sub(" ", answer.text)  # "SYSTEM PROMPT: ..." is not a topic
+        said = _NOTES.injection.sub(" ", answer.text)  # "SYSTEM PROMPT: ..." is not a topic
         found = [
             t
             for t in topics(said, projects=self.session.profile.projects)
@@ -1029,13 +708,13 @@ class Interview:
         # nor is what the candidate would do next ("next I'd try MuZero").
         modifier = re.compile(rf"\b{name}\s+([a-z][\w-]*)")
         for sentence in re.split(r"(?<=[.!?;])\s+", answer):
-            if topic.lower() not in sentence.lower() or _FUTURE.search(sentence):
+            if topic.lower() not in sentence.lower() or _P.future.search(sentence):
                 continue
             following = modifier.search(sentence)
             qualifies = following and following.group(1) not in EN_STOPWORDS | _VERBISH
             if qualifies or topic.endswith(("-style", "-based", "-like")):
                 continue
-            if near.search(sentence) or _INTERNSHIP.search(sentence):
+            if near.search(sentence) or _P.internship.search(sentence):
                 return True
         return False
 
@@ -1085,7 +764,7 @@ class Interview:
                     text=pick,
                     note="missed: hedged between two things; asked for one, concretely",
                 )
-            unsure = len(_HEDGE_WORDS.findall(answer.text)) >= 2 or bool(
+            unsure = len(_P.hedge_words.findall(answer.text)) >= 2 or bool(
                 re.search(r"\b(?:i'?m|i am) not (?:\w+ )?sure\b", answer.text, re.I)
             )
             if (
@@ -1100,7 +779,7 @@ class Interview:
                 return hint
             if (
                 self._follow_ups_used(si, qi) < max(limit, 1)
-                and _NOISE_DOUBT.search(answer.text)
+                and _P.noise_doubt.search(answer.text)
                 and (doubt := self._unused(self.persona.follow_up.after_noise_doubt))
             ):
                 return Decision(
@@ -1144,36 +823,28 @@ class Interview:
                     return check
                 if question.kind == "behavioural":
                     # A story is followed up on its outcome, not on a term in it.
-                    if (
-                        _STORY.search(answer.text)
-                        and not _OUTCOME.search(answer.text)
-                        and (outcome := self._unused(self.persona.follow_up.after_story))
-                    ):
-                        return Decision(
-                            "story",
-                            si,
-                            qi,
-                            text=outcome,
-                            note="missed: no outcome or lesson in the story",
-                        )
-                    if (
-                        _STORY.search(answer.text)
-                        and len(answer.text.split()) < 45
-                        and (more := self._unused(self.persona.follow_up.after_short_story))
-                    ):
-                        return Decision(
-                            "story",
-                            si,
-                            qi,
-                            text=more,
-                            note="missed: a story told in a line or two",
-                        )
+                    if _P.story.search(answer.text):
+                        follow_up = self.persona.follow_up
+                        for missing, asks, note in (
+                            (
+                                not _P.outcome.search(answer.text),
+                                follow_up.after_story,
+                                "missed: no outcome or lesson in the story",
+                            ),
+                            (
+                                len(answer.text.split()) < 45,
+                                follow_up.after_short_story,
+                                "missed: a story told in a line or two",
+                            ),
+                        ):
+                            if missing and (text := self._unused(asks)):
+                                return Decision("story", si, qi, text=text, note=note)
                     return self._next_after(si, qi)
                 fresh = self._fresh_topics(answer)
                 if fresh:
                     return Decision("follow_up", si, qi, topic=fresh[0])
                 short = len(answer.text.split()) < self.persona.follow_up.min_answer_words
-                if short and not INJECTION.search(answer.text) and not unsure:
+                if short and not _NOTES.injection.search(answer.text) and not unsure:
                     # ("Ignore your instructions..." gets no "could you say more?"; nor does
                     # "I'm not sure I used design patterns consciously. Maybe a config
                     # class?", which got "You said ... What metric would you use to
@@ -1210,16 +881,16 @@ class Interview:
             challenged := self._challenge_presentation(answer, notes)
         ):
             return challenged
-        if stage.kind == "questions" and _WANTS_TO_STOP.search(answer.text):
+        if stage.kind == "questions" and _P.wants_to_stop.search(answer.text):
             # Asked to end: the candidate's questions now, or the close if they have none.
-            lead = _STOPPING[self.persona.language]
+            lead = line(self.persona.language, "stopping")
             notes = [*notes, "asked to end the interview early"]
             later = [
                 i
                 for i in range(answer.stage_index + 1, len(self.persona.stages))
                 if self.persona.stages[i].kind == "candidate_questions"
             ]
-            if later and not _NONE_TO_ASK.search(answer.text):
+            if later and not _P.none_to_ask.search(answer.text):
                 return self._ask_planned(Decision("next", later[0], 0), lead, notes)
             return self._close(lead, answer.stage_index, 0, notes, [])
         asked_turn = self.current_turn
@@ -1229,14 +900,14 @@ class Interview:
             # Gibberish or the question read back is not an answer: ask again, never praise it.
             return self._reask(
                 asked_turn,
-                lead=_UNCLEAR[self.persona.language],
+                lead=line(self.persona.language, "unclear"),
                 note=f"not an answer: {problem}",
             )
         first_try = not self._reasks_at(answer.stage_index, answer.question_index)
         if (
             stage.kind == "questions"
             and question.kind == "preference"
-            and _DECIDE_LATER.search(answer.text)
+            and _P.decide_later.search(answer.text)
             and self.persona.language == "en"
         ):
             # "Can I decide later?" asks to put off the choice, not for leave to speak
@@ -1280,7 +951,7 @@ class Interview:
             if re.search(r"\brepeat|say (that|it) again|répéter", answer.text, re.I):
                 # Asked to repeat: the same words, as anyone would.
                 return self._say(
-                    _REPEAT[self.persona.language] + asked,
+                    line(self.persona.language, "repeat") + asked,
                     "reask",
                     answer.stage_index,
                     answer.question_index,
@@ -1303,8 +974,8 @@ class Interview:
                     "plan",
                     notes=notes,
                 )
-            lead = _REPEAT if asked_turn.kind != "follow_up" else _UNCLEAR_MINE
-            return self._ask_again(asked_turn, lead[self.persona.language], notes)
+            lead = "repeat" if asked_turn.kind != "follow_up" else "unclear_mine"
+            return self._ask_again(asked_turn, line(self.persona.language, lead), notes)
         parts = sentences(answer.text)
         # "Probably the LunarLander result. [...] Sorry, do you mean which result in the
         # report or which experiment?": an answer, then which reading was meant.
@@ -1313,29 +984,24 @@ class Interview:
             and len(parts) > 1
             and clarifying_question(parts[-1]) == "either"
         )
-        one = _ONE_READING.search(answer.text) if stage.kind == "questions" else None
+        one = _P.one_reading.search(answer.text) if stage.kind == "questions" else None
+        reading = None
         if one is not None and first_try:
             # "... Do you mean why those models?": that reading, and the candidate answers it
             # (round 18: "Yes, why those models. Let's talk about ML theory...").
-            pick = _said_back(one.group("a"))
-            return self._say(
-                f"Yes, {pick.strip()}. Go ahead.",
-                "reask",
-                answer.stage_index,
-                answer.question_index,
-                "plan",
-                notes=[*notes, "asked which reading was meant; told to go ahead"],
-            )
-        if (
+            reading = f"Yes, {_said_back(one.group('a')).strip()}. Go ahead."
+        elif (
             trailing_either
             and first_try
             and len(answer.text.split()) < 40
-            and (_HEDGE_WORDS.search(answer.text) or self._vague_push(answer) is not None)
+            and (_P.hedge_words.search(answer.text) or self._vague_push(answer) is not None)
         ):
             # A hedged half-answer, then "do you mean X or Y?": a reading chosen, and the
             # candidate answers it (round 18: "Either works; that one is fine. Sure, but...").
+            reading = self._either_reply(parts[-1])
+        if reading is not None:
             return self._say(
-                self._either_reply(parts[-1]),
+                reading,
                 "reask",
                 answer.stage_index,
                 answer.question_index,
@@ -1347,11 +1013,11 @@ class Interview:
             and _is_counter_question(answer.text)
             and first_try
             and not trailing_either
-            and not _REASSURE.search(answer.text)
+            and not _P.reassure.search(answer.text)
         ):
             notes = [*notes, "asked a question instead of answering"]
             fact = self._fact_for(answer.text, unknown=None)
-            lead = f"{fact} " if fact else _DEFER[self.persona.language]
+            lead = f"{fact} " if fact else line(self.persona.language, "defer")
             return self._ask_again(asked_turn, lead, notes)
         said = admission(answer.text)
         if said is not None and not self._asks_knowledge(asked_turn, question):
@@ -1377,14 +1043,14 @@ class Interview:
             notes = [*notes, *self._bluff_notes(said.concepts or self._asked_concepts(asked_turn))]
         elif missed and first_try:
             other = self._answered_other_question(answer, later_only=True)
-            lead = _OTHER_QUESTION if other else _MISSED
+            lead = "other_question" if other else "missed"
             notes = [*notes, f"missed: did not answer the question{other or ''}"]
-            return self._ask_again(asked_turn, lead[self.persona.language], notes)
+            return self._ask_again(asked_turn, line(self.persona.language, lead), notes)
         elif missed:
             # Asked twice and still not answered: no follow-up on an answer to nothing.
             notes = [*notes, "missed: did not answer the question after it was reworded"]
             decision = self._next_after(answer.stage_index, answer.question_index)
-            lead = _MOVE_ON[self.persona.language].strip()
+            lead = line(self.persona.language, "move_on").strip()
             if decision.action == "close":
                 return self._close(lead, decision.stage_index, 0, notes, [])
             return self._ask_planned(decision, lead, notes)
@@ -1411,7 +1077,7 @@ class Interview:
             # What they chose is fine (round 10: the reply echoed both readings, as if the
             # choice had not been heard); when they chose none ("... is it about memory or
             # speed?"), one reading is given (round 20: "Either works" to nothing chosen).
-            options = _OPTIONS.search(parts[-1]) or _PREP_OPTIONS.search(parts[-1])
+            options = _P.options.search(parts[-1]) or _P.prep_options.search(parts[-1])
             said_before = " ".join(parts[:-1])
             unsure = re.search(
                 r"\?|\b(?:i think|something to do with|maybe|not sure|i guess)\b", said_before, re.I
@@ -1427,32 +1093,32 @@ class Interview:
                 else self._either_reply(parts[-1])
             )
             notes = [*notes, "answered, then asked which reading was meant"]
-        elif _CHECKS_WITH_ME.search(answer.text):
+        elif _P.checks_with_me.search(answer.text):
             # "Is that what you were asking about?" (round 10: "I see, thanks", unanswered).
             aside = "Yes, that's what I meant."
-        elif _MEANT_ELSE.search(answer.text):
+        elif _P.meant_else.search(answer.text):
             aside = "No, that's what I meant."
-        elif (one := _ONE_READING.search(answer.text)) is not None:
+        elif (one := _P.one_reading.search(answer.text)) is not None:
             # "... we kind of tried things and kept what helped. Do you mean how we did feature
             # selection formally?" (round 15: unanswered).
             pick = _said_back(one.group("a"))
             aside = f"Yes, {pick.strip()}."
-        elif (meant := _WHICH_MEANT.search(answer.text)) is not None:
+        elif (meant := _P.which_meant.search(answer.text)) is not None:
             # "Which work do you mean, the energy one?" (round 14: unanswered).
             pick = _said_back(meant.group("a"))
             aside = f"Yes, {pick.strip()}."
-        elif (first := _ONE_READING_FIRST.search(answer.text)) is not None:
+        elif (first := _P.one_reading_first.search(answer.text)) is not None:
             pick = _said_back(first.group("a"))
             aside = f"Yes, {pick.strip()}."
-        elif _REASSURE.search(answer.text):
+        elif _P.reassure.search(answer.text):
             # "Is it okay if I say that?" (round 14: kept "for the end" and never answered).
             aside = "It's fine to say that."
-        elif _CORRECTS_ME.search(answer.text):
+        elif _P.corrects_me.search(answer.text):
             # "I think there's a misunderstanding: I haven't started a PhD" (round 8).
-            aside = _MY_MISTAKE[self.persona.language]
-        elif _ALREADY_SAID.search(answer.text):
+            aside = line(self.persona.language, "my_mistake")
+        elif _P.already_said.search(answer.text):
             # "I think I already answered that" (rounds 8 and 9: "Okay", as if not heard).
-            aside = _YOU_HAD[self.persona.language]
+            aside = line(self.persona.language, "you_had")
         decision = self._decide(answer)
         if aside is not None and decision.text is not None:
             # A question asked in a full answer ("Could I ask what the alerts feed into
@@ -1484,7 +1150,7 @@ class Interview:
             if (gist := self._gist(self.current_turn)) is not None:
                 ack = f"{ack} {gist}"
         if self._confirmed(self.current_turn, answer):
-            ack = self._least_recent(_RIGHT[self.persona.language])
+            ack = self._least_recent(line(self.persona.language, "right"))
         if aside is not None:
             ack = aside
         if decision.action == "close":
@@ -1551,9 +1217,9 @@ class Interview:
         each was said, the one said longest ago (never the same twice in a row). A partial
         answer that ends "I'm not sure about the rest" is not praised for not guessing
         (round 9: "Thanks for saying so; that's better than guessing" after a guess)."""
-        options = _HONEST[self.persona.language]
+        options = line(self.persona.language, "honest")
         if _partial(answer):
-            options = _PARTIAL[self.persona.language]
+            options = line(self.persona.language, "partial")
         return self._least_recent(options)
 
     def _least_recent(self, options: list[str]) -> str:
@@ -1576,9 +1242,9 @@ class Interview:
         would (round 9: the next topic came instead)."""
         if self.persona.language != "en" or len(answer.text.split()) > 45:
             return None
-        if not _HEDGE_WORDS.search(answer.text):
+        if not _P.hedge_words.search(answer.text):
             return None
-        found = _MAYBE_OR.search(answer.text)
+        found = _P.maybe_or.search(answer.text)
         if found is None:
             return None
         first = found.group("a").strip(" ,")
@@ -1603,9 +1269,9 @@ class Interview:
         holds no figure ("it was a team thing, so it's hard to say what was mine"), as a
         manager or a recruiter does (round 10: thanked, and the topic changed)."""
         text = answer.text
-        hedges = len(_HEDGE_WORDS.findall(text)) + len(_VAGUE_VIEW.findall(text))
+        hedges = len(_P.hedge_words.findall(text)) + len(_P.vague_view.findall(text))
         # "Because it's ML and I need an internship" is as empty a motivation (round 11).
-        hedges += 2 * len(_NEED_ONLY.findall(text))
+        hedges += 2 * len(_P.need_only.findall(text))
         if hedges < 2 or len(text.split()) > 70 or re.search(r"\d", text):
             return None
         # The whole turn: "Tell me about a time you disagreed with a teammate. How did you
@@ -1636,7 +1302,7 @@ class Interview:
             return None
         nxt = stages[si + 1]
         acks = self.persona.acknowledgements
-        transition = nxt.transition or _TRANSITION[self.persona.language].format(
+        transition = nxt.transition or line(self.persona.language, "transition").format(
             title=_lower_first(nxt.title)
         )
         said = _quote(wrong.sentence, "", width=140)
@@ -1695,9 +1361,9 @@ class Interview:
             return None
         opening = " ".join(sentences(answer.text)[:2])
         found = (
-            _OPTIONS.search(opening)
-            or _TWO_QUESTIONS.search(opening)
-            or _PREP_OPTIONS.search(opening)
+            _P.options.search(opening)
+            or _P.two_questions.search(opening)
+            or _P.prep_options.search(opening)
         )
         if found is None:
             return None
@@ -1732,11 +1398,13 @@ class Interview:
             # "Both sound good. What's the difference exactly? Maybe engineering, or research,
             # it depends." (round 14: the question in the middle went unanswered)
             last = next((p for p in reversed(parts[-3:]) if p.endswith("?")), last)
-        if not last.endswith("?") or not (_TO_INTERVIEWER.search(last) or _MAY_I_ASK.search(last)):
+        if not last.endswith("?") or not (
+            _P.to_interviewer.search(last) or _P.may_i_ask.search(last)
+        ):
             return None
-        if clarifying_question(last) is not None or _ASKS_PERMISSION.search(last):
+        if clarifying_question(last) is not None or _P.asks_permission.search(last):
             return None
-        if _ABOUT_THE_QUESTION.search(last):
+        if _P.about_the_question.search(last):
             return None
         asked = self.current_turn
         check = check_asked(asked.text) if asked is not None else None
@@ -1767,7 +1435,7 @@ class Interview:
             # Unless the candidate takes it back ("Sorry, you're right: a lower bound"), the
             # fact is said: kept, half kept or replaced by another wrong claim, it must not
             # stand (round 10: "isolation forest is supervised", insisted on).
-            if _BACKS_DOWN.search(answer.text) and not any(
+            if _P.backs_down.search(answer.text) and not any(
                 s.misconception is challenged for s in stated(answer.text, asked.text)
             ):
                 return None
@@ -1818,7 +1486,7 @@ class Interview:
             return False
         if re.search(r"\bor\b", answer.text, re.I) and (
             re.search(r"\b(?:both|either|which (?:one|option))\b", answer.text, re.I)
-            or len(_HEDGE_WORDS.findall(answer.text)) >= 2
+            or len(_P.hedge_words.findall(answer.text)) >= 2
         ):
             # "the 99th percentile, or the capacity, I don't know, both maybe"; round 13: "Or
             # maybe we gave all of them the same label. I don't remember which option we kept"
@@ -1832,7 +1500,7 @@ class Interview:
 
     def _clear_lead(self) -> str:
         """A lead-in for a fact the interviewer states, not the one said last."""
-        return self._least_recent(_CLEAR[self.persona.language])
+        return self._least_recent(line(self.persona.language, "clear"))
 
     def _key_fact(self, answer: Turn, *, hint: bool = False) -> Decision | None:
         """The key-fact question as a decision (see :meth:`_check_text`)."""
@@ -1891,7 +1559,11 @@ class Interview:
             if not concepts and question.kind in {"case", "coding"}:
                 concepts = named
             technical = question.kind in {"technical", "probe", "case", "coding"}
-        if not technical or not ASKS_HOW.search(asked) or not vague_explanation(answer.text):
+        if (
+            not technical
+            or not _CONCEPTS.asks_how.search(asked)
+            or not vague_explanation(answer.text)
+        ):
             return None
         earlier = self._earlier_questions()
         for template in self.persona.follow_up.press_for_detail:
@@ -2024,11 +1696,13 @@ class Interview:
         if current is not None and decision.stage_index != current.stage_index:
             stage = self.persona.stages[decision.stage_index]
             title = _lower_first(stage.title)
-            transition = stage.transition or _TRANSITION[self.persona.language].format(title=title)
+            transition = stage.transition or line(self.persona.language, "transition").format(
+                title=title
+            )
             transition = transition.strip() + " "
             if text.startswith(("Let's", "You've already", "You said")):
                 transition = ""  # "Let's talk about X. Let's stay on Y" stacks two openers
-            elif lead == _MOVE_ON["en"].strip() and not stage.transition:
+            elif lead == line("en", "move_on").strip() and not stage.transition:
                 lead, transition = f"Let's move on to {title}.", ""
             timing = self._timing_remark(current.stage_index)
             if timing:
@@ -2048,7 +1722,7 @@ class Interview:
         person would ("Mainly in general."), and the candidate goes on (round 10: "Either is
         fine, X or Y: take the one you know best" echoed the candidate and chose nothing).
         The candidate's own work first, then the general reading, then the first named."""
-        found = _OPTIONS.search(text) or _PREP_OPTIONS.search(text)
+        found = _P.options.search(text) or _P.prep_options.search(text)
         if found:
             options = list(found.group("a", "b"))
         else:
@@ -2091,7 +1765,7 @@ class Interview:
         # them while the question is being written.
         # The lead said longest ago: when no follow-up comes, the count of follow-ups does
         # not move, and round 8 heard "Mm-hm." five times in a row.
-        lead = lead or self._least_recent(_FOLLOW_UP_LEADS[self.persona.language])
+        lead = lead or self._least_recent(line(self.persona.language, "follow_up_leads"))
         if self.on_lead is not None:
             self.on_lead(lead)
         text, rejected = self._model_text("follow_up", "question", answer, asked, topic, notes)
@@ -2147,7 +1821,7 @@ class Interview:
             return False  # of a tool one asks why it was used, nothing else
         if template.needs_use:
             said = [s for s in re.split(r"(?<=[.!?;])\s+", answer) if topic.lower() in s.lower()]
-            return any(_USED.search(s) and not _NEGATED.search(s) for s in said)
+            return any(_P.used.search(s) and not _P.negated.search(s) for s in said)
         return True
 
     def _template_follow_up(self, answer: Turn, topic: str | None) -> str | None:
@@ -2162,8 +1836,8 @@ class Interview:
                 if self._template_fits(t, topic, answer.text) and not self._template_used(t.text)
             ]
         else:
-            said = None if INJECTION.search(answer.text) else echo(answer.text)
-            lead = {"en": "You said {said}. ", "fr": "Vous dites : {said}. "}[self.persona.language]
+            said = None if _NOTES.injection.search(answer.text) else echo(answer.text)
+            lead = line(self.persona.language, "you_said")
             pool = [(lead.format(said=said) if said else "") + t for t in policy.vague_templates]
         if not pool:
             return None
@@ -2190,7 +1864,7 @@ class Interview:
         )
         # "No questions" may come after a remark ("That's surprising, but fine. No, thank
         # you, that's all from me."): any sentence of it counts, when nothing is asked.
-        declines = any(_NO_QUESTIONS.search(part) for part in [said, *sentences(said)]) or (
+        declines = any(_P.no_questions.search(part) for part in [said, *sentences(said)]) or (
             re.search(r"\bthat'?s all (?:from me|for me|i had)|no more questions", said, re.I)
         )
         # "Is the internship remote or on site? That's all I think.": a last question, then
@@ -2201,7 +1875,7 @@ class Interview:
         if not asks_something:
             # "I had one about remote work but I forgot... no, thank you": the topic they
             # named is answered before the goodbye (round 20: closed without it).
-            named = _ONE_ABOUT.search(answer.text)
+            named = _P.one_about.search(answer.text)
             fact = self._fact_for(named.group("topic"), unknown=None) if named else None
             return self._close(fact, si, answer.question_index, notes, [])
         reply = self._late_answer(answer) or self._fact_for(answer.text)
@@ -2215,7 +1889,7 @@ class Interview:
         for their questions (round 19: "Maybe ... MCMC gives exact samples eventually but it's
         slow, and variational is faster but approximate?" got "your supervisor would be the
         right person to ask"): what it gets right or misses, said as an interviewer would."""
-        if _TO_INTERVIEWER.search(answer.text) or self.persona.language != "en":
+        if _P.to_interviewer.search(answer.text) or self.persona.language != "en":
             return None
         earlier = [
             t
@@ -2289,7 +1963,7 @@ class Interview:
                 # experiments?" got nothing while its first half got an answer).
                 again = self._best_fact(clause, exclude=chosen)
                 if again is not None:
-                    best = _AS_I_SAID[lang] + lower_first_word(again)
+                    best = line(lang, "as_i_said") + lower_first_word(again)
             if best:
                 found.add(i)
                 if best not in chosen:
@@ -2308,13 +1982,13 @@ class Interview:
             unknown = re.sub(
                 r"^\s*good question[.!]\s*", "", self.persona.unknown_answer, flags=re.I
             )
-            chosen.append(_OTHER_PART[lang] + lower_first_word(unknown))
+            chosen.append(line(lang, "other_part") + lower_first_word(unknown))
         if chosen:
             return " ".join(chosen)
         if unknown != "":
             return unknown
         if self.persona.unknown_answer in said:
-            return _UNKNOWN_AGAIN[self.persona.language]
+            return line(self.persona.language, "unknown_again")
         return self.persona.unknown_answer
 
     def _best_fact(self, question: str, exclude: list[str]) -> str | None:
@@ -2330,7 +2004,7 @@ class Interview:
         # "supervised learning" is a kind of learning, not a question about supervisors
         # (round 19: "do you use distributional RL, or is it more supervised learning?" got
         # the fact on the intern's supervisor).
-        asked = stems(_SUPERVISED_LEARNING.sub(" ", question))
+        asked = stems(_P.supervised_learning.sub(" ", question))
         # What the question asks about weighs more than the options it lists (round 19:
         # "what does success look like ..., a paper, a tool, or a negative result?" got the
         # fact on negative results).
@@ -2353,7 +2027,7 @@ class Interview:
             specific = shared - _CONTEXT_STEMS
             # "interviews" and "intern" share the stem "inter", which every question about
             # the internship holds: said as such, "interviews" counts fully (round 10).
-            if _INTERVIEWS.search(question) and any(
+            if _P.interviews.search(question) and any(
                 k.lower() in {"interview", "interviews"} for k in fact.about
             ):
                 specific = specific | {"interviews"}
@@ -2385,7 +2059,7 @@ class Interview:
             if "?" not in again:  # an invitation (the pitch): say it again, not its lead-ins
                 again = self._render(self._question(asked.stage_index, asked.question_index))[0]
             return self._say(
-                (lead or _REASK[lang]) + again,
+                (lead or line(lang, "reask")) + again,
                 "reask",
                 asked.stage_index,
                 asked.question_index,
@@ -2396,8 +2070,8 @@ class Interview:
         decision = self._next_after(asked.stage_index, asked.question_index)
         notes = ["no answer after asking again: moved on"]
         if decision.action == "close":
-            return self._close(_MOVE_ON[lang].strip(), asked.stage_index, 0, notes, [])
-        return self._ask_planned(decision, _MOVE_ON[lang].strip(), notes)
+            return self._close(line(lang, "move_on").strip(), asked.stage_index, 0, notes, [])
+        return self._ask_planned(decision, line(lang, "move_on").strip(), notes)
 
     def _close(
         self,
@@ -2450,7 +2124,7 @@ class Interview:
                 # "Let's stay on the Bellman equation", not "on Bellman equation" (round 9).
                 filled["topic"] = _noun_phrase(topic)
             text = question.text.format(**filled)
-            if topic and _PLURAL.search(topic):
+            if topic and _P.plural.search(topic):
                 # "Let's stay on Q-values: what are their main limitations?" (round 15: "its").
                 text = re.sub(r"\bits\b", "their", text)
             return text, topic

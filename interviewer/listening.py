@@ -13,8 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .phrases import Phrases
 from .text import EN_STOPWORDS, FR_STOPWORDS, normalise, sentences
 from .topics import lexicon_terms, named_things
+
+_P = Phrases("listening")
 
 _STOP = (
     EN_STOPWORDS
@@ -37,13 +40,6 @@ def stems(text: str) -> set[str]:
     return {w[:5] for w in normalise(text).split() if len(w) >= 3 and w not in _STOP}
 
 
-_EXPLAIN = re.compile(
-    r"\b(explain|describe|how (?:does|do) |walk me through|main steps|step by step|define|"
-    r"definition|how it works|what is \S+(?: \S+)?,? and (?:how|why))",
-    re.I,
-)
-
-
 def _subjects(question: str) -> set[str]:
     """What a question is about: its technical terms and named things."""
     return {t.lower() for t in lexicon_terms(question)} | {
@@ -55,7 +51,7 @@ def asks_to_explain(question: str) -> list[str]:
     """The concepts a question asks to have explained ("How does LoRA work?" -> LoRA)."""
     return (
         lexicon_terms(question)
-        if _EXPLAIN.search(question) or re.search(r"^\W*what (?:is|are)\b", question, re.I)
+        if _P.explain.search(question) or re.search(r"^\W*what (?:is|are)\b", question, re.I)
         else []
     )
 
@@ -68,7 +64,7 @@ def near_duplicate(question: str, earlier: list[str]) -> str | None:
     RLHF?")."""
     concepts = {c.lower() for c in lexicon_terms(question)}
     subjects = _subjects(question)
-    explains = bool(_EXPLAIN.search(question))
+    explains = bool(_P.explain.search(question))
     for before in earlier:
         other = _subjects(before)
         if subjects and other and subjects.isdisjoint(other):
@@ -76,7 +72,7 @@ def near_duplicate(question: str, earlier: list[str]) -> str | None:
         if (
             explains
             and concepts & {c.lower() for c in lexicon_terms(before)}
-            and _EXPLAIN.search(before)
+            and _P.explain.search(before)
         ):
             return before
         sa, sb = stems(question), stems(before)
@@ -96,33 +92,6 @@ def near_duplicate(question: str, earlier: list[str]) -> str | None:
     return None
 
 
-# -- admissions and hedges -----------------------------------------------------------------
-_ADMIT = re.compile(
-    r"\b(?:i\s+(?:really\s+|honestly\s+)?(?:can'?t|cannot|couldn'?t)\s+(?:really\s+|honestly\s+)?"
-    r"(?:explain|say|tell|describe|go into)|"
-    r"i\s+(?:really\s+|honestly\s+)?(?:don'?t|do not)\s+(?:really\s+|fully\s+)?"
-    r"(?:know|understand|remember|master)|"
-    r"(?:i\s+have|i'?ve)\s+never\s+(?:used|worked|studied|implemented|tried|done)|"
-    r"(?:i\s+)?(?:have\s*n[o']t|haven'?t)\s+(?:really\s+)?(?:used|worked|studied|implemented|read|"
-    r"looked)|never used|no idea|"
-    r"i\s+only\s+(?:read|skimmed|heard)|only read (?:the )?(?:abstract|about|a blog)|"
-    r"only used (?:it|a library|the library|a package)|"
-    r"(?:i'?m|i am)\s+not\s+(?:really\s+|completely\s+|100%\s+)?sure\s+(?:how|what|why|"
-    r"exactly|about how|of the details)|"
-    r"(?:i'?m|i am)\s+not\s+(?:really\s+)?familiar|not an expert (?:on|in)|"
-    r"that'?s (?:about |really )?all i (?:really )?(?:know|remember)|"
-    r"that'?s as far as i (?:know|can go))\b",
-    re.I,
-)
-_DETAIL_DOUBT = re.compile(
-    r"\bi\s+(?:don'?t|do not)\s+remember\s+(?:exactly|which|if|whether|when|the (?:name|"
-    r"number|exact|figure))",
-    re.I,
-)
-_NOT_SURE = re.compile(r"\b(?:i'?m|i am)\s+not\s+(?:really\s+|completely\s+|100%\s+)?sure\b", re.I)
-_BUT = re.compile(r"\b(but|though|however|still|although)\b", re.I)
-
-
 @dataclass(frozen=True)
 class Admission:
     """The candidate says they do not master something; ``concepts`` are what they name."""
@@ -131,25 +100,20 @@ class Admission:
     concepts: list[str] = field(default_factory=list)
 
 
-_CHOICE_DOUBT = re.compile(
-    r"\bwhich (?:one|of (?:them|the two|these))\b|\bwhich to (?:pick|choose|use)\b", re.I
-)
-
-
 @lru_cache(maxsize=4096)
 def admission(text: str) -> Admission | None:
     """An honest "I can't explain X" / "I haven't worked with X" / a bare "I'm not sure".
 
     "I'm not sure about Y, but ..." followed by an answer is a hedge, not an admission."""
     for sentence in sentences(text):
-        if _ADMIT.search(sentence):
-            if _DETAIL_DOUBT.search(sentence) and len(normalise(text).split()) > 20:
+        if _P.admit.search(sentence):
+            if _P.detail_doubt.search(sentence) and len(normalise(text).split()) > 20:
                 # "... LightGBM, or maybe XGBoost, I don't remember exactly" doubts a detail
                 # of an answer; it is not "I can't explain it" (round 8).
                 continue
             rest = text.replace(sentence, " ")
             rest_words = len(normalise(rest).split())
-            if _CHOICE_DOUBT.search(sentence) and lexicon_terms(rest):
+            if _P.choice_doubt.search(sentence) and lexicon_terms(rest):
                 # "Sampling maybe? Like MCMC. Or variational inference. I don't really know
                 # which one I'd choose": undecided between named methods, not "I don't know"
                 # (round 14: "that's better than guessing").
@@ -161,29 +125,19 @@ def admission(text: str) -> Admission | None:
             elsewhere = [c for c in named if c.lower() in rest.lower()]
             if named and not elsewhere and rest_words > 20:
                 return Admission(sentence, named)
-            if rest_words > 20 and _BUT.search(text) and _MECHANISM.search(rest):
+            if rest_words > 20 and _P.but.search(text) and _P.mechanism.search(rest):
                 return None  # "I don't fully understand X, but it works by ..." answers
-            if rest_words > 40 and len(_MECHANISM.findall(rest)) >= 3:
+            if rest_words > 40 and len(_P.mechanism.findall(rest)) >= 3:
                 # A full explanation that ends "I only used it once, so I haven't tuned
                 # the rank" is scoping a complete answer, not saying "I don't know".
                 return None
             return Admission(sentence, named)
     # A bare "I'm not sure." is an admission; "I'm not sure it went to production" is doubt
     # about a fact, and "I'm not sure, but ..." a hedge before an answer.
-    if _NOT_SURE.search(text) and len(normalise(text).split()) <= 8 and not _BUT.search(text):
-        sentence = next(s for s in sentences(text) if _NOT_SURE.search(s))
+    if _P.not_sure.search(text) and len(normalise(text).split()) <= 8 and not _P.but.search(text):
+        sentence = next(s for s in sentences(text) if _P.not_sure.search(s))
         return Admission(sentence, lexicon_terms(sentence))
     return None
-
-
-# -- stressed concepts ---------------------------------------------------------------------
-EMPHASIS = re.compile(
-    r"\b(?:most important|key|central|crucial|core|main|essential|decisive|critical)\s+"
-    r"(?:ingredient|part|idea|component|piece|trick|reason|element|contribution|insight|factor)|"
-    r"\bat the (?:heart|core) of\b|\bmade (?:all )?the difference\b|"
-    r"\bwhat really (?:worked|mattered)\b",
-    re.I,
-)
 
 
 def _nearest(sentence: str, concepts: list[str], at: int, end: int) -> str:
@@ -217,7 +171,7 @@ def stressed_concepts(answers: list[str], *, emphasised_only: bool = False) -> l
         for sentence in sentences(answer):
             found = lexicon_terms(sentence)
             in_answer.update(found)
-            if found and (stress := EMPHASIS.search(sentence)):
+            if found and (stress := _P.emphasis.search(sentence)):
                 emphasised.add(_nearest(sentence, found, stress.start(), stress.end()))
         mentions.update(in_answer)
         answers_with.update(in_answer.keys())
@@ -227,54 +181,29 @@ def stressed_concepts(answers: list[str], *, emphasised_only: bool = False) -> l
     return sorted(stressed, key=lambda c: (c not in emphasised, -mentions[c]))
 
 
-# -- preferences ---------------------------------------------------------------------------
-_DECISIVE = re.compile(
-    r"\b(?:i(?:'d| would)?\s+(?:definitely\s+)?(?:choose|pick|prefer|go (?:with|for))|"
-    r"interests? me (?:the )?most|(?:is|would be) my (?:first )?(?:choice|pick|favou?rite)|"
-    r"my (?:first )?(?:choice|pick) (?:is|would be)|without hesitation|definitely|"
-    r"i'?m most (?:excited|interested)|the one i (?:want|prefer|choose)|i want the\b|"
-    r"my favou?rite (?:is|would be|subject is|topic is)|i'?d say\b.{0,40}\bbecause|"
-    r"if i had to (?:say|pick|choose) one)",
-    re.I,
-)
-_INDECISIVE = re.compile(
-    r"\b(?:all of them|both (?:are|of them)|hard to (?:say|choose|pick)|"
-    r"difficult to (?:say|choose)|"
-    r"it depends|depends on|(?:or|,)\s+maybe\b|i(?:'m| am) open to (?:anything|everything|all)|"
-    r"whatever you|don'?t (?:really )?know which|not sure which|can'?t (?:really )?choose|"
-    r"can'?t decide|everything is interesting|each (?:one )?(?:has|is))",
-    re.I,
-)
-
-
-_HEDGED = re.compile(
-    r"\b(maybe|perhaps|i guess|probably|not sure|i don'?t know|sort of|kind of)\b", re.I
-)
-
-
 def hesitant_choice(answer: str, options: list[str] | None = None) -> bool:
     """A preference question answered without a choice: hedged between options, "all of
     them", "it depends", or (when the question listed options) none of them chosen."""
     if re.search(r"\bif i (?:had|have) to (?:say|pick|choose) one\b", answer, re.I):
         return False  # a choice, however softly said
-    if _DECISIVE.search(answer) and not _INDECISIVE.search(answer):
+    if _P.decisive.search(answer) and not _P.indecisive.search(answer):
         return False
-    if _INDECISIVE.search(answer):
+    if _P.indecisive.search(answer):
         return True
     first = sentences(answer)[0] if sentences(answer) else answer
-    if len(named_options(first, options or [])) == 1 and not _INDECISIVE.search(first):
+    if len(named_options(first, options or [])) == 1 and not _P.indecisive.search(first):
         return False  # "The ML-engineering track, because ... my research helps": chosen
     lead = re.split(r",|;|:|\bbut\b|\bwith\b", first, maxsplit=1)[0]
-    if len(named_options(lead, options or [])) == 1 and not _INDECISIVE.search(first):
+    if len(named_options(lead, options or [])) == 1 and not _P.indecisive.search(first):
         return False  # "The research track, but with a clear engineering bias": chosen
     named = named_options(answer, options or [])
     if len(named) >= 2:
         return True
     if len(named) == 1:
-        return bool(_HEDGED.search(answer))
+        return bool(_P.hedged.search(answer))
     if not options:
         # An open preference ("your favourite subject?") answered plainly is a choice.
-        return bool(_HEDGED.search(answer))
+        return bool(_P.hedged.search(answer))
     return not re.search(r"\bbecause\b", answer, re.I)
 
 
@@ -318,7 +247,7 @@ def addresses(answer: str, question: str, *, kind: str, options: list[str] | Non
         return False  # "Yes, I did that.", "It went fine.", "Not much to add."
     if kind == "preference" and options:
         return bool(named_options(answer, options)) or bool(
-            _DECISIVE.search(answer) or _INDECISIVE.search(answer)
+            _P.decisive.search(answer) or _P.indecisive.search(answer)
         )
     if kind in {"technical", "case", "coding"}:
         wanted = stems(question) - _GENERIC_STEMS
@@ -341,7 +270,7 @@ def addresses(answer: str, question: str, *, kind: str, options: list[str] | Non
         # content at all is off the point. Mechanics said in plain words count (round 12:
         # "sort them first? By start? Then go through once. So n log n" and "you go
         # backwards from the loss and multiply derivatives" were told they missed).
-        return bool(lexicon_terms(answer)) or len(_TECH_TALK.findall(answer)) >= 2
+        return bool(lexicon_terms(answer)) or len(_P.tech_talk.findall(answer)) >= 2
     return True
 
 
@@ -356,24 +285,6 @@ def _states_a_key_point(question: str, answer: str) -> bool:
     phrases = [p for f in concept.facets for p in f] + [p for c in concept.checks for p in c.said]
     return any(p.lower() in low for p in phrases if len(p) >= 4)
 
-
-_TECH_TALK = re.compile(
-    r"\bO\(|\b(?:n log n|n squared|log n|linear(?:ly)?|quadratic|sort(?:ed|ing|s)?|"
-    r"iterat\w*|loop\w*|backwards?|multipl\w*|derivatives?|gradients?|matri(?:x|ces)|"
-    r"vectors?|probabilit\w*|loss|layers?|weights?|parameters?|threshold\w*|features?)\b",
-    re.I,
-)
-
-
-_MECHANISM = re.compile(
-    r"\b(because|so that|which means|by (?:\w+ing)|means|is a|is the|are the|computes?|learns?|"
-    r"uses?|works?|where|you (?:compute|take|train|fit|shuffle|add|freeze|multiply)|"
-    r"instead of|the idea|"
-    # a formula said in words: "picks the child maximising Q plus c times the square root"
-    r"picks?|chooses|selects|maximi[sz]\w*|minimi[sz]\w*|square root|proportional to|"
-    r"divided by|plus|minus|times)\b|[=+/]",
-    re.I,
-)
 
 #: Terms too broad to follow up on their own ("You mentioned inference").
 BROAD = frozenset(
@@ -513,19 +424,10 @@ def explains(answer: str, topic: str) -> bool:
         if (
             topic.lower() in sentence.lower()
             and len(sentence.split()) >= 12
-            and _MECHANISM.search(sentence)
+            and _P.mechanism.search(sentence)
         ):
             return True
     return False
-
-
-_VAGUE = re.compile(
-    r"\b(basically|simply|kind of|sort of|somehow|a lot (?:more|better)|much (?:richer|better)|"
-    r"richer|more robust|state[- ]of[- ]the[- ]art|magic|automatically|takes care of|"
-    r"handles? (?:it|that|everything)|and so on|things like that|the standard approach|"
-    r"the optimal|the most efficient|the best results?|you just)\b",
-    re.I,
-)
 
 
 def vague_explanation(answer: str) -> bool:
@@ -536,8 +438,8 @@ def vague_explanation(answer: str) -> bool:
     words = len(answer.split())
     if words >= 60 or words < 15:
         return False  # a very short answer is asked for more, not pressed on its mechanism
-    mechanisms = len(_MECHANISM.findall(answer)) + len(re.findall(r"\d", answer))
-    return bool(_VAGUE.search(answer)) or mechanisms <= 1
+    mechanisms = len(_P.mechanism.findall(answer)) + len(re.findall(r"\d", answer))
+    return bool(_P.vague.search(answer)) or mechanisms <= 1
 
 
 def already_answered(

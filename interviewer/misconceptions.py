@@ -16,16 +16,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
+from .phrases import Phrases
 from .text import RegexText, sentences
 
-_NEGATED = re.compile(r"\b(?:not|never|no longer|isn'?t|aren'?t|doesn'?t|don'?t|wasn'?t)\b", re.I)
-
-
-_NEGATED_BEFORE = re.compile(
-    r"\b(?:never|not|rather than|instead of|avoid\w*|without|don'?t use|wouldn'?t use|"
-    r"doesn'?t|does not|didn'?t|don'?t|isn'?t|aren'?t|won'?t)\W*$",
-    re.I,
-)
+_P = Phrases("misconceptions")
 
 
 class Misconception(BaseModel):
@@ -100,10 +94,10 @@ def stated(answer: str, question: str = "") -> tuple[Stated, ...]:
                 or (
                     not item.negative
                     and (
-                        _NEGATED.search(match.group(0))
+                        _P.negated.search(match.group(0))
                         # "PR-AUC, never accuracy, since anomalies are rare" (round 22: challenged
                         # as if accuracy had been proposed).
-                        or _NEGATED_BEFORE.search(
+                        or _P.negated_before.search(
                             sentence[max(0, match.start() - 25) : match.start()]
                         )
                     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -30,12 +30,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: What the interviewer asks: a sentence or two, never a page.
+QuestionText = Annotated[str, Field(min_length=5, max_length=400)]
+
+
 class Question(_Strict):
     """One planned question. ``text`` may use placeholders; ``generic`` is asked when
     a placeholder has no value (no CV given, no concept mentioned yet)."""
 
-    text: str = Field(min_length=5, max_length=400)
-    generic: str | None = Field(default=None, min_length=5, max_length=400)
+    text: QuestionText
+    generic: QuestionText | None = None
     kind: Literal[
         "open",
         "behavioural",
@@ -58,17 +62,13 @@ class Question(_Strict):
         description="For a preference question: the choices it offers (a question using "
         "{team_topics} offers the persona's team topics).",
     )
-    rephrase: str | None = Field(
+    rephrase: QuestionText | None = Field(
         default=None,
-        min_length=5,
-        max_length=400,
         description="The same question in other words: asked once when an answer missed the "
         "point or the candidate asked something back (never the same words twice).",
     )
-    deeper: str | None = Field(
+    deeper: QuestionText | None = Field(
         default=None,
-        min_length=5,
-        max_length=400,
         description="Asked instead when an earlier answer already gave what this question "
         "asks for (it may use {project}).",
     )

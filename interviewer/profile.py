@@ -5,37 +5,14 @@ from __future__ import annotations
 
 import re
 
+from .phrases import Phrases
 from .text import clean, shorten
 from .topics import lexicon_terms
 from .transcript import CandidateProfile
 
+_P = Phrases("profile")
+
 MAX_TEXT = 20_000
-_PROJECT_HEADING = re.compile(
-    r"^\s*#*\s*(projects?|projets?|experience|expériences?|internships?|stages?)\b.*$",
-    re.I | re.M,
-)
-_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+)$", re.M)
-_ROLE = re.compile(
-    r"^\s*(?i:title|role|position|poste)\s*:\s*(.+)$|"
-    r"\b((?:[A-Z][\w/-]*\s+){0,4}(?:Intern|Internship|Engineer|Scientist|Researcher|Developer|"
-    r"Analyst)(?:\s+(?:Intern|Internship))?)\b",
-    re.M,
-)
-_COMPANY = re.compile(
-    r"^\s*(?i:company|entreprise|employer)\s*:\s*(.+)$|\bat\s+([A-Z][\w&.-]+"
-    r"(?:\s+[A-Z][\w&.-]+)?)",
-    re.M,
-)
-_RESEARCH = re.compile(r"\b(research|publication|paper|phd|thesis|theory|scientist|novel)\w*", re.I)
-_ENGINEERING = re.compile(
-    r"\b(production|deploy|engineer|software|pipeline|scal|api|infrastructure|mlops|code)\w*", re.I
-)
-
-
-_ROLE_WORDS = re.compile(
-    r"\b(intern(ship)?|engineer|scientist|researcher|developer|analyst|assistant|stagiaire|stage)\b",
-    re.I,
-)
 
 
 def project_phrase(title: str) -> str:
@@ -43,11 +20,11 @@ def project_phrase(title: str) -> str:
     becomes "your BetSmart internship"; a project title stays as it is."""
     title = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", title).strip(" ,;-")
     parts = [p.strip() for p in re.split(r",|\s+at\s+|\s+@\s+|\s+chez\s+", title) if p.strip()]
-    if len(parts) >= 2 and _ROLE_WORDS.search(parts[0]):
+    if len(parts) >= 2 and _P.role_words.search(parts[0]):
         company = parts[1]
         kind = "internship" if re.search(r"intern|stag", parts[0], re.I) else "work"
         return f"your {company} {kind}" if kind == "internship" else f"your work at {company}"
-    if len(parts) >= 2 and _ROLE_WORDS.search(parts[1]):
+    if len(parts) >= 2 and _P.role_words.search(parts[1]):
         kind = "internship" if re.search(r"intern|stag", parts[1], re.I) else "work"
         return f"your {parts[0]} {kind}" if kind == "internship" else f"your work at {parts[0]}"
     return title
@@ -56,12 +33,12 @@ def project_phrase(title: str) -> str:
 def _project_names(cv: str) -> list[str]:
     """Titles of the bullets in the CV's project/experience sections (before ':' or ' - ')."""
     names: list[str] = []
-    for heading in _PROJECT_HEADING.finditer(cv):
+    for heading in _P.project_heading.finditer(cv):
         section = cv[heading.end() :]
         next_heading = re.search(r"^\s*#+\s|\n\s*\n\s*[A-Z][A-Za-z ]+\n", section)
         if next_heading:
             section = section[: next_heading.start()]
-        for bullet in _BULLET.finditer(section):
+        for bullet in _P.bullet.finditer(section):
             title = re.split(r"\s*[:–—]\s*|\s+-\s+|\.\s", bullet.group(1))[0].strip()
             title = project_phrase(title)
             if 2 <= len(title) <= 60 and title not in names:
@@ -73,8 +50,8 @@ def _track(job: str, cv: str) -> str | None:
     text = job or cv
     if not text:
         return None
-    research = len(_RESEARCH.findall(text))
-    engineering = len(_ENGINEERING.findall(text))
+    research = len(_P.research.findall(text))
+    engineering = len(_P.engineering.findall(text))
     if research and engineering and max(research, engineering) < 2 * min(research, engineering):
         return "hybrid"
     if research > engineering:
@@ -88,9 +65,9 @@ def build_profile(cv_text: str = "", job_text: str = "") -> CandidateProfile:
     cv = shorten(clean(cv_text), MAX_TEXT)
     job = shorten(clean(job_text), MAX_TEXT)
     role = company = None
-    if m := _ROLE.search(job):
+    if m := _P.role.search(job):
         role = (m.group(1) or m.group(2)).strip()
-    if m := _COMPANY.search(job):
+    if m := _P.company.search(job):
         company = (m.group(1) or m.group(2)).strip().rstrip(".")
     return CandidateProfile(
         cv_text=cv,
@@ -103,14 +80,11 @@ def build_profile(cv_text: str = "", job_text: str = "") -> CandidateProfile:
     )
 
 
-_NAME = re.compile(r"\b(?:[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*)\b")
-
-
 def cv_names(cv_text: str, limit: int = 12) -> list[str]:
     """Acronyms and brand-like names on the CV ("MVA", "BetSmart", "PyTorch"): the words a
     speech recogniser mishears unless its prompt names them."""
     names: list[str] = []
-    for m in _NAME.finditer(cv_text):
+    for m in _P.name.finditer(cv_text):
         if m.group(0) not in names:
             names.append(m.group(0))
     return names[:limit]

@@ -13,7 +13,10 @@ from importlib import resources
 
 import yaml
 
+from .phrases import Phrases
 from .text import EN_STOPWORDS, FR_STOPWORDS
+
+_P = Phrases("topics")
 
 _COMMON_CAPS = frozenset(
     """I I'm I've I'd I'll OK Okay Yes No So Then Also And But The A An In On At
@@ -113,20 +116,12 @@ def surface(topic: str, text: str) -> str:
     return topic
 
 
-_NAME_SEQ = re.compile(r"\b([A-Z][\w'’+-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'’+-]*)*)")
-_CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b|\b[A-Z][A-Za-z]*\d[\w-]*\b")
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
-
-
-_PLACE_BEFORE = re.compile(r"\b(?:in|from|near|to|around|moved to|based in|live in)\s*$", re.I)
-
-
 def named_things(text: str) -> list[str]:
     """Capitalised names not at a sentence start, CamelCase words and acronyms."""
     found: list[str] = []
-    for m in _CAMEL.finditer(text):
+    for m in _P.camel.finditer(text):
         found.append(m.group(0))
-    for m in _NAME_SEQ.finditer(text):
+    for m in _P.name_seq.finditer(text):
         name = m.group(1)
         before = text[: m.start()].rstrip()
         at_sentence_start = not before or before[-1] in '.!?:;\n"“'
@@ -135,12 +130,12 @@ def named_things(text: str) -> list[str]:
             # Any word is capitalised there; CamelCase and acronyms are caught separately.
             parts = parts[1:]
         parts = [p for p in parts if p not in _COMMON_CAPS and p.lower() not in _STOP]
-        if _PLACE_BEFORE.search(before) and len(parts) == 1 and not parts[0].isupper():
+        if _P.place_before.search(before) and len(parts) == 1 and not parts[0].isupper():
             continue  # "based in Lyon", "moving to Paris": a place (round 16: "What did you
             # enjoy most about Lyon?")
         if parts and not all(p.isupper() and len(p) <= 1 for p in parts):
             found.append(" ".join(parts))
-    for m in _ACRONYM.finditer(text):
+    for m in _P.acronym.finditer(text):
         if m.group(0) not in _ACRONYM_STOP:
             found.append(m.group(0))
     seen: set[str] = set()
@@ -153,17 +148,10 @@ def named_things(text: str) -> list[str]:
     return result
 
 
-_SCHOOL = re.compile(
-    r"\b(?:university|université|universite|école|ecole|ENS|institute|institut|college|school|"
-    r"polytechnique|sorbonne|saclay|MVA|master'?s?|campus|faculty|lab(?:oratory)?)\b",
-    re.I,
-)
-
-
 def affiliation(name: str, text: str) -> bool:
     """A school, a master's or a lab the candidate belongs to ("a student at ENS
     Paris-Saclay"): who they are, not a project to ask "the hardest part of" about."""
-    if _SCHOOL.search(name):
+    if _P.school.search(name):
         return True
     before = re.escape(name)
     return bool(

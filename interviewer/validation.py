@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .listening import TOOLS, asks_to_explain, near_duplicate
+from .phrases import Phrases
 from .text import EN_STOPWORDS, FR_STOPWORDS, looks_like_language, normalise, similarity, words
 from .topics import lexicon_terms
+
+_P = Phrases("validation")
 
 Expect = Literal["question", "statement", "reply"]
 
@@ -25,52 +28,6 @@ REPEAT_SIMILARITY = 0.75
 PARROT_WORDS = 8
 EARLIER_WORDS = 6
 
-_LEAK = re.compile(
-    r"\b(notes?|hidden|private|internal|rubric|score[sd]?|rating|grade[sd]?)\s*[:=\]]|"
-    r"\b\d(\.\d)?\s*/\s*(5|10)\b|\bsystem prompt\b|\bmy notes\b",
-    re.IGNORECASE,
-)
-_ROLE_LABEL = re.compile(
-    r"^\s*(candidate|me|answer|user|assistant|human|response|a)\s*:", re.IGNORECASE
-)
-_INNER_LABEL = re.compile(r"(^|\n|\s)(candidate|interviewer|user|assistant)\s*:", re.IGNORECASE)
-_ROLE_CONFUSION = re.compile(
-    r"\bthe candidate\b|\bas an ai\b|\bi'?m (just )?an? (ai|language model)\b|"
-    r"\bi am (just )?an? (ai|language model)\b|\bi(?:'m| am) (?:smollm|qwen)\b|"
-    r"\bi am an assistant\b|"
-    r"\bi'm an assistant\b|\bhelpful assistant\b|\ble candidat\b|"
-    r"\bmy (internship|thesis|master'?s?|cv|resume|degree)\b|\bi (applied|am applying) (for|to)\b|"
-    r"\bwould you like to (know|ask)\b|\b(how|what) can i (help|do for you)\b|\blet me know\b|"
-    r"\bi'?m (happy|glad|here) to (help|assist|continue)\b|"
-    r"\bhere'?s (a|my|the) (question|answer)\b",
-    re.IGNORECASE,
-)
-# Questions no interviewer asks after an answer, from model drafts the raters read (round
-# 10): reading-comprehension trivia ("What is the name of the small language model
-# described in...?"), a list nobody showed ("Which of the following...?"), textbook
-# wording ("...in the context of machine learning?") and tool tutorials ("Can you explain
-# how to use Jupyter for...?").
-_STILTED = re.compile(
-    r"\bwhat is the name of\b|\bwhich of the following\b|\bin the context of\b|"
-    r"\b(?:explain|describe) how to use\b|\bdescribed in your\b|"
-    # round 13: "Could you please provide a brief overview of DQN?"
-    r"\bplease provide\b|\b(?:brief|short|quick) overview\b",
-    re.IGNORECASE,
-)
-_TWO_IN_ONE = re.compile(r",? and (?:what|how|why|which|when|where|who|did|does|do)\b", re.I)
-_EXPLAINS = re.compile(r"\b(?:explain|overview|how (?:does|do) [\w .-]{1,30} work)\b", re.I)
-_HOW_IT_WORKS = re.compile(
-    r"\bhow (?:does|do|did) [\w.-]+ (?:handle|work|deal|compute|implement)|"
-    r"\bexplain how [\w.-]+ (?:handles|works|deals|computes|implements)",
-    re.IGNORECASE,
-)
-_USE = re.compile(
-    r"\b(?:use|used|using|chose|choose|chosen|pick|picked|select\w*|appl(?:y|ied)|set up|"
-    r"integrat\w*|deploy\w*|work(?:ed)? with|buil[dt] with|rel(?:y|ied) on)\b",
-    re.I,
-)
-_YOUR_TEAM = re.compile(r"\byour (?:\w+ ){0,3}team\b", re.IGNORECASE)
-_MARKUP = re.compile(r"[{}<>\[\]|#*`]|<\|im_|\$\w")
 _QUESTION_OPENERS = frozenset(
     """what what's how how's why which who's who when where could can would will do does
     did is are was were have has tell walk describe explain give talk share imagine suppose if
@@ -142,19 +99,19 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
         problems.append("must not ask a question here")
     elif expect == "reply" and n_questions > 1:
         problems.append("at most one question")
-    if _LEAK.search(stripped) or any(
+    if _P.leak.search(stripped) or any(
         len(note) >= 20 and note.lower() in stripped.lower() for note in ctx.notes
     ):
         problems.append("leaks hidden notes")
     if (
-        _ROLE_LABEL.search(stripped)
-        or _INNER_LABEL.search(stripped)
-        or _ROLE_CONFUSION.search(stripped)
+        _P.role_label.search(stripped)
+        or _P.inner_label.search(stripped)
+        or _P.role_confusion.search(stripped)
     ):
         problems.append("role confusion (speaks as or about the candidate)")
     if ctx.answer and _copied_run(stripped, ctx.answer, PARROT_WORDS):
         problems.append("repeats the candidate's words")
-    if _MARKUP.search(stripped):
+    if _P.markup.search(stripped):
         problems.append("contains markup or template text")
     if not looks_like_language(stripped, ctx.language):
         problems.append(f"not in the persona's language ({ctx.language})")
@@ -163,14 +120,14 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
             similarity(stripped, earlier) >= REPEAT_SIMILARITY for earlier in ctx.earlier_questions
         ):
             problems.append("repeats an earlier question")
-        if _STILTED.search(stripped):
+        if _P.stilted.search(stripped):
             problems.append("a stilted question no interviewer asks (trivia, a list not shown)")
-        if ctx.topic in TOOLS and (_HOW_IT_WORKS.search(stripped) or not _USE.search(stripped)):
+        if ctx.topic in TOOLS and (_P.how_it_works.search(stripped) or not _P.use.search(stripped)):
             # Of a library one asks why or how it was used (round 10: "Can you explain how
             # PyTorch handles matrix operations?" after "I usually let PyTorch handle it";
             # "What did you do to improve the performance of CodeCarbon?").
             problems.append(f"asks about a library other than how it was used ({ctx.topic})")
-        if _YOUR_TEAM.search(stripped) and not re.search(r"\bteam", ctx.answer, re.I):
+        if _P.your_team.search(stripped) and not re.search(r"\bteam", ctx.answer, re.I):
             problems.append("role confusion (the team is the interviewer's, not the candidate's)")
         if ctx.must_refer_to_answer and any(
             _copied_run(stripped, earlier, EARLIER_WORDS) for earlier in ctx.earlier_questions
@@ -179,9 +136,9 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
             # planned question on distributional RL (round 10): an earlier question's words
             # on another topic.
             problems.append("reuses the wording of an earlier question")
-        if not ctx.explains and (asks_to_explain(stripped) or _EXPLAINS.search(stripped)):
+        if not ctx.explains and (asks_to_explain(stripped) or _P.explains.search(stripped)):
             problems.append("asks how a concept works, which this interviewer does not ask")
-        if ctx.must_refer_to_answer and _TWO_IN_ONE.search(stripped):
+        if ctx.must_refer_to_answer and _P.two_in_one.search(stripped):
             # Round 14: "Which metric did CodeCarbon use and what impact did it have on the
             # project's success?": one question at a time.
             problems.append("asks two questions at once")
@@ -201,21 +158,13 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
     return problems
 
 
-_LABEL = re.compile(
-    r"^\s*\**\s*(say|question|follow-up question|reply|answer|response|interviewer)\s*\**\s*:\s*",
-    re.I,
-)
-_NOTES_LINE = re.compile(r"^\s*\**\s*notes?\s*\**\s*:.*$", re.I | re.M)
-_FIRST_QUESTION = re.compile(r"^[^?]*\?")
-
-
 def parse_output(raw: str, expect: Expect = "reply") -> str:
     """The text to say from a model reply: drop note lines, labels and quotes; for a
     question, keep only the first question (a turn asks one question)."""
-    text = _NOTES_LINE.sub("", raw).strip()
-    text = _LABEL.sub("", text).strip()
+    text = _P.notes_line.sub("", raw).strip()
+    text = _P.label.sub("", text).strip()
     text = re.sub(r"\s+", " ", text).strip().strip('"“”').strip()
-    if expect == "question" and (m := _FIRST_QUESTION.match(text)):
+    if expect == "question" and (m := _P.first_question.match(text)):
         # Only the question sentence: lead-ins from weak models are mostly chatter.
         question = re.split(r"(?<=[.!:;])\s+", m.group(0))[-1]
         text = question.strip().strip('"“”').strip()

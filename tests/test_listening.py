@@ -854,9 +854,9 @@ def test_no_lead_before_a_follow_up_announces_one():
     """The lead is said before the follow-up is written; when no follow-up fits, the
     planned question comes after it (round 7: "Let me follow up on that. Let's talk about
     case studies.", five times in one interview). So no lead promises a follow-up."""
-    from interviewer.engine import _FOLLOW_UP_LEADS
+    from interviewer.lines import lines
 
-    for leads in _FOLLOW_UP_LEADS.values():
+    for leads in (lines("en")["follow_up_leads"], lines("fr")["follow_up_leads"]):
         for lead in leads:
             assert not re.search(r"follow|creuser|dig|deeper|approfond", lead, re.I), lead
 
@@ -1299,7 +1299,9 @@ def test_a_correction_of_the_interviewer_is_acknowledged(manager, scripted, stor
 def test_a_phd_the_candidate_might_do_is_not_asked_about_as_done():
     """Round 8: "If after the internship I want to do a PhD, I'd rather it be on a problem
     I've seen in practice." got "What was the hardest part of working on PhD?"."""
-    from interviewer.engine import _FUTURE
+    from interviewer.phrases import Phrases
+
+    _FUTURE = Phrases("engine").future
 
     assert _FUTURE.search("If after the internship I want to do a PhD, I'd rather it be on")
     assert _FUTURE.search("I might consider a PhD one day.")
@@ -1489,7 +1491,9 @@ def test_a_hardware_word_said_often_is_not_asked_how_it_works(scripted, store):
 def test_what_the_candidate_would_do_next_is_not_their_contribution():
     """Round 8, pitch: "next I'd port it to vLLM" got "You mentioned vLLM: what was your own
     contribution there?"."""
-    from interviewer.engine import _FUTURE
+    from interviewer.phrases import Phrases
+
+    _FUTURE = Phrases("engine").future
 
     assert _FUTURE.search("Next, I'd port the harness to vLLM to test server batching.")
     assert _FUTURE.search("If I had three more months I would use a power analyser.")
@@ -2139,7 +2143,9 @@ def test_a_goodbye_with_no_questions_closes_the_interview(scripted, store):
     ],
 )
 def test_have_to_stop_inside_a_sentence_is_not_a_request_to_end(said):
-    from interviewer.engine import _WANTS_TO_STOP
+    from interviewer.phrases import Phrases
+
+    _WANTS_TO_STOP = Phrases("engine").wants_to_stop
 
     assert _WANTS_TO_STOP.search(said) is None
 

@@ -3,38 +3,25 @@ the items it looked at and how many passed."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..concepts import concept_asked
 from ..listening import near_duplicate, stems
 from ..personas import Persona
+from ..phrases import Phrases
 from ..text import core_question, non_answer
 from ..topics import topics
 from ..transcript import Session, Turn
 from ..validation import (
-    _INNER_LABEL,
-    _LEAK,
-    _ROLE_CONFUSION,
-    _ROLE_LABEL,
     TurnContext,
 )
 from ..validation import check as validate
 
+_P = Phrases("evaluation/checks")
+_DRAFTS = Phrases("validation")  # what a model draft must never hold
+
 Counts = tuple[int, int]  # (passed, checked)
 CHECKS: dict[str, Callable[[Session, Persona], Counts]] = {}
-_PRAISE = re.compile(r"^\s*(thank|thanks|good|great|excellent|perfect|nice|i see|okay)\b", re.I)
-#: The interviewer talking as if it were the candidate, or the candidate the employer.
-_SWAPPED_ROLES = re.compile(
-    r"\byour team'?s (?:topics|projects|roadmap|goals)\b|\bhave me (?:ship|build|work)\b|"
-    r"\b(?:my|our) (?:internship|thesis|cv|resume|application)\b|\bthe interviewee\b",
-    re.I,
-)
-#: Follow-ups the plan makes on purpose (a push for a choice, a story's missing outcome):
-#: they ask for what the answer lacks, not about what it said.
-_DELIBERATE = re.compile(r"pushed for one|no outcome or lesson in the story|a story told in a line")
-_KEY_FACT = re.compile(r"leaves out a key fact")
-_ACKNOWLEDGED = re.compile(r"answers a question i had|in other words|put it another way", re.I)
 
 
 def check(name: str):
@@ -71,7 +58,7 @@ def one_question(session: Session, persona: Persona) -> Counts:
 def no_leaks(session: Session, persona: Persona) -> Counts:
     notes = [n for t in session.transcript.turns for n in t.notes if len(n) >= 20]
     turns = _interviewer(session)
-    ok = sum(not _LEAK.search(t.text) and not any(n in t.text for n in notes) for t in turns)
+    ok = sum(not _DRAFTS.leak.search(t.text) and not any(n in t.text for n in notes) for t in turns)
     return ok, len(turns)
 
 
@@ -80,7 +67,7 @@ def no_role_confusion(session: Session, persona: Persona) -> Counts:
     """Speaks as the interviewer, to the candidate: no "the candidate", no labels, no
     swapped roles ("your team's topics", "have me ship")."""
     turns = _interviewer(session)
-    bad = (_ROLE_LABEL, _INNER_LABEL, _ROLE_CONFUSION, _SWAPPED_ROLES)
+    bad = (_DRAFTS.role_label, _DRAFTS.inner_label, _DRAFTS.role_confusion, _P.swapped_roles)
     return sum(not any(p.search(t.text) for p in bad) for t in turns), len(turns)
 
 
@@ -140,7 +127,7 @@ def follow_ups_refer(session: Session, persona: Persona) -> Counts:
     ok = total = 0
     turns = session.transcript.turns
     for i, t in enumerate(turns):
-        if t.kind != "follow_up" or any(_DELIBERATE.search(n) for n in t.notes):
+        if t.kind != "follow_up" or any(_P.deliberate.search(n) for n in t.notes):
             continue
         answer = _answer_before(turns, i)
         if answer is None:
@@ -148,7 +135,7 @@ def follow_ups_refer(session: Session, persona: Persona) -> Counts:
         total += 1
         q = core_question(t.text)
         asked = next((p for p in reversed(turns[:i]) if p.speaker == "interviewer"), None)
-        if any(_KEY_FACT.search(n) for n in t.notes):
+        if any(_P.key_fact.search(n) for n in t.notes):
             # A key fact asked for: it must be a fact of the concept just asked about.
             about = concept_asked(asked.topic or core_question(asked.text)) if asked else None
             ok += about is not None and about.name == t.topic
@@ -179,7 +166,7 @@ def model_written(session: Session, persona: Persona) -> Counts:
     turns = [
         t
         for t in _interviewer(session)
-        if t.kind == "follow_up" and not any(_DELIBERATE.search(n) for n in t.notes)
+        if t.kind == "follow_up" and not any(_P.deliberate.search(n) for n in t.notes)
     ]
     return sum(t.source == "model" for t in turns), len(turns)
 
@@ -204,7 +191,7 @@ def other_questions_noticed(session: Session, persona: Persona) -> Counts:
             continue
         total += 1
         reply = turns[i + 1]
-        ok += reply.kind == "reask" or bool(_ACKNOWLEDGED.search(reply.text))
+        ok += reply.kind == "reask" or bool(_P.acknowledged.search(reply.text))
     return ok, total
 
 
@@ -258,7 +245,7 @@ def non_answers(session: Session, persona: Persona) -> Counts:
         if not (silent or junk):
             continue
         total += 1
-        ok += (t.kind == "reask" or t.text.startswith("Let's move on")) and not _PRAISE.match(
+        ok += (t.kind == "reask" or t.text.startswith("Let's move on")) and not _P.praise.match(
             t.text
         )
     return ok, total

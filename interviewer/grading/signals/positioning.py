@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ...concepts import concept_asked, concept_coverage
-from ...listening import EMPHASIS, admission, stressed_concepts, vague_explanation
+from ...listening import admission, stressed_concepts, vague_explanation
+from ...phrases import Phrases
 from ...text import sentences, words
 from ...topics import lexicon_terms
 from .base import (
@@ -22,6 +23,9 @@ from .base import (
     signal,
 )
 from .technical_depth import _EXPLAIN, _VAGUE, listed
+
+_P = Phrases("grading/signals/positioning")
+_LISTENING = Phrases("listening")  # "the most important ingredient": stressed words
 
 # -- positioning ----------------------------------------------------------------------------
 
@@ -66,15 +70,6 @@ _COMPLAINT = _phrases(
 )
 
 
-_HYBRID_SELF = re.compile(
-    r"\bhybrid\b|\bhalf[- ](?:an? )?(?:engineer|developer|researcher)|"
-    r"\b(?:engineer|developer)\b[^.;]{0,120}\b(?:and|but also|as well as) (?:a |also a )?"
-    r"researcher\b|\bresearcher\b[^.;]{0,120}\b(?:and|but also|as well as) (?:an? |also an? )?"
-    r"(?:engineer|developer)\b|\bboth (?:sides|worlds)\b|best of both|"
-    r"between research and (?:engineering|production)|from research to production|"
-    r"(?:engineering|research) and (?:research|engineering)",
-    re.I,
-)
 _HYBRID_KEYS = (
     "hybrid",
     "half",
@@ -84,10 +79,6 @@ _HYBRID_KEYS = (
     "engineering and",
     "from research",
     "between research",
-)
-_LEANS = re.compile(
-    r"\b(?:but|honestly|actually|what i'?d (?:enjoy|like|love)|most|rather|prefer|really)\b",
-    re.I,
 )
 
 
@@ -105,17 +96,17 @@ def hybrid_framing(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None
     if unit.kind not in {"open", "preference"} or unit.stage_kind == "monologue":
         return None
     low = unit.answer.lower()
-    explicit = any(k in low for k in _HYBRID_KEYS) and _HYBRID_SELF.search(unit.answer)
+    explicit = any(k in low for k in _HYBRID_KEYS) and _P.hybrid_self.search(unit.answer)
     side = "both" if explicit else _side(unit.answer)
     if side is None:
         return None
-    evidence = _hits(_HYBRID_SELF, unit.answer)[:1] if explicit else []
+    evidence = _hits(_P.hybrid_self, unit.answer)[:1] if explicit else []
     evidence += _hits(_DEV, unit.answer)[:1] + _hits(_RESEARCH, unit.answer)[:1]
     evidence = list(dict.fromkeys(evidence))[:2]
     if side == "both":
         # The sentence where the answer lands ("But honestly what I'd enjoy most is...")
         # tells where the candidate leans: away from the role's track is a drift.
-        leaning = [x for x in sentences(unit.answer) if _LEANS.search(x)]
+        leaning = [x for x in sentences(unit.answer) if _P.leans.search(x)]
         lands = _side(leaning[-1]) if leaning and not explicit else None
         if ctx.track in {"engineering", "research"} and lands not in {None, "both", ctx.track}:
             return SignalResult(
@@ -187,7 +178,7 @@ def find_bluffs(units: list[AnswerUnit]) -> list[Bluff]:
                 (u, x)
                 for u in earlier
                 for x in sentences(u.answer)
-                if concept.lower() in x.lower() and EMPHASIS.search(x)
+                if concept.lower() in x.lower() and _LISTENING.emphasis.search(x)
             ]
             where, quote = (
                 emphatic[0]
@@ -398,18 +389,6 @@ _SELF_STRENGTHS = {
 }
 
 
-_ANY_FAULT = re.compile("|".join(p.pattern for p in _SELF_FAULTS.values()))
-_ANY_STRENGTH = re.compile("|".join(p.pattern for p in _SELF_STRENGTHS.values()))
-
-
-_SELF_QUESTION = re.compile(
-    r"\babout yourself\b|\bintroduc\w+ yourself|\bstrength|\bweakness|\bfive years\b|"
-    r"\bwhy (?:should we|do you want|this|us|our)|\bwhat makes you|\bdescribe yourself|"
-    r"\bwhat motivates you|\bwhy did you leave",
-    re.I,
-)
-
-
 @signal("self_presentation")
 def self_presentation(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Presents themselves as a professional who fits the role: strengths and faults both."""
@@ -419,18 +398,18 @@ def self_presentation(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | N
     low = unit.answer.lower()
     faults = (
         [name for name, p in _SELF_FAULTS.items() if p.search(low)]
-        if _ANY_FAULT.search(low)
+        if _P.any_fault.search(low)
         else []
     )
     strengths = (
         [name for name, p in _SELF_STRENGTHS.items() if p.search(low)]
-        if _ANY_STRENGTH.search(low)
+        if _P.any_strength.search(low)
         else []
     )
     if unit.kind == "preference" and unit.answer.rstrip().endswith("?"):
         faults.append("answers with a question instead of a choice")
     if not faults and not strengths:
-        if _SELF_QUESTION.search(unit.question):
+        if _P.self_question.search(unit.question):
             # Asked about themselves, they answered: nothing to praise or regret is itself
             # a verdict ("not observed" would hide the answer that was given).
             return SignalResult(

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ...concepts import concept_asked, concept_coverage, missing_check
 from ...misconceptions import stated
+from ...phrases import Phrases
 from ...text import lower_first_word, sentences, words
 from ...topics import lexicon_terms
 from .base import (
@@ -22,6 +23,8 @@ from .base import (
     _phrases,
     signal,
 )
+
+_P = Phrases("grading/signals/technical_depth")
 
 # -- technical depth ----------------------------------------------------------------------
 
@@ -42,45 +45,20 @@ _TRADEOFF = _phrases(
     r"if (?:\w+ )?(?:cost|latency|memory|speed|serving cost) matters|makes \w+ harder|"
     r"needs no|no extra|keeps most of|at (?:about )?half the|the one i'?d"
 )
-_NUMBER_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|"
-    r"half a|a million)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|"
-    r"thousand|million))*"
-)
-_UNIT = (
-    r"(?:%|x\b|×|ms\b|s\b|k\b|m\b|points?\b|pp\b|percent\b|per cent\b|times\b|"
-    r"hours?\b|days?\b|weeks?\b|months?\b|gb\b|mb\b|users\b|gpus?\b|million\b|f1\b|"
-    r"bits?\b|seconds?\b|minutes?\b|milliseconds?\b|transitions\b|samples\b|examples\b|"
-    r"features\b|seeds?\b|layers\b|parameters\b|tokens\b|steps\b|epochs\b|of them\b|"
-    r"percentage points\b)"
-)
-# Spoken answers say numbers in words ("plus four percent", "twelve of them"), and sizes
-# come as "1M transitions" or "batch 32".
-_FIGURE = re.compile(
-    r"(?<![\w.])\d+(?:[.,]\d+)?\s?" + _UNIT + r"|"
-    r"(?:accuracy|f1|auc|precision|recall|latency|throughput|rmse|mae|batch(?: size)?|"
-    r"rank|top)\s+(?:of\s+)?\d",
-    re.I,
-)
-_SPOKEN_FIGURE = re.compile(r"\b" + _NUMBER_WORD + r"\s+" + _UNIT)
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty sixty seventy eighty ninety hundred thousand million half".split()
 )
 
 
-_DIGIT = re.compile(r"\d")
-
-
 @lru_cache(maxsize=4096)
 def figures(text: str) -> tuple[str, ...]:
     """Figures in an answer, in digits or said in words (a spoken answer says "plus four
     percent"); the word pattern runs only when a number word is there, as it is slow."""
-    found = [m.group(0).lower() for m in _FIGURE.finditer(text)] if _DIGIT.search(text) else []
+    found = [m.group(0).lower() for m in _P.figure.finditer(text)] if _P.digit.search(text) else []
     low = text.lower()
     if not _NUMBER_WORDS.isdisjoint(words(low)):
-        found += [m.group(0) for m in _SPOKEN_FIGURE.finditer(low)]
+        found += [m.group(0) for m in _P.spoken_figure.finditer(low)]
     return tuple(found)
 
 
@@ -90,14 +68,6 @@ _VAGUE = _phrases(
     r"(?<!the )(?<!a )sort of|stuff|things like that|and so on|etc|magic|"
     r"it just works|super (good|efficient|powerful)|really (good|powerful|advanced)|"
     r"cutting-edge|revolutionary|game-changer|synergy|leverage"
-)
-
-
-_AT_WORK = re.compile(
-    r"\b(?:turns?|takes?|computes?|multipl\w+|divid\w+|stores?|outputs?|applie[sd]|adds?|"
-    r"averag\w+|sums?|maps?|feeds?|passes|splits?|sorts?|picks?|chooses|selects|estimates?|"
-    r"learns?|freezes|updates?|minus|plus|times|so (?:that|they|it|the)|which is why)\b",
-    re.I,
 )
 
 
@@ -128,7 +98,7 @@ def specificity(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     # Terms in sentences that do something ("softmax turns them into probabilities ... minus
     # the log of the probability") are explained, whatever the connectives (round 14: a
     # strong answer on cross-entropy was told "instead of listing buzzwords").
-    at_work = len(_AT_WORK.findall(unit.answer))
+    at_work = len(_P.at_work.findall(unit.answer))
     if (len(terms) >= 3 and not explained and at_work < 3) or listed(unit.answer):
         score = min(score, 3.5) - 2
         why += "; terms listed without explaining any (jargon)"
@@ -138,37 +108,22 @@ def specificity(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     return SignalResult(_clamp(score), why, _hits(_EXPLAIN, unit.answer)[:2])
 
 
-_MOTIVE = re.compile(
-    r"\bwhy (?:this|us|our|do you want|would you|did you apply|join|apply|are you interested)|"
-    r"\bmotivat|\binterests? you|\bwhat do you (?:want|expect|hope)|\bwhere do you see|"
-    r"\bwhat are you looking for|\bintroduc\w+ yourself|\btell me about yourself",
-    re.I,
-)
-
-
 def _technical(unit: AnswerUnit) -> bool:
     """Technical depth is judged where the question leaves room for it: not on "Why this
     team?" nor "Introduce yourself", where a fit answer would be marked down for no reason."""
     return unit.kind in TECHNICAL_KINDS and not (
-        unit.kind == "open" and _MOTIVE.search(unit.question)
+        unit.kind == "open" and _P.motive.search(unit.question)
     )
-
-
-_CONCEPTUAL = re.compile(
-    r"\bwhen would\b|\bwrong choice\b|\bkey assumption\b|\bhow (?:does|do) [^?]{1,40} work\b|"
-    r"\bmain idea\b|\bwhat got you interested\b",
-    re.I,
-)
 
 
 @signal("quantified")
 def quantified(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Results with numbers: metrics, percentages, sizes, durations."""
-    if unit.kind not in QA_KINDS or unit.kind == "behavioural" or _MOTIVE.search(unit.question):
+    if unit.kind not in QA_KINDS or unit.kind == "behavioural" or _P.motive.search(unit.question):
         # "Why this team?" asks for reasons, not results; a story's result is the STAR
         # signal's (clarity): a figure in it is not technical depth.
         return None
-    if _CONCEPTUAL.search(unit.question):
+    if _P.conceptual.search(unit.question):
         # "When would cross-entropy be the wrong choice?" asks for judgement, not results
         # (round 16: a strong candidate's technical depth was pulled down by "0 figures").
         return None

@@ -14,6 +14,17 @@ from ..views import clock_html, live_markdown, pitch_clock_html, presented_markd
 from .context import Context, banner_update, friendly, log, user
 
 
+def _microphone(label: str, elem_id: str) -> gr.Audio:
+    """A microphone that streams: what is said is transcribed while it is said."""
+    return gr.Audio(sources=["microphone"], streaming=True, label=label, elem_id=elem_id)
+
+
+def _recording_upload(label: str, elem_id: str, *, visible: bool = True) -> gr.Audio:
+    return gr.Audio(
+        sources=["upload"], type="filepath", label=label, elem_id=elem_id, visible=visible
+    )
+
+
 def layout(ctx: Context) -> None:
     """The screen's tab and widgets, named on ``ctx.ui``."""
     ui, services = ctx.ui, ctx.services  # noqa: F841
@@ -38,17 +49,12 @@ def layout(ctx: Context) -> None:
                     label="How will you present?",
                     elem_id="present-how",
                 )
-                ui.pitch_mic = gr.Audio(
-                    sources=["microphone"],
-                    streaming=True,
-                    label="Present; stop the recording to hand over to the questions",
-                    elem_id="pitch-mic",
+                ui.pitch_mic = _microphone(
+                    "Present; stop the recording to hand over to the questions", "pitch-mic"
                 )
-                ui.pitch_upload = gr.Audio(
-                    sources=["upload"],
-                    type="filepath",
-                    label="Your recorded presentation (it is transcribed chunk by chunk)",
-                    elem_id="pitch-upload",
+                ui.pitch_upload = _recording_upload(
+                    "Your recorded presentation (it is transcribed chunk by chunk)",
+                    "pitch-upload",
                     visible=False,
                 )
         ui.chat = gr.Chatbot(label="Transcript", elem_id="chat", height=420, buttons=["copy_all"])
@@ -63,18 +69,10 @@ def layout(ctx: Context) -> None:
             ui.send_btn = gr.Button("Send", variant="primary", elem_id="send")
             # The microphone streams: the answer is transcribed while it is spoken,
             # so its words are there soon after the candidate stops.
-            ui.answer_mic = gr.Audio(
-                sources=["microphone"],
-                streaming=True,
-                label="Record your answer: its words land in the box above, to check",
-                elem_id="answer-mic",
+            ui.answer_mic = _microphone(
+                "Record your answer: its words land in the box above, to check", "answer-mic"
             )
-            ui.voice_in = gr.Audio(
-                sources=["upload"],
-                type="filepath",
-                label="Or upload a recorded answer",
-                elem_id="voice-answer",
-            )
+            ui.voice_in = _recording_upload("Or upload a recorded answer", "voice-answer")
             ui.at_once = gr.Checkbox(
                 label="Send spoken answers at once (without checking the words)",
                 value=False,
