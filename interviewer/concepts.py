@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -109,18 +110,11 @@ def concept_coverage(concept: Concept, answer: str, question: str = "") -> tuple
     return len(covered), covered
 
 
-def key_fact_question(
-    question: str,
-    answer: str,
-    *,
-    earlier: str = "",
-    skip: set[str] | frozenset[str] = frozenset(),
-    hint: bool = False,
-) -> tuple[Concept, Check] | None:
-    """For a question asking how a concept works, the check whose fact ``answer`` (with
-    ``earlier``, what the candidate said before) leaves out, with its concept; None when
-    nothing is missing or the question asks something else (limits, results, alternatives:
-    other facts answer those)."""
+def key_fact_question(question: str, answer: str, **options: Any) -> tuple[Concept, Check] | None:
+    """For a question asking how a concept works, the check whose fact ``answer`` leaves
+    out, with its concept; None when nothing is missing or the question asks something else
+    (limits, results, alternatives: other facts answer those). ``options`` are
+    :func:`missing_check`'s (``earlier``: what the candidate said before; ``skip``; ``hint``)."""
     if not (_P.asks_how.search(question) or _P.asks_what.search(question)) or _P.not_how.search(
         question
     ):
@@ -128,7 +122,7 @@ def key_fact_question(
     concept = concept_asked(question)
     if concept is None:
         return None
-    check = missing_check(concept, answer, earlier=earlier, skip=skip, hint=hint)
+    check = missing_check(concept, answer, **options)
     return (concept, check) if check is not None else None
 
 

@@ -82,7 +82,8 @@ def _file(tmp_path: Path, monkeypatch, text: str) -> str:
     ("text", "field", "message"),
     [
         ("stop:\n  any: ['(unclosed']\n", "stop", "invalid regular expression"),
-        ("stop:\n  any: []\n", "stop.any", "at least 1 item"),
+        ("stop:\n  any: []\n", "stop", "'any' (the alternatives) or 'labelled'"),
+        ("stop:\n  labelled:\n    a label: {any: ['(']}\n", "stop.labelled.a label", "invalid"),
         ("stop:\n  any: ['${nothing}']\n", "stop", "names no entry"),
         ("stop:\n  any: ['${stop}']\n", "stop", "refers to itself"),
         ("stop:\n  any: ['a']\n  flags: [verbose]\n", "stop", "unknown flags"),

@@ -22,5 +22,5 @@ from .base import (  # noqa: F401
 )
 from .clarity import FILLERS  # noqa: F401
 from .pitch import pitch_sections  # noqa: F401
-from .positioning import ADMITS, find_bluffs  # noqa: F401
+from .positioning import find_bluffs  # noqa: F401
 from .technical_depth import figures, listed  # noqa: F401

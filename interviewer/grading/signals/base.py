@@ -80,23 +80,11 @@ def _clamp(x: float) -> float:
     return round(min(5.0, max(1.0, x)), 2)
 
 
-def _phrases(items: str) -> re.Pattern:
-    alternatives = [p.strip() for p in items.split("|") if p.strip()]
-    return re.compile(r"(?<!\w)(" + "|".join(alternatives) + r")(?!\w)", re.I)
-
-
 def _hits(pattern: re.Pattern, text: str) -> list[str]:
     """Sentences of ``text`` in which ``pattern`` occurs (evidence quotes)."""
-    if not pattern.flags & re.IGNORECASE:  # a lower-case phrase list (_lower_phrases)
+    if not pattern.flags & re.IGNORECASE:  # a list searched in lower-cased text
         return [s for s in sentences(text) if pattern.search(s.lower())]
     return [s for s in sentences(text) if pattern.search(s)]
-
-
-def _lower_phrases(items: str) -> re.Pattern:
-    """Like :func:`_phrases`, for lower-case phrase lists searched in lower-cased text:
-    about twice as fast as a case-insensitive pattern, which long lists need."""
-    alternatives = [p.strip() for p in items.split("|") if p.strip()]
-    return re.compile(r"(?<!\w)(" + "|".join(alternatives) + r")(?!\w)")
 
 
 QA_KINDS = {"open", "behavioural", "case", "pitch"}

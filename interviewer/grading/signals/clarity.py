@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ... import lexicon
+from ...phrases import Phrases
 from ...text import EN_STOPWORDS, FR_STOPWORDS, normalise, sentences, words
 from .base import (
     AnswerUnit,
@@ -11,19 +12,14 @@ from .base import (
     _clamp,
     _count,
     _hits,
-    _lower_phrases,
-    _phrases,
     signal,
 )
+
+_P = Phrases("grading/signals/clarity")
 
 # -- clarity ------------------------------------------------------------------------------
 
 FILLERS = lexicon.FILLERS
-_MARKERS = _phrases(
-    r"first(ly)?|second(ly)?|third(ly)?|then|finally|in the end|as a result|so|because|"
-    r"the main reason|in short|to sum up|overall|for example|for instance|specifically|"
-    r"which meant|this led to|my role|i was responsible"
-)
 
 
 def _content(text: str) -> list[str]:
@@ -63,7 +59,7 @@ def structure(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     if not sents or len(words(unit.answer)) < 8:
         return SignalResult(1.5, "too short to have a structure")
     avg = sum(len(words(s)) for s in sents) / len(sents)
-    markers = _MARKERS.findall(unit.answer)
+    markers = _P.markers.findall(unit.answer)
     score = 2.5 + min(2.0, 0.6 * len({m[0].lower() for m in markers}))
     why = (
         f"{_count(len(sents), 'sentence')} of {avg:.0f} words on average, "
@@ -77,38 +73,7 @@ def structure(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     if len(words(unit.answer)) > 200 and len(markers) < 3:
         score -= 1
         why += "; long and unsignposted"
-    return SignalResult(_clamp(score), why, _hits(_MARKERS, unit.answer)[:2])
-
-
-_RAMBLE = {
-    "strings clauses together with 'and then', 'and also'": _lower_phrases(
-        r"and then|and also|and so|and i think|and there was|and after that|and that was|"
-        r"which was also|so then"
-    ),
-    "starts from far back": _lower_phrases(
-        r"let me start from the beginning|grew up|i was born|back in (school|high school)|"
-        r"to give you (some|a bit of) (background|context)|long story"
-    ),
-    "drifts into side details": _lower_phrases(
-        r"by the way|as an aside|funny enough|anyway|i digress|not that it matters|"
-        r"i should (also )?mention|oh,? and|where was i"
-    ),
-}
-
-
-_CLAIMS = _lower_phrases(
-    r"hard-?working|detail-oriented|team player|great communicator|passionate|highly motivated|"
-    r"results-driven|self-starter|fast learner|dedicated|reliable|go-getter|people person|"
-    r"strong (work ethic|communication skills)|excellent"
-)
-_EXAMPLE = _lower_phrases(
-    r"for example|for instance|when i|once|last (year|month)|at my|in my last"
-)
-_JARGON = _lower_phrases(
-    r"synerg\w*|leverag\w*|paradigm|holistic|value proposition|best-in-class|end-to-end|"
-    r"cutting-edge|disrupt\w*|ecosystem|stakeholder alignment|actionable insights|"
-    r"data-driven solutions|scalable|robust|innovative|next-generation|state-of-the-art"
-)
+    return SignalResult(_clamp(score), why, _hits(_P.markers, unit.answer)[:2])
 
 
 @signal("to_the_point")
@@ -123,16 +88,16 @@ def to_the_point(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
         return None
     faults = []
     low = unit.answer.lower()
-    for name, pattern in _RAMBLE.items():
+    for name, pattern in _P.ramble.items():
         found = pattern.findall(low)
         if (name.startswith("strings") and len(found) >= 2) or (
             not name.startswith("strings") and found
         ):
             faults.append(name)
-    claims = _CLAIMS.findall(low)
-    if len(claims) >= 2 and not _EXAMPLE.search(low):
+    claims = _P.claims.findall(low)
+    if len(claims) >= 2 and not _P.example.search(low):
         faults.append("claims qualities without an example")
-    if len(_JARGON.findall(low)) >= 2:
+    if len(_P.jargon.findall(low)) >= 2:
         faults.append("hides the point in jargon")
     commas = unit.answer.count(",") / max(1, len(sents))
     if commas >= 4:
@@ -143,30 +108,8 @@ def to_the_point(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     if n > 90:
         score -= 0.5 * ((n - 90) // 40 + 1)  # length has to be earned
     why = "; ".join(faults) or ("gets to the point" if point_first else "the point comes late")
-    evidence = [h for f in faults if f in _RAMBLE for h in _hits(_RAMBLE[f], unit.answer)[:1]]
+    evidence = [h for f in faults if f in _P.ramble for h in _hits(_P.ramble[f], unit.answer)[:1]]
     return SignalResult(_clamp(score), why, evidence[:2])
-
-
-_STAR = {
-    "situation": _phrases(
-        r"when i|while i|during (my|our|the)|at my|at [A-Z]\w+|last (year|summer)|in my "
-        r"(internship|team|project|previous)|we were|the context|once"
-    ),
-    "task": _phrases(
-        r"i had to|my (goal|task|job|role|responsibility)|i was (asked|responsible)|"
-        r"we needed to|needed to|the goal was|the problem was|i wanted to"
-    ),
-    "action": _phrases(
-        r"i (built|wrote|proposed|implemented|organi[sz]ed|decided|set up|designed|"
-        r"talked|suggested|benchmarked|rewrote|led|created|measured|asked|scheduled|split|"
-        r"ran|added|fixed|introduced|explained|listened|compared)"
-    ),
-    "result": _phrases(
-        r"as a result|in the end|the result|which (led|meant)|resulted in|we (shipped|"
-        r"agreed|delivered|reduced|improved|cut)|improved|reduced|increased|saved|"
-        r"went from|\d+\s?%|\d+x"
-    ),
-}
 
 
 @signal("star")
@@ -174,12 +117,12 @@ def star(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Behavioural answers: situation, task, action, result."""
     if unit.kind != "behavioural":
         return None
-    found = [part for part, pattern in _STAR.items() if pattern.search(unit.answer)]
-    missing = [p for p in _STAR if p not in found]
+    found = [part for part, pattern in _P.star.items() if pattern.search(unit.answer)]
+    missing = [p for p in _P.star if p not in found]
     why = f"STAR parts found: {', '.join(found) or 'none'}"
     if missing:
         why += f"; missing: {', '.join(missing)}"
-    evidence = [h for p in found for h in _hits(_STAR[p], unit.answer)[:1]]
+    evidence = [h for p in found for h in _hits(_P.star[p], unit.answer)[:1]]
     return SignalResult(_clamp(1 + len(found)), why, list(dict.fromkeys(evidence))[:3])
 
 

@@ -2,43 +2,16 @@
 
 from __future__ import annotations
 
-import re
+from ...phrases import Phrases
+from .base import AnswerUnit, GradingContext, SignalResult, _clamp, _hits, signal
 
-from .base import AnswerUnit, GradingContext, SignalResult, _clamp, _hits, _phrases, signal
+_P = Phrases("grading/signals/pitch")
 
 # -- pitch ----------------------------------------------------------------------------------
 
-_SECTIONS = {
-    "context": _phrases(
-        r"context|background|at [A-Z]\w+|the team|the company|i joined|during my internship|"
-        r"we work(ed)? on|the setting|for (the|a) (client|team|company)"
-    ),
-    "problem": _phrases(
-        r"problem|challenge|the issue|the goal|pain point|needed to|had to|was too slow|"
-        r"was too expensive|question was|objective"
-    ),
-    "approach": _phrases(
-        r"approach|method|we built|i built|architecture|pipeline|we designed|i designed|"
-        r"model|we trained|i trained|implemented|algorithm"
-    ),
-    "results": re.compile(
-        r"(results?|improved|reduced|increased|achieved|accuracy|f1|latency|went from)"
-        r"[^.]*\d",
-        re.I,
-    ),
-    "impact": _phrases(
-        r"impact|business|users|customers|saved|adopted|in production|used by|revenue|"
-        r"cost|time saved|deployed"
-    ),
-    "next steps": _phrases(
-        r"next steps?|future work|in the future|would like to|next,? i|we plan|the plan is|"
-        r"given more time|if i had more time|remaining work|improve further"
-    ),
-}
-
 
 def pitch_sections(text: str) -> dict[str, list[str]]:
-    return {name: _hits(p, text)[:1] for name, p in _SECTIONS.items() if p.search(text)}
+    return {name: _hits(p, text)[:1] for name, p in _P.sections.items() if p.search(text)}
 
 
 @signal("coverage")
@@ -47,12 +20,12 @@ def coverage(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     if unit.stage_kind != "monologue":
         return None
     found = pitch_sections(unit.answer)
-    missing = [s for s in _SECTIONS if s not in found]
-    why = f"{len(found)} of {len(_SECTIONS)} sections: {', '.join(found) or 'none'}"
+    missing = [s for s in _P.sections if s not in found]
+    why = f"{len(found)} of {len(_P.sections)} sections: {', '.join(found) or 'none'}"
     if missing:
         why += f"; missing: {', '.join(missing)}"
     evidence = [q for quotes in found.values() for q in quotes][:3]
-    return SignalResult(_clamp(1 + 4 * len(found) / len(_SECTIONS)), why, evidence)
+    return SignalResult(_clamp(1 + 4 * len(found) / len(_P.sections)), why, evidence)
 
 
 @signal("timing")

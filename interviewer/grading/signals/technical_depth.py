@@ -19,8 +19,6 @@ from .base import (
     SignalResult,
     _clamp,
     _hits,
-    _lower_phrases,
-    _phrases,
     signal,
 )
 
@@ -28,23 +26,6 @@ _P = Phrases("grading/signals/technical_depth")
 
 # -- technical depth ----------------------------------------------------------------------
 
-_EXPLAIN = _phrases(
-    r"because|so that|which means|this means|in order to|by (computing|using|adding|"
-    r"training|sorting|freezing|keeping|comparing|learning|measuring)|the idea is|works by|"
-    r"instead of|the reason|therefore|that way|it computes|it learns|we compute|i computed"
-)
-_TRADEOFF = _phrases(
-    r"trade-?off|rather than|instead of|compared (to|with)|at the cost of|downside|"
-    r"drawback|alternatively|on the other hand|however|limitation|but it|the catch|"
-    r"cheaper|faster but|slower but|more expensive|overkill|simpler|vs\.?|versus|"
-    r"better than|worse than|over (full|plain|a plain|the plain)|"
-    r"(chose|picked|prefer(red)?|went with) \S+(?: \S+)? over|"
-    r"the other option|the alternative|the advantage|the disadvantage|costs? more|"
-    r"more memory|less memory|fewer parameters|only works|works better|"
-    r"i'?d (?:start|go) with|so i'?d (?:start|go|pick|choose|put|use)|i'?d put|"
-    r"if (?:\w+ )?(?:cost|latency|memory|speed|serving cost) matters|makes \w+ harder|"
-    r"needs no|no extra|keeps most of|at (?:about )?half the|the one i'?d"
-)
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty sixty seventy eighty ninety hundred thousand million half".split()
@@ -60,15 +41,6 @@ def figures(text: str) -> tuple[str, ...]:
     if not _NUMBER_WORDS.isdisjoint(words(low)):
         found += [m.group(0) for m in _P.spoken_figure.finditer(low)]
     return tuple(found)
-
-
-_VAGUE = _phrases(
-    r"very powerful|state of the art|state-of-the-art|well-known|everyone uses|it's like|"
-    r"basically|(?<!the )(?<!a )(?<!this )(?<!that )(?<!what )(?<!which )kind of|"
-    r"(?<!the )(?<!a )sort of|stuff|things like that|and so on|etc|magic|"
-    r"it just works|super (good|efficient|powerful)|really (good|powerful|advanced)|"
-    r"cutting-edge|revolutionary|game-changer|synergy|leverage"
-)
 
 
 @lru_cache(maxsize=4096)
@@ -91,8 +63,8 @@ def specificity(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     if len(words(unit.answer)) < 3:
         return SignalResult(1.0, "no real answer")
     terms = lexicon_terms(unit.answer)
-    explained = _EXPLAIN.findall(unit.answer)
-    vague = _VAGUE.findall(unit.answer)
+    explained = _P.explain.findall(unit.answer)
+    vague = _P.vague.findall(unit.answer)
     score = 1.5 + min(2.5, 0.8 * len(terms)) + min(1.0, 0.5 * len(explained))
     why = f"{len(terms)} technical terms, {len(explained)} explanations"
     # Terms in sentences that do something ("softmax turns them into probabilities ... minus
@@ -105,7 +77,7 @@ def specificity(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     if vague:
         score -= min(2.0, 0.7 * len(vague))
         why += f"; vague phrases: {', '.join(sorted({v[0].lower() for v in vague}))}"
-    return SignalResult(_clamp(score), why, _hits(_EXPLAIN, unit.answer)[:2])
+    return SignalResult(_clamp(score), why, _hits(_P.explain, unit.answer)[:2])
 
 
 def _technical(unit: AnswerUnit) -> bool:
@@ -139,11 +111,11 @@ def tradeoffs(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Choices weighed against alternatives and limits."""
     if not _technical(unit):
         return None
-    found = _TRADEOFF.findall(unit.answer)
+    found = _P.tradeoff.findall(unit.answer)
     n = len({f[0].lower() for f in found}) if not listed(unit.answer) else 0
     score = 1.5 if n == 0 else 3.5 if n == 1 else 5.0
     return SignalResult(
-        score, f"{n} trade-offs or alternatives weighed", _hits(_TRADEOFF, unit.answer)[:2]
+        score, f"{n} trade-offs or alternatives weighed", _hits(_P.tradeoff, unit.answer)[:2]
     )
 
 
@@ -200,32 +172,6 @@ def misconceptions_signal(unit: AnswerUnit, ctx: GradingContext) -> SignalResult
     )
 
 
-_REASONING = {
-    "explains why": _lower_phrases(
-        r"because|so that|which means|the reason|that'?s why|this is why|in other words|"
-        r"intuitively|the idea is|which forces|which makes|it works by|forces the"
-    ),
-    "says when it does not hold": _lower_phrases(
-        r"unless|except when|when not|it depends on|would not|wouldn'?t|doesn'?t (work|hold|help)|"
-        r"breaks (down|when)|misleading|the catch|pitfall|caveat|trade-?off|at the cost of|"
-        r"instead of|rather than|is not|isn'?t"
-    ),
-    "checks it with data": _lower_phrases(
-        r"held-?out|validation|fit (it )?on (the )?train\w*|train(ing)? set|test set|baseline|"
-        r"ablation|leak\w*|cross-validat\w+|a/b|confidence interval|sample size|significan\w+|"
-        r"monitor\w*|measure\w*|metric"
-    ),
-    "clarifies the problem first": _lower_phrases(
-        r"first,? i'?d (clarify|ask)|requirements|what (evidence|data) (is|do we)|how many users|"
-        r"at what scale|latency|what counts as|define (what|the)"
-    ),
-}
-_SHALLOW = _lower_phrases(
-    r"just use|simply use|always use|always works|state of the art|microservices|best practice|"
-    r"industry standard|leverage|cutting-edge|the latest|check the p-value daily|stop when"
-)
-
-
 @signal("reasoning")
 def reasoning(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     """Technical answers: the why, the limits, how to check it, what to clarify."""
@@ -234,11 +180,11 @@ def reasoning(unit: AnswerUnit, ctx: GradingContext) -> SignalResult | None:
     if len(words(unit.answer)) < 6:
         return SignalResult(1.0, "too short to show any reasoning")
     low = unit.answer.lower()
-    found = [name for name, p in _REASONING.items() if p.search(low)]
-    shallow = _hits(_SHALLOW, unit.answer) if _SHALLOW.search(low) else []
+    found = [name for name, p in _P.reasoning.items() if p.search(low)]
+    shallow = _hits(_P.shallow, unit.answer) if _P.shallow.search(low) else []
     score = 1.5 + 0.9 * len(found) - (1.0 if shallow else 0.0)
     why = ("; ".join(found) or "states facts without reasons or limits") + (
         "; leans on buzzwords or a one-size rule" if shallow else ""
     )
-    evidence = [h for f in found for h in _hits(_REASONING[f], unit.answer)[:1]]
+    evidence = [h for f in found for h in _hits(_P.reasoning[f], unit.answer)[:1]]
     return SignalResult(_clamp(score), why, list(dict.fromkeys(evidence + shallow[:1]))[:3])
