@@ -28,7 +28,7 @@ from . import prompting
 from .clock import Clock, SpokenClock
 from .concepts import check_asked, concept_asked, key_fact_question, states
 from .errors import InputError
-from .lines import line
+from .lines import line, lines
 from .listening import (
     BASIC,
     BENCHMARKS,
@@ -298,7 +298,10 @@ def _covered(part: str, said: list[str]) -> bool:
     asked = {w for w in asked if w not in _STEMS_IGNORED}
     heard = {w[:5] for w in re.findall(r"[a-z]+", " ".join(said).lower())}
     shared = asked & heard
-    return len(shared) >= min(2, len(asked)) if asked else False
+    # "Is it more RL or more NLP?" is answered by a fact that names one of the options
+    # (round 24: "On your other question, I don't know" after "Most topics are in RL").
+    need = 1 if re.search(r"\bor\b", part, re.I) else min(2, len(asked))
+    return len(shared) >= need if asked else False
 
 
 _STEMS_IGNORED = frozenset(
@@ -1276,12 +1279,28 @@ class Interview:
             return None
         # The whole turn: "Tell me about a time you disagreed with a teammate. How did you
         # handle it?" is about a disagreement, though its last sentence is not.
-        asked = self.current_turn.text if self.current_turn else ""
+        asked = self._without_leads(self.current_turn.text) if self.current_turn else ""
         earlier = self._earlier_questions()
         for push in self.persona.follow_up.after_vague:
             if re.search(push.when, asked, re.I):
                 return push.text if push.text not in earlier else None
         return None
+
+    def _without_leads(self, text: str) -> str:
+        """An interviewer's turn without its stock lead-in ("Okay, that's a start.", "I
+        see.", "To be clear: ..."): what it asked (round 24: the "start" of "that's a start"
+        read as a question on start dates)."""
+        lang = self.persona.language
+        stock = {
+            said.strip()
+            for value in lines(lang).values()
+            for said in ([value] if isinstance(value, str) else value)
+        } | {a.strip() for a in self.persona.acknowledgements}
+        clear = tuple(c.strip() for c in line(lang, "clear"))
+        kept = [
+            s for s in sentences(text) if s.strip() not in stock and not s.strip().startswith(clear)
+        ]
+        return " ".join(kept) or text
 
     def _push_text(self) -> str | None:
         """A wording of the push for a choice not yet used in this interview."""
@@ -1491,6 +1510,14 @@ class Interview:
             # "the 99th percentile, or the capacity, I don't know, both maybe"; round 13: "Or
             # maybe we gave all of them the same label. I don't remember which option we kept"
             return False
+        if re.search(
+            r"\bi (?:don'?t|do not) (?:really |quite )?know\b|\bno idea\b|\bnot (?:really )?sure\b",
+            answer.text,
+            re.I,
+        ):
+            # "...they have fewer rows? Or the update is small. Sorry, I don't really know the
+            # exact meaning." is a guess, never "Right, exactly." (round 24).
+            return False
         if any(s.misconception.graded for s in stated(answer.text, asked.text)):
             # "The low rank means the weights are quantised to 4 bits" names the rank but is
             # wrong (round 23: "Yes, that's it.").
@@ -1534,6 +1561,10 @@ class Interview:
             return None  # one check at a time: the answer to a check is not checked again
         said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
         done = {c.ask for c in concept.checks if c.ask in said}
+        # Nor is a fact the interviewer already told ("To be clear: PPO is on-policy..."):
+        # asking it next is asking what they just heard (round 24).
+        told = " ".join(s for s in sentences(said) if not s.rstrip().endswith("?"))
+        done |= {c.ask for c in concept.checks if states(c, told)}
         # A fact the candidate stated in an earlier answer is not asked for again.
         found = key_fact_question(
             asked, answer.text, earlier=" ".join(self._answers()[:-1]), skip=done, hint=hint
@@ -1946,7 +1977,8 @@ class Interview:
             # "what would a first project look like, is it closer to production or to
             # research?" asks two things too (round 20: only the first was answered).
             for c in re.split(
-                r"(?:,\s*|\s)and (?=(?:how|what|why|who|when|is|do|does|would|will)\b)|"
+                # "..., and roughly how long does it take?" (round 24: the timeline unsaid)
+                r"(?:,\s*|\s)and (?:\w+ly )?(?=(?:how|what|why|who|when|is|do|does|would|will)\b)|"
                 r",\s*(?:or\s+)?(?=(?:is it|are they|is that)\b)",
                 p,
             )

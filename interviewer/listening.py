@@ -140,9 +140,17 @@ def admission(text: str) -> Admission | None:
     return None
 
 
-def _nearest(sentence: str, concepts: list[str], at: int, end: int) -> str:
+#: How far from "the key ingredient" the concept it names may be, in characters: "The core
+#: idea of C51 is to learn the full return distribution ... and train it with a
+#: cross-entropy loss" names C51 (not a listed term), not the loss 110 characters on
+#: (round 24: three questions on cross-entropy for a distributional-RL project).
+_EMPHASIS_REACH = 60
+
+
+def _nearest(sentence: str, concepts: list[str], at: int, end: int) -> str | None:
     """What "the key ingredient" refers to: the concept just before "which was ..." (a
-    relative clause points back), else the one named closest to the phrase."""
+    relative clause points back), else the one named closest to the phrase; None when the
+    closest is too far to be what the phrase names."""
     lowered = sentence.lower()
     points_back = bool(re.search(r"\b(which|that)\s+(?:was|is|were|are)\b[^,.;]*$", lowered[:at]))
 
@@ -156,7 +164,12 @@ def _nearest(sentence: str, concepts: list[str], at: int, end: int) -> str:
             best = min(best, gap)
         return best
 
-    return min(concepts, key=distance)
+    nearest = min(concepts, key=distance)
+    gap = distance(nearest)
+    # A concept named under another word ("Backprop" for backpropagation) has no position:
+    # it is what the phrase names, as before.
+    unplaced = gap >= 10 * len(sentence)
+    return nearest if gap <= _EMPHASIS_REACH or points_back or unplaced else None
 
 
 def stressed_concepts(answers: list[str], *, emphasised_only: bool = False) -> list[str]:
@@ -171,8 +184,12 @@ def stressed_concepts(answers: list[str], *, emphasised_only: bool = False) -> l
         for sentence in sentences(answer):
             found = lexicon_terms(sentence)
             in_answer.update(found)
-            if found and (stress := _P.emphasis.search(sentence)):
-                emphasised.add(_nearest(sentence, found, stress.start(), stress.end()))
+            if (
+                found
+                and (stress := _P.emphasis.search(sentence))
+                and (named := _nearest(sentence, found, stress.start(), stress.end()))
+            ):
+                emphasised.add(named)
         mentions.update(in_answer)
         answers_with.update(in_answer.keys())
     if emphasised_only:

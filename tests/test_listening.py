@@ -3710,3 +3710,212 @@ def test_round_23_wrong_claims_are_listed(question, answer, claim):
     from interviewer.misconceptions import stated
 
     assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+def test_round_24_a_fact_the_interviewer_told_is_not_asked_next(scripted, store):
+    """Round 24: after "To be clear: PPO is on-policy...", the explanation of PPO got "Is
+    PPO on-policy or off-policy?", the fact just told, asked back. The rater's answers."""
+    refusing(scripted, 40)
+    interview = Interview.start(persona("research_scientist"), scripted, store)
+    interview.answer(
+        "My flagship project is PPO on continuous control, HalfCheetah and Hopper. The "
+        "key ingredient is the clipping: PPO clips the gradient norm to 0.2, which is "
+        "what makes it a trust-region method and guarantees monotonic improvement at "
+        "every update. I combined it with attention-based advantage estimation and got "
+        "state-of-the-art sample efficiency for our course, basically beating SAC by a "
+        "large margin, because PPO is off-policy and can reuse the whole replay buffer."
+    )
+    told = interview.answer(
+        "Yes, I'm sure it's off-policy, that's the whole point of the importance ratio, "
+        "it corrects for any old policy, so the data is never really thrown away, we just"
+        " refresh the buffer for memory reasons. And again the clipping is the key "
+        "ingredient: because the gradient norm is capped at 0.2, the old data stays valid"
+        " forever."
+    )
+    assert "PPO is on-policy: it trains" in told.text, told.text
+    turn = interview.answer(
+        "Sure. PPO has an actor and a critic. The critic predicts the advantage directly,"
+        " and the actor is updated with the policy gradient, but the key ingredient is "
+        "the clip: after backprop you clip the gradient to norm 0.2 so the policy can't "
+        "move too far. The KL divergence is then automatically bounded by 0.2, which is "
+        "the trust region. The entropy bonus is negative, to make the policy more "
+        "deterministic faster."
+    )
+    assert "on-policy or off-policy" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 24 (the bluffing technical, research and pitch interviews): each passed.
+        (
+            "can you explain how PPO works",
+            "The key ingredient is the clip: after backprop you clip the gradient to norm 0.2 so "
+            "the policy can't move too far.",
+            "PPO clips the gradient norm",
+        ),
+        (
+            "Let's stay on PPO: what are its main limitations?",
+            "It's O(n cubed) in the number of parameters because of the Fisher matrix inversion "
+            "inside the clip, so it doesn't scale to big networks.",
+            "PPO inverts the Fisher matrix",
+        ),
+        (
+            "What are PPO's main limitations?",
+            "Also it only works with discrete actions unless you add my attention module.",
+            "PPO only works with discrete actions",
+        ),
+        (
+            "How would you explain the exploration-exploitation trade-off?",
+            "Exploration-exploitation is basically the bias-variance trade-off applied to actions.",
+            "exploration is the bias-variance trade-off",
+        ),
+        (
+            "What is LoRA, and why does it make fine-tuning cheaper?",
+            "You increase the rank of the weight matrices so the model has more capacity.",
+            "LoRA increases the rank",
+        ),
+        (
+            "Can you describe the main steps of RLHF for a language model?",
+            "Then you train the model with DQN on those rewards.",
+            "RLHF trains the policy with DQN",
+        ),
+        (
+            "How would you design an anomaly-detection system?",
+            "I'd train an autoencoder on all the data and flag points with the lowest "
+            "reconstruction error.",
+            "anomalies have the lowest reconstruction error",
+        ),
+        (
+            "How does backpropagation use the chain rule?",
+            "Backprop applies the chain rule forward and sums the derivatives of each layer.",
+            "backpropagation adds up derivatives",
+        ),
+        (
+            "What was the hardest decision?",
+            "Attention is quadratic in the parameters, so bigger models cost more.",
+            "attention is quadratic in the parameters",
+        ),
+        (
+            "What did you try that did not work?",
+            "I tried increasing the batch size, but it didn't change energy per token at all, "
+            "since the GPU always draws maximum power.",
+            "batch size does not change energy per token",
+        ),
+        (
+            "How does CodeCarbon measure energy?",
+            "It measures at the transistor level, through the NVIDIA driver.",
+            "CodeCarbon reads the transistors",
+        ),
+    ],
+)
+def test_round_24_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # Standard practice, said right: no challenge.
+        (
+            "How does PPO work?",
+            "PPO clips the probability ratio to 1 plus or minus 0.2, and we also clip the "
+            "gradient norm to 0.5 as is standard.",
+        ),
+        ("What limits long contexts?", "Attention is quadratic in the sequence length."),
+        ("How would you flag anomalies?", "Anomalies have the highest reconstruction error."),
+        ("What did batching do?", "A bigger batch raised throughput and cut energy per token."),
+    ],
+)
+def test_round_24_right_claims_are_not_challenged(question, answer):
+    from interviewer.misconceptions import stated
+
+    assert [s.misconception.name for s in stated(answer, question)] == []
+
+
+def test_round_24_one_question_with_two_options_is_one_question(scripted, store):
+    """Round 24: "what would an intern work on? Is it more RL or more NLP?" got the topics
+    fact, then "On your other question, I don't know"."""
+    reply = _reply_at_the_end(
+        "research_scientist",
+        "Um, maybe... what would an intern work on, more or less? Is it more RL or more NLP?",
+        scripted,
+        store,
+    )
+    assert "reinforcement learning" in reply.text and "other question" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 24: "and roughly how long" was not split off: no timeline.
+        (
+            "recruiter",
+            "What are the next steps after this call, and roughly how long does the whole "
+            "process take?",
+            ["technical interview", "three weeks"],
+        ),
+        # Round 24: the second half (could an intern work on it?) went unanswered.
+        (
+            "pitch",
+            "Does the team track the energy of its models, and would that be something an "
+            "intern could contribute to?",
+            ["energy is not tracked directly", "an intern could own that"],
+        ),
+    ],
+)
+def test_round_24_both_halves_of_a_question_get_their_facts(
+    name, question, expected, scripted, store
+):
+    _reply_holds(name, question, expected, scripted, store)
+
+
+def test_round_24_a_stock_lead_is_not_read_as_the_question(scripted, store):
+    """Round 24: "Okay, that's a start. What would another team need to reproduce your
+    number?" matched the push on start dates ("start")."""
+    interview = Interview.start(persona("pitch"), scripted, store)
+    asked = "Okay, that's a start. What would another team need to reproduce your main number?"
+    assert interview._without_leads(asked) == (
+        "What would another team need to reproduce your main number?"
+    )
+    scripted._steps.clear()
+
+
+def test_round_24_a_guess_said_with_i_dont_know_is_not_confirmed(scripted, store):
+    """Round 24: "...they have fewer rows? Or the update is small. Sorry, I don't really know
+    the exact meaning." got "Right, exactly."."""
+    interview = _at("technical_engineer", "What is LoRA", scripted, store)
+    check = interview.answer(
+        "LoRA, yes, I've heard of it. It's for fine-tuning large models with fewer parameters, "
+        "with some small matrices I think. Or is it the one with quantization? I'm not sure if "
+        "that's LoRA or QLoRA."
+    )
+    turn = interview.answer(
+        "I guess the matrices are small, so low rank means... they have fewer rows? Or the "
+        "update is small. Sorry, I don't really know the exact meaning."
+    )
+    assert not turn.text.startswith(("Yes, that's it", "Right, exactly", "Yes, that's the idea")), (
+        check.text,
+        turn.text,
+    )
+    scripted._steps.clear()
+
+
+def test_round_24_the_key_ingredient_names_a_concept_close_to_it():
+    """Round 24: "The core idea of C51 is to learn the full return distribution ... and train
+    it with a cross-entropy loss" made cross-entropy the concept leaned on: three questions
+    on it for a distributional-RL project."""
+    from interviewer.listening import stressed_concepts
+
+    answer = (
+        "The core idea of C51 is to learn the full return distribution on a fixed support of "
+        "51 atoms between -10 and 10, and train it with a cross-entropy loss after projecting "
+        "the Bellman-updated distribution back onto the support."
+    )
+    assert "cross-entropy" not in stressed_concepts([answer])
+    assert stressed_concepts(["The key ingredient was prioritized replay, on every game."]) == [
+        "prioritized replay"
+    ]
