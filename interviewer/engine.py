@@ -1144,8 +1144,11 @@ class Interview:
                 notes=[*notes, decision.note] if decision.note else notes,
                 topic=decision.topic,
             )
+        again = self._restated(answer)
+        if again is not None:
+            notes = [*notes, "missed: said a wrong claim again after it was corrected"]
         if decision.action == "follow_up":
-            return self._follow_up(answer, question, decision.topic, notes, lead=aside)
+            return self._follow_up(answer, question, decision.topic, notes, lead=aside or again)
         acks = self.persona.acknowledgements
         ack = acks[len(self.turns) % len(acks)]
         if said is not None:
@@ -1154,11 +1157,30 @@ class Interview:
                 ack = f"{ack} {gist}"
         if self._confirmed(self.current_turn, answer):
             ack = self._least_recent(line(self.persona.language, "right"))
+        elif again is not None:
+            ack = again
         if aside is not None:
             ack = aside
         if decision.action == "close":
             return self._close(ack, decision.stage_index, 0, notes, [])
         return self._ask_planned(decision, ack, notes)
+
+    def _restated(self, answer: Turn) -> str | None:
+        """A wrong claim said again after the interviewer challenged it and told what is
+        true: the fact, once more and firmly, before the interview goes on (round 24: "clip
+        the gradient to norm 0.2" and "CodeCarbon reads the transistors" repeated right after
+        the correction got "I see.")."""
+        asked = self.current_turn
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        again = line(self.persona.language, "as_i_said")
+        for found in stated(answer.text, asked.text if asked is not None else ""):
+            item = found.misconception
+            if not item.graded or item.fact is None or item.challenge not in said:
+                continue
+            fact = lower_first_word(item.fact)
+            if (fact in said or item.fact in said) and f"{again}{fact}" not in said:
+                return f"{again}{fact}"
+        return None
 
     def _gist(self, asked: Turn | None) -> str | None:
         """After "I don't know" to a question asking to explain a concept: its first key

@@ -3919,3 +3919,29 @@ def test_round_24_the_key_ingredient_names_a_concept_close_to_it():
     assert stressed_concepts(["The key ingredient was prioritized replay, on every game."]) == [
         "prioritized replay"
     ]
+
+
+def test_round_24_a_wrong_claim_said_again_after_its_correction_gets_the_fact_again(
+    scripted, store
+):
+    """Round 24: "clip the gradient to norm 0.2", said again right after "To be clear: PPO
+    clips the probability ratio...", got "I see." and the next question."""
+    import re
+
+    md = (
+        Path(__file__).parents[1]
+        / "docs"
+        / "transcripts"
+        / "round24"
+        / "research_scientist-bluffing.md"
+    ).read_text("utf-8")
+    answers = re.findall(r"\*\*Candidate\*\* \([\d:]+\): (.*)", md)
+    refusing(scripted, 40)
+    interview = Interview.start(persona("research_scientist"), scripted, store)
+    interview.answer(answers[0])
+    told = interview.answer(answers[1])
+    assert "PPO clips the probability ratio" in told.text, told.text
+    again = interview.answer(answers[2])
+    assert again.text.startswith("As I said, PPO clips the probability ratio"), again.text
+    assert any("again after it was corrected" in n for n in again.notes)
+    scripted._steps.clear()
