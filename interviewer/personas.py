@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .datadirs import search_path, yaml_files
 from .errors import ConfigError
+from .lines import lines
 from .text import RegexText
 from .yamlfile import load_model
 
@@ -29,6 +30,12 @@ def _placeholders(text: str) -> set[str]:
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+
+#: Wordings said in turn, each at most once an interview.
+Wordings = Annotated[list[str], Field(min_length=1)]
+_DEFAULT = "Left out: the persona language's own (interviewer/data/lines/<language>.yaml)."
+#: The languages a persona may speak: each has its lines in interviewer/data/lines/.
+Language = Literal["en", "fr"]
 
 #: What the interviewer asks: a sentence or two, never a page.
 QuestionText = Annotated[str, Field(min_length=5, max_length=400)]
@@ -263,9 +270,9 @@ class FollowUpPolicy(_Strict):
         min_length=1,
         description="Follow-ups that need no capable model, each with a {topic} placeholder.",
     )
-    vague_templates: list[str] = Field(
-        default_factory=lambda: ["Could you give me a concrete example of that?"],
-        description="Follow-ups for short answers where no topic could be found.",
+    vague_templates: Wordings | None = Field(
+        default=None,
+        description="Follow-ups for short answers where no topic could be found. " + _DEFAULT,
     )
     min_answer_words: int = Field(
         default=25, ge=0, description="Answers shorter than this are followed up as vague."
@@ -283,23 +290,16 @@ class FollowUpPolicy(_Strict):
         "engineer, a researcher) or named projects, companies and products (a manager, a "
         "recruiter).",
     )
-    after_story: list[str] = Field(
-        default_factory=lambda: [
-            "How did it turn out in the end?",
-            "What would you do differently next time?",
-        ],
-        min_length=1,
+    after_story: Wordings | None = Field(
+        default=None,
         description="Asked after a behavioural story that has no outcome or lesson (STAR's "
-        "result), each at most once an interview.",
+        "result), each at most once an interview. " + _DEFAULT,
     )
-    after_short_story: list[str] = Field(
-        default_factory=lambda: [
-            "How was the decision made, and looking back, was it the right call?",
-            "What did you do yourself in that situation, concretely?",
-        ],
-        min_length=1,
+    after_short_story: Wordings | None = Field(
+        default=None,
         description='Asked after a behavioural story told in a line or two (round 9: "in '
-        'the end we did PPO. I think it was fine" got nothing more), each at most once.',
+        'the end we did PPO. I think it was fine" got nothing more), each at most once. '
+        + _DEFAULT,
     )
     after_vague: list[VaguePush] = Field(
         default_factory=_default_vague_pushes,
@@ -307,40 +307,39 @@ class FollowUpPolicy(_Strict):
         "definite (two hedges or more, no figure), the first whose `when` matches the question; "
         "each at most once an interview.",
     )
-    press_for_detail: list[str] = Field(
-        default_factory=lambda: [
-            "Can you be more concrete about {topic}: what exactly happens, step by step?",
-            "Let's go one level deeper on {topic}: how would you actually implement it?",
-        ],
-        min_length=1,
+    press_for_detail: Wordings | None = Field(
+        default=None,
         description="Asked once when a question asks how something works and the answer stays "
         "vague (a name and an adjective, no mechanism): the bluff a real interviewer presses on. "
         "{topic} is the concept asked about, else the first one the answer names; a "
-        "wording without it is for answers that name none.",
+        "wording without it is for answers that name none. " + _DEFAULT,
     )
-    after_noise_doubt: list[str] = Field(
-        default_factory=lambda: [
-            "How would you find out whether that difference is real: what would you compute, "
-            "and how many runs would you need?",
-        ],
+    after_noise_doubt: Wordings | None = Field(
+        default=None,
         description='Asked once when the candidate doubts a result from a few runs ("three '
         "runs, 5 percent better, I don't know if it's real\"): the research follow-up a "
-        "scientist makes (round 20: the next topic came instead).",
+        "scientist makes (round 20: the next topic came instead). " + _DEFAULT,
     )
-    push_for_choice: list[str] = Field(
-        default_factory=lambda: [
-            "If you had to pick one today, which would it be, and why?",
-            "And if you could only choose one, which one would you go for?",
-        ],
-        min_length=1,
+    push_for_choice: Wordings | None = Field(
+        default=None,
         description="Asked once when a preference question gets no clear choice; each wording "
-        "at most once an interview.",
+        "at most once an interview. " + _DEFAULT,
     )
 
     @field_validator("push_for_choice", mode="before")
     @classmethod
     def _one_or_more(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
+
+
+_FOLLOW_UP_DEFAULTS = (
+    "vague_templates",
+    "after_story",
+    "after_short_story",
+    "press_for_detail",
+    "after_noise_doubt",
+    "push_for_choice",
+)
 
 
 class Persona(_Strict):
@@ -350,7 +349,7 @@ class Persona(_Strict):
     name: str
     role: str
     company: str = Field(description="Company and team context the interviewer can talk about.")
-    language: Literal["en", "fr"] = "en"
+    language: Language = "en"
     tone: str
     summary: str = Field(description="One line shown in `interviewer personas`.")
     listens_for: list[str] = Field(default_factory=list)
@@ -364,16 +363,10 @@ class Persona(_Strict):
     opening: str = Field(description="Greeting; the first planned question follows it.")
     stages: list[Stage] = Field(min_length=1)
     follow_up: FollowUpPolicy
-    acknowledgements: list[str] = Field(
-        default_factory=lambda: [
-            "Thank you.",
-            "Okay, thank you.",
-            "I see, thanks.",
-            "All right.",
-            "Okay.",
-        ],
-        min_length=1,
-        description="Said before the next planned question when the model gives nothing usable.",
+    acknowledgements: Wordings | None = Field(
+        default=None,
+        description="Said before the next planned question when the model gives nothing "
+        "usable. " + _DEFAULT,
     )
     closing: str
     facts: list[Fact] = Field(
@@ -381,10 +374,32 @@ class Persona(_Strict):
         description="What the interviewer can answer when the candidate asks (team, process, "
         "internship); anything else gets ``unknown_answer``.",
     )
-    unknown_answer: str = Field(
-        default="I don't know that, I'm afraid; your recruiter will be able to tell you.",
-        description="The reply to a candidate's question no fact answers.",
+    unknown_answer: str | None = Field(
+        default=None,
+        description="The reply to a candidate's question no fact answers. " + _DEFAULT,
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _language_defaults(cls, data: object) -> object:
+        """Wordings the file leaves out, in the persona's language (a French persona gets
+        French pushes, not the English ones). An unknown language is left to the field's
+        own error."""
+        if not isinstance(data, dict) or data.get("language", "en") not in get_args(Language):
+            return data
+        said = lines(data.get("language", "en"))
+        data = dict(data)
+        follow_up = data.get("follow_up")
+        if isinstance(follow_up, dict):
+            data["follow_up"] = {
+                **{name: list(said[f"follow_up_{name}"]) for name in _FOLLOW_UP_DEFAULTS},
+                **{k: v for k, v in follow_up.items() if v is not None},
+            }
+        for name in ("acknowledgements", "unknown_answer"):
+            if data.get(name) is None:
+                value = said[name]
+                data[name] = value if isinstance(value, str) else list(value)
+        return data
 
     @model_validator(mode="after")
     def _unique_stage_ids(self) -> Persona:

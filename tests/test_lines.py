@@ -44,3 +44,27 @@ def test_an_unknown_language_or_line_is_a_clear_error():
         lines("de")
     with pytest.raises(ConfigError, match=r"no line 'no_such_line' for language 'en'"):
         line("en", "no_such_line")
+
+
+def test_a_persona_that_leaves_out_its_pushes_gets_them_in_its_own_language():
+    """A French persona without ``after_story`` or ``acknowledgements`` used to get the
+    English ones; the defaults now come from its language's lines."""
+    import yaml
+
+    from interviewer.personas import builtin_personas_dir
+
+    data = yaml.safe_load((builtin_personas_dir() / "manager_fit.yaml").read_text("utf-8"))
+    for name in ("after_story", "push_for_choice", "press_for_detail"):
+        data["follow_up"].pop(name, None)
+    data.pop("acknowledgements", None)
+    french = Persona.model_validate({**data, "id": "manager-fr", "language": "fr"})
+    english = Persona.model_validate({**data, "id": "manager-en", "language": "en"})
+    assert french.follow_up.after_story == list(lines("fr")["follow_up_after_story"])
+    assert french.follow_up.push_for_choice[0].startswith("Si vous deviez")
+    assert french.acknowledgements == list(lines("fr")["acknowledgements"])
+    assert english.follow_up.after_story[0] == "How did it turn out in the end?"
+    # What a file says is kept.
+    kept = Persona.model_validate(
+        {**data, "id": "m", "language": "fr", "acknowledgements": ["Bien noté."]}
+    )
+    assert kept.acknowledgements == ["Bien noté."]
