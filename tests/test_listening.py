@@ -3945,3 +3945,25 @@ def test_round_24_a_wrong_claim_said_again_after_its_correction_gets_the_fact_ag
     assert again.text.startswith("As I said, PPO clips the probability ratio"), again.text
     assert any("again after it was corrected" in n for n in again.notes)
     scripted._steps.clear()
+
+
+def test_round_24_the_panel_does_not_ask_for_next_steps_the_talk_gave(scripted, store):
+    """Round 24: a talk ending "If I continued, I would test on a consumer GPU..." got "If
+    you had three more months, what would you do next?"."""
+    import re
+
+    md = (
+        Path(__file__).parents[1] / "docs" / "transcripts" / "round24" / "pitch-strong.md"
+    ).read_text("utf-8")
+    talk = re.findall(r"\*\*Candidate\*\* \([\d:]+\): (.*)", md)[0]
+    assert "If I continued, I would" in talk
+    refusing(scripted, 60)
+    interview = Interview.start(persona("pitch"), scripted, store)
+    interview.answer(talk, duration_s=600)
+    asked = []
+    for _ in range(8):
+        if interview.finished:
+            break
+        asked.append(interview.answer("I'm not sure.", duration_s=30).text)
+    assert not any("If you had three more months" in a for a in asked), asked
+    scripted._steps.clear()
