@@ -1395,10 +1395,17 @@ class Interview:
         else the first."""
         if stage.kind != "questions" or len(answer.text.split()) <= 20:
             return None
-        if re.search(r"\bnot sure which\b|\bmaybe both\b|\bwhich one is\b", answer.text, re.I):
+        if re.search(
+            r"\bnot sure which\b|\bmaybe both\b|\bwhich one is\b|\bcould be either\b|"
+            r"\bor both\b|\bi(?:'d| would) say\b",
+            answer.text,
+            re.I,
+        ):
             # "Is it for numerical reasons? Or because the log is convex? I'm not sure which
             # one is the real reason": guesses at the answer, not readings of the question
-            # (round 15: "Is it for numerical reasons, yes.").
+            # (round 15: "Is it for numerical reasons, yes."; round 25: "Maybe the clipping in
+            # PPO? Or is there a KL term? I think it could be either, or both." got "Maybe the
+            # clipping in PPO, yes.").
             return None
         opening = " ".join(sentences(answer.text)[:2])
         found = (

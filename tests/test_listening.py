@@ -3967,3 +3967,59 @@ def test_round_24_the_panel_does_not_ask_for_next_steps_the_talk_gave(scripted, 
         asked.append(interview.answer("I'm not sure.", duration_s=30).text)
     assert not any("If you had three more months" in a for a in asked), asked
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 25 (the bluffing research, technical and pitch interviews): each passed.
+        (
+            "You mentioned PPO earlier: can you explain how it works?",
+            "You maximize the ratio times the advantage, but the key ingredient is the trust "
+            "region: you clip the gradient so its norm stays below epsilon, 0.2.",
+            "PPO clips the gradient norm",
+        ),
+        (
+            "Can you describe the main steps of RLHF for a language model?",
+            "First you pretrain a reward model on the internet text, then you fine-tune.",
+            "the reward model is pretrained on internet text",
+        ),
+        (
+            "What does distributional RL learn that standard value-based methods do not?",
+            "Distributional RL learns the distribution of the rewards at each step, not the "
+            "return, so it is more stable.",
+            "distributional RL learns the distribution of immediate rewards",
+        ),
+        (
+            "How does MCTS handle the exploration-exploitation trade-off?",
+            "With the UCB bonus, which grows with the number of times a child was visited.",
+            "the exploration bonus grows with the visits",
+        ),
+        (
+            "How does quantization work?",
+            "You round the float weights to integers: with 4 bits you have 4 possible values.",
+            "b bits give b values",
+        ),
+        (
+            "How did you evaluate the summaries?",
+            "A higher perplexity means better quality text, so we kept the largest model.",
+            "higher perplexity means better quality",
+        ),
+    ],
+)
+def test_round_25_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+def test_round_25_two_guesses_at_the_answer_are_not_a_reading_to_confirm(scripted, store):
+    """Round 25: "Maybe the clipping in PPO? Or is there a KL term? I think it could be
+    either, or both. I would say the clipping." got "Maybe the clipping in PPO, yes."."""
+    interview = _at("technical_engineer", "main steps of RLHF", scripted, store)
+    turn = interview.answer(
+        "Maybe the clipping in PPO? Or is there a KL term? I think it could be either, or "
+        "both. I would say the clipping, since it keeps the updates small in every step."
+    )
+    assert not turn.text.startswith("Maybe the clipping in PPO, yes"), turn.text
+    scripted._steps.clear()
