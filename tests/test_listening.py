@@ -4023,3 +4023,18 @@ def test_round_25_two_guesses_at_the_answer_are_not_a_reading_to_confirm(scripte
     )
     assert not turn.text.startswith("Maybe the clipping in PPO, yes"), turn.text
     scripted._steps.clear()
+
+
+def test_round_25_a_story_with_its_outcome_is_not_asked_how_it_turned_out(scripted, store):
+    """Round 25: "It took us about a day longer overall, but we caught a sign error ... He
+    later said the plan was right" got "How did it turn out in the end?"."""
+    interview = _at("manager_fit", "disagree", scripted, store)
+    turn = interview.answer(
+        "In the Rainbow project, my teammate wanted to implement all six components at once to "
+        "save time. I thought we'd never be able to debug it, so I proposed a deal: one "
+        "component per day on Breakout with a fixed seed budget. It took us about a day longer "
+        "overall, but we caught a sign error in the n-step return that would have been "
+        "invisible in the full system. He later said the plan was right."
+    )
+    assert "How did it turn out" not in turn.text, turn.text
+    scripted._steps.clear()
