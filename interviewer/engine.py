@@ -1317,6 +1317,7 @@ class Interview:
             said.strip()
             for value in lines(lang).values()
             for said in ([value] if isinstance(value, str) else value)
+            if isinstance(said, str)  # a push is a question, not a lead-in
         } | {a.strip() for a in self.persona.acknowledgements}
         clear = tuple(c.strip() for c in line(lang, "clear"))
         kept = [

@@ -1,8 +1,9 @@
 """What the interviewer says in stock phrases, per language, as data.
 
-``data/lines/<language>.yaml`` holds each line ("Let's move on.") or a list of lines said in
-turn ("I see.", "Okay."); a persona's ``language`` picks the file. Every language has the
-same names as English, so a translation is a copy of ``en.yaml`` with other words.
+``data/lines/<language>.yaml`` holds each line ("Let's move on."), a list of lines said in
+turn ("I see.", "Okay."), or a list of pushes each with the question it follows (``when``);
+a persona's ``language`` picks the file. Every language has the same names as English, so a
+translation is a copy of ``en.yaml`` with other words.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .errors import ConfigError
 from .yamlfile import load_model
 
 
-class LineFile(RootModel[dict[str, str | list[str]]]):
+class LineFile(RootModel[dict[str, str | list[str] | list[dict[str, str]]]]):
     pass
 
 
@@ -26,7 +27,7 @@ def lines_file(language: str) -> Path:
 
 
 @cache
-def lines(language: str) -> dict[str, str | tuple[str, ...]]:
+def lines(language: str) -> dict[str, str | tuple]:
     """All the lines of one language (lists as tuples: never changed by a caller)."""
     path = lines_file(language)
     if not path.exists():
@@ -35,7 +36,7 @@ def lines(language: str) -> dict[str, str | tuple[str, ...]]:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in loaded.items()}
 
 
-def line(language: str, name: str) -> str | tuple[str, ...]:
+def line(language: str, name: str) -> str | tuple:
     found = lines(language)
     try:
         return found[name]

@@ -6,6 +6,7 @@ They go to the grader with the transcript and are never shown or spoken.
 from __future__ import annotations
 
 from . import lexicon
+from .listening import admission
 from .personas import Question
 from .phrases import Phrases
 from .text import speaking_seconds, word_count
@@ -35,7 +36,7 @@ def observe(answer: str, question: Question, *, projects: list[str] | None = Non
         notes.append(
             "strong: decisive choice" if _P.decisive.search(answer) else "missed: no clear choice"
         )
-    if _P.admits_limit.search(answer):
+    if admission(answer):  # the interviewer's own reading: a hedge is not an admission
         notes.append("strong: honest about the limits of their knowledge")
     if n_words < 12:
         notes.append("missed: very short answer")

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .datadirs import search_path, yaml_files
 from .errors import ConfigError
-from .lines import lines
+from .lines import line, lines
 from .text import RegexText
 from .yamlfile import load_model
 
@@ -220,46 +220,8 @@ class VaguePush(_Strict):
 
 
 def _default_vague_pushes() -> list[VaguePush]:
-    return [
-        # Round 14: "what is one thing you did yourself there, and how did you know it
-        # worked?" after a hesitant disagreement story.
-        VaguePush(
-            when=r"\b(?:disagree\w*|conflict\w*|argument)\b",
-            text="In that disagreement, what did you say or do yourself, and how was it settled?",
-        ),
-        # Round 19: "maybe March or April, it depends on the exams, I'm not sure of the
-        # dates yet" to a recruiter's question on dates.
-        VaguePush(
-            when=r"\b(?:start|available|availability|dates?)\b",
-            text="Could you give me your earliest possible start date, even a rough one, and "
-            "the internship length your school requires?",
-        ),
-        # Round 19: "the results got a bit better, or maybe it was the tuning, I'm not sure
-        # which", to "how did you know it worked?".
-        VaguePush(
-            when=r"\bhow did you know\b|\bworked\b",
-            text="How much better was it, and how could you tell that your change made the "
-            "difference, not something else?",
-        ),
-        VaguePush(
-            when=r"\b(?:did|was|were|proud|tell me about|a time|walk me through)\b",
-            text="Let's make it concrete: what is one thing you did yourself there, and how did "
-            "you know it worked?",
-        ),
-        VaguePush(
-            when=r"\bhow do you\b",
-            text="Think of one concrete time you had to do that: what did you do, and how did "
-            "it go?",
-        ),
-        VaguePush(
-            when=r"\bwhy\b",
-            text="Sure, but what makes this one interesting to you, rather than another?",
-        ),
-        VaguePush(
-            when=r"\bwhat would you\b",
-            text="Take your best guess: what would that look like, concretely?",
-        ),
-    ]
+    """English pushes, for a policy built without a persona (a persona gets its language's)."""
+    return [VaguePush.model_validate(push) for push in line("en", "follow_up_after_vague")]
 
 
 class FollowUpPolicy(_Strict):
@@ -305,7 +267,7 @@ class FollowUpPolicy(_Strict):
         default_factory=_default_vague_pushes,
         description="Pushes for something concrete after a hedged answer that says nothing "
         "definite (two hedges or more, no figure), the first whose `when` matches the question; "
-        "each at most once an interview.",
+        "each at most once an interview. " + _DEFAULT,
     )
     press_for_detail: Wordings | None = Field(
         default=None,
@@ -334,6 +296,7 @@ class FollowUpPolicy(_Strict):
 
 _FOLLOW_UP_DEFAULTS = (
     "vague_templates",
+    "after_vague",
     "after_story",
     "after_short_story",
     "press_for_detail",

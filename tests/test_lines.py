@@ -19,6 +19,7 @@ ENGINE = Path(lines_module.__file__).parent / "engine.py"
 
 def _placeholders(value) -> set[str]:
     said = [value] if isinstance(value, str) else list(value)
+    said = [s["text"] if isinstance(s, dict) else s for s in said]  # a push: its words
     return {f for s in said for _, f, _, _ in string.Formatter().parse(s) if f}
 
 
@@ -68,3 +69,27 @@ def test_a_persona_that_leaves_out_its_pushes_gets_them_in_its_own_language():
         {**data, "id": "m", "language": "fr", "acknowledgements": ["Bien noté."]}
     )
     assert kept.acknowledgements == ["Bien noté."]
+
+
+def test_a_french_persona_pushes_a_vague_answer_in_french():
+    """The pushes after a hedged, empty answer were English whatever the persona's
+    language; each now comes from the language's lines and matches its own questions."""
+    import yaml
+
+    from interviewer.personas import builtin_personas_dir
+
+    data = yaml.safe_load((builtin_personas_dir() / "recruiter.yaml").read_text("utf-8"))
+    data["follow_up"].pop("after_vague", None)
+    french = Persona.model_validate({**data, "id": "recruiter-fr", "language": "fr"})
+    question = "Quelles sont vos dates de disponibilité pour le stage ?"
+    push = next(p for p in french.follow_up.after_vague if re.search(p.when, question, re.I))
+    assert push.text.startswith("Pourriez-vous me donner votre date de début")
+    why = next(
+        p
+        for p in french.follow_up.after_vague
+        if re.search(p.when, "Pourquoi notre équipe ?", re.I)
+    )
+    assert why.text.startswith("Certes")
+    english = Persona.model_validate({**data, "id": "recruiter-en", "language": "en"})
+    assert len(english.follow_up.after_vague) == len(french.follow_up.after_vague) == 7
+    assert english.follow_up.after_vague[1].text.startswith("Could you give me your earliest")
