@@ -12,7 +12,7 @@ from importlib import import_module
 from importlib.metadata import entry_points
 from typing import Any, TypeVar
 
-from .errors import ConfigError
+from .errors import ConfigError, ProviderError
 
 T = TypeVar("T")
 
@@ -43,3 +43,12 @@ def factory(
     target = lookup(providers(group, builtin), name, what=what, setting=setting)
     module_name, _, attr = target.partition(":")
     return getattr(import_module(module_name), attr)
+
+
+def require(module: str, *, provider: str, missing: str) -> Any:
+    """A provider's own package, imported when first used; when it is not installed, the
+    message ``missing`` (what to install), not an ImportError from deep inside a call."""
+    try:
+        return import_module(module)
+    except ImportError as e:
+        raise ProviderError(missing, provider=provider) from e

@@ -103,6 +103,8 @@ def test_fakes_and_adapters_subclass_their_port_with_its_signature():
 
     from langchain_core.language_models import BaseChatModel
 
+    from interviewer.llm.local import LocalLlamaChat
+    from interviewer.llm.text_model import TextChatModel
     from interviewer.testing import ScriptedSpeaker, ScriptedTranscriber
     from interviewer.voice.stt import FasterWhisperTranscriber, OpenAITranscriber, Transcriber
     from interviewer.voice.tts import HibariSpeaker, OpenAISpeaker, Speaker
@@ -115,6 +117,7 @@ def test_fakes_and_adapters_subclass_their_port_with_its_signature():
             [ScriptedTranscriber, FasterWhisperTranscriber, OpenAITranscriber],
         ),
         (Speaker, "synthesize", [ScriptedSpeaker, HibariSpeaker, OpenAISpeaker]),
+        (TextChatModel, "_complete", [ScriptedChatModel, LocalLlamaChat]),
     ):
         wanted = list(inspect.signature(getattr(port, method)).parameters)
         for cls in classes:

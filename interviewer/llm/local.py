@@ -15,19 +15,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
+from langchain_core.messages import BaseMessage
 from pydantic import PrivateAttr
 
 from .. import progress
 from ..errors import ConfigError, ProviderError
-from ..registry import lookup
+from ..registry import lookup, require
 from ..settings import Settings
 from .bundled import MODELS, model_path
 from .capabilities import declare
 from .messages import to_openai_dicts
+from .text_model import TextChatModel
 
 INSTALL_HINT = "install the project with `pip install -e .` (it brings llama-cpp-python)"
 _SPECIAL = ("<|im_start|>", "<|im_end|>", "<|endoftext|>")
@@ -47,7 +45,7 @@ def chatml(messages: list[dict], *, open_assistant: bool = True) -> str:
     return "".join(parts)
 
 
-class LocalLlamaChat(BaseChatModel):
+class LocalLlamaChat(TextChatModel):
     """A llama.cpp model in this process. Calls are serialised: llama.cpp contexts are
     not thread-safe. llama.cpp keeps the evaluated prompt, so calls that share the same
     system message only pay for what follows it (see :meth:`warm`)."""
@@ -82,16 +80,15 @@ class LocalLlamaChat(BaseChatModel):
     def _load(self) -> Any:
         if self._llama is not None:
             return self._llama
-        try:
-            from llama_cpp import Llama
-        except ImportError as e:
-            raise ProviderError(
-                f"llama-cpp-python is not installed: {INSTALL_HINT}", provider="local"
-            ) from e
+        llama_cpp = require(
+            "llama_cpp",
+            provider="local",
+            missing=f"llama-cpp-python is not installed: {INSTALL_HINT}",
+        )
         path = self.model_path or model_path(MODELS[self.bundled or ""], self.cache_dir)
         with progress.task(f"Loading {path.name}"):
             try:
-                self._llama = Llama(
+                self._llama = llama_cpp.Llama(
                     model_path=str(path),
                     n_ctx=self.n_ctx,
                     n_threads=self.n_threads or max(1, (os.cpu_count() or 2)),
@@ -128,13 +125,7 @@ class LocalLlamaChat(BaseChatModel):
         finally:
             self._lock.release()
 
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
+    def _complete(self, messages: list[BaseMessage], stop: list[str], **kwargs: Any) -> str:
         prompt = chatml(to_openai_dicts(messages))
         budget = kwargs.get("time_budget_s", self.time_budget_s)
         with self._lock:
@@ -148,7 +139,7 @@ class LocalLlamaChat(BaseChatModel):
                 prompt,
                 max_tokens=kwargs.get("max_tokens", self.max_tokens),
                 temperature=kwargs.get("temperature", self.temperature),
-                stop=[*(stop or []), *_SPECIAL],
+                stop=[*stop, *_SPECIAL],
                 stopping_criteria=over_budget,
             )
         choice = out["choices"][0]
@@ -157,7 +148,7 @@ class LocalLlamaChat(BaseChatModel):
             raise ProviderError(
                 f"no complete turn within the {budget:.1f} s budget", provider="local"
             )
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+        return text
 
 
 def build(settings: Settings) -> LocalLlamaChat:

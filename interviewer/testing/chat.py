@@ -14,19 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
+from langchain_core.messages import BaseMessage
 from pydantic import PrivateAttr
 
 from ..errors import ConfigError, UnexpectedModelCall
+from ..llm.text_model import TextChatModel
 from ..settings import Settings
 
 Step = str | Exception | Callable[[list[BaseMessage]], str]
 
 
-class ScriptedChatModel(BaseChatModel):
+class ScriptedChatModel(TextChatModel):
     """Replays ``steps``: a string is returned, an exception raised, a callable called
     with the messages."""
 
@@ -62,13 +60,7 @@ class ScriptedChatModel(BaseChatModel):
                 f"{[s if isinstance(s, str) else repr(s) for s in self._steps][:3]}"
             )
 
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
+    def _complete(self, messages: list[BaseMessage], stop: list[str], **kwargs: Any) -> str:
         self._calls.append(list(messages))
         if not self._steps:
             last = str(messages[-1].content)[-300:] if messages else ""
@@ -79,8 +71,7 @@ class ScriptedChatModel(BaseChatModel):
         step = self._steps.pop(0)
         if isinstance(step, Exception):
             raise step
-        text = step(messages) if callable(step) else step
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+        return step(messages) if callable(step) else step
 
 
 def build_from_settings(settings: Settings) -> ScriptedChatModel:

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError
+from ..files import size_of
 
 SAMPLE_RATE = 16_000
 MAX_ANSWER_S = 30 * 60
@@ -24,10 +25,7 @@ def load_audio(path: Path, *, max_seconds: float = MAX_ANSWER_S) -> np.ndarray:
     """
     path = Path(path)
     name = path.name
-    try:
-        size = path.stat().st_size
-    except OSError as e:
-        raise InputError(f"{name}: cannot read the audio file ({e.strerror})") from e
+    size = size_of(path, "{name}: cannot read the audio file ({reason})")
     if size == 0:
         raise InputError(f"{name}: the audio file is empty (0 bytes)")
     import av  # PyAV (faster-whisper's decoder): every common container and codec

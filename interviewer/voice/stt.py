@@ -4,7 +4,6 @@ model by name or path. Loaded once, warmed up; callers run it off their event lo
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -16,6 +15,8 @@ from pydantic import BaseModel, ConfigDict
 
 from .. import progress, registry
 from ..errors import ConfigError, ProviderError
+from ..lazy import Lazy
+from ..registry import require
 from ..settings import Settings
 from ..speech import WordTiming
 from .audio import SAMPLE_RATE, is_silent
@@ -87,44 +88,37 @@ class FasterWhisperTranscriber(Transcriber):
         self.threads = threads
         self.beam_size = beam_size
         self.language = language
-        self._model = None
-        self._lock = threading.Lock()
+        self._model = Lazy(self._load)
 
     def load(self):
         """Load and warm up once (thread-safe)."""
-        with self._lock:
-            if self._model is None:
-                try:
-                    from faster_whisper import WhisperModel
-                except ImportError as e:
-                    raise ProviderError(
-                        f"faster-whisper is not installed: {INSTALL_HINT}",
-                        provider="faster-whisper",
-                    ) from e
-                path = resolve_model(self.model_name)
-                with progress.task(f"Loading Whisper {self.model_name}"):
-                    try:
-                        model = WhisperModel(
-                            path,
-                            device="cpu",
-                            compute_type=self.compute_type,
-                            cpu_threads=self.threads,
-                            local_files_only=True,
-                        )
-                    except (OSError, ValueError, RuntimeError) as e:
-                        raise ConfigError(
-                            f"cannot load Whisper model {self.model_name!r}: {e}. Offline, use "
-                            "'bundled' or the path of a CTranslate2 model directory",
-                            field="INTERVIEWER_STT_MODEL",
-                        ) from e
-                    noise = np.random.default_rng(0).standard_normal(SAMPLE_RATE) * 0.01
-                    list(
-                        model.transcribe(
-                            noise.astype(np.float32), beam_size=1, language=self.language
-                        )[0]
-                    )
-                self._model = model
-        return self._model
+        return self._model.get()
+
+    def _load(self):
+        whisper = require(
+            "faster_whisper",
+            provider="faster-whisper",
+            missing=f"faster-whisper is not installed: {INSTALL_HINT}",
+        )
+        path = resolve_model(self.model_name)
+        with progress.task(f"Loading Whisper {self.model_name}"):
+            try:
+                model = whisper.WhisperModel(
+                    path,
+                    device="cpu",
+                    compute_type=self.compute_type,
+                    cpu_threads=self.threads,
+                    local_files_only=True,
+                )
+            except (OSError, ValueError, RuntimeError) as e:
+                raise ConfigError(
+                    f"cannot load Whisper model {self.model_name!r}: {e}. Offline, use "
+                    "'bundled' or the path of a CTranslate2 model directory",
+                    field="INTERVIEWER_STT_MODEL",
+                ) from e
+            noise = np.random.default_rng(0).standard_normal(SAMPLE_RATE) * 0.01
+            list(model.transcribe(noise.astype(np.float32), beam_size=1, language=self.language)[0])
+        return model
 
     def transcribe(self, audio: np.ndarray, *, prompt: str | None = None) -> Transcription:
         model = self.load()

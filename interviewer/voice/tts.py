@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 import wave
 from collections.abc import Iterator
 from typing import Protocol
@@ -14,6 +13,8 @@ import numpy as np
 
 from .. import progress, registry
 from ..errors import ConfigError, ProviderError
+from ..lazy import Lazy
+from ..registry import require
 from ..settings import Settings
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -42,29 +43,26 @@ class HibariSpeaker(Speaker):
         self.voice = voice
         self.speed = speed
         self.seed = seed
-        self._tts = None
-        self._lock = threading.Lock()
+        self._tts = Lazy(self._load)
 
     def load(self):
-        with self._lock:
-            if self._tts is None:
-                try:
-                    from hibari import Hibari
-                except ImportError as e:
-                    raise ProviderError(
-                        "hibari-tts is not installed: install the project with `pip install -e .`",
-                        provider="hibari",
-                    ) from e
-                with progress.task("Loading the interviewer's voice"):
-                    try:
-                        self._tts = Hibari(voice=self.voice) if self.voice else Hibari()
-                    except RuntimeError as e:  # another voice, offline: it names the file
-                        raise ConfigError(str(e), field="INTERVIEWER_TTS_VOICE") from e
-        return self._tts
+        return self._tts.get()
+
+    def _load(self):
+        hibari = require(
+            "hibari",
+            provider="hibari",
+            missing="hibari-tts is not installed: install the project with `pip install -e .`",
+        )
+        with progress.task("Loading the interviewer's voice"):
+            try:
+                return hibari.Hibari(voice=self.voice) if self.voice else hibari.Hibari()
+            except RuntimeError as e:  # another voice, offline: it names the file
+                raise ConfigError(str(e), field="INTERVIEWER_TTS_VOICE") from e
 
     def synthesize(self, text: str) -> np.ndarray:
         tts = self.load()
-        with self._lock:
+        with self._tts.lock:  # one synthesis at a time
             return np.asarray(tts(text, speed=self.speed, seed=self.seed), dtype=np.float32)
 
 

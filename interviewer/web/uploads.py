@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..files import size_of
 
 MAX_UPLOAD_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -16,10 +17,7 @@ def read_upload(path: str | Path | None, what: str) -> str:
         return ""
     path = Path(path)
     name = path.name
-    try:
-        size = path.stat().st_size
-    except OSError as e:
-        raise InputError(f"the {what} upload {name} did not arrive ({e.strerror})") from e
+    size = size_of(path, f"the {what} upload {{name}} did not arrive ({{reason}})")
     if size > MAX_UPLOAD_BYTES:
         raise InputError(f"the {what} {name} is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB")
     suffix = path.suffix.lower()
