@@ -737,7 +737,8 @@ class Interview:
                     "challenge",
                     si,
                     qi,
-                    text=f"Hmm, are you sure? {wrong.misconception.challenge}",
+                    text=self._least_recent(line(self.persona.language, "challenge"))
+                    + wrong.misconception.challenge,
                     note=f"missed: states a misconception, {wrong.misconception.name} "
                     f'("{wrong.sentence}")',
                 )
@@ -1453,7 +1454,7 @@ class Interview:
             return None
         if clarifying_question(last) is not None or _P.asks_permission.search(last):
             return None
-        if _P.about_the_question.search(last):
+        if _P.about_the_question.search(last) or _P.guess_question.search(last):
             return None
         asked = self.current_turn
         check = check_asked(asked.text) if asked is not None else None

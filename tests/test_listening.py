@@ -954,8 +954,13 @@ def test_a_known_misconception_is_challenged_once(scripted, store):
     assert turn.text.startswith("Hmm, are you sure?")
     assert any("states a misconception" in n for n in turn.notes)
     drive(interview, [wrong] * 3)  # the same claims again: each challenged once at most
-    challenges = [t.text for t in interview.turns if t.text.startswith("Hmm, are you sure?")]
+    challenges = [
+        t.text for t in interview.turns if any("states a misconception" in n for n in t.notes)
+    ]
     assert 1 <= len(challenges) == len(set(challenges)) <= 2
+    # Round 26: "Hmm, are you sure?" opened four turns of one interview word for word.
+    openers = [c.split("?")[0] if c.startswith("Hmm") else c.split(".")[0] for c in challenges]
+    assert len(openers) == len(set(openers))
     assert {"symmetric" in c or "upper or a lower bound" in c for c in challenges} == {True}
     scripted._steps.clear()
 
@@ -4038,3 +4043,194 @@ def test_round_25_a_story_with_its_outcome_is_not_asked_how_it_turned_out(script
     )
     assert "How did it turn out" not in turn.text, turn.text
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 26 (the bluffing technical, research and pitch interviews): each passed.
+        (
+            "Can you explain what the likelihood is and why we maximise it?",
+            "The likelihood is the probability that the parameters are correct given the data, "
+            "so P of theta given x.",
+            "the likelihood is the probability of the parameters given the data",
+        ),
+        (
+            "Can you explain what the likelihood is and why we maximise it?",
+            "Maximising it is equivalent to minimising the mean squared error in all cases, "
+            "whatever the model.",
+            "maximum likelihood is always mean squared error",
+        ),
+        (
+            "Can you describe the main steps of RLHF for a language model?",
+            "Humans label every output token, then DQN picks the best next token using the "
+            "Q-values. The reward model is not really needed anymore.",
+            "RLHF trains the policy with DQN",
+        ),
+        (
+            "Can you describe the main steps of RLHF for a language model?",
+            "The reward model is not really needed anymore since the Q-values play that role.",
+            "RLHF needs no reward model",
+        ),
+        (
+            "Which result of your work are you least sure about?",
+            "You can compute the p-value from a single run using the episode returns as "
+            "samples, so one seed is plenty.",
+            "one seed is enough for a p-value",
+        ),
+        (
+            "How would you explain the exploration-exploitation trade-off?",
+            "Exploration is when you exploit the current best action and exploitation is when "
+            "you try random ones.",
+            "exploration and exploitation swapped",
+        ),
+        (
+            "How does MCTS handle the exploration-exploitation trade-off?",
+            "It always expands the node with the highest value, so it needs no exploration "
+            "term at all.",
+            "MCTS needs no exploration term",
+        ),
+        (
+            "What does distributional RL learn that standard value-based methods do not?",
+            "It learns the distribution of the states; C51 means 51 clusters of the state "
+            "space.",
+            "distributional RL models the distribution of states",
+        ),
+        (
+            "How would you do inference in a Bayesian network when exact inference is "
+            "intractable?",
+            "Backpropagation through the graph is exact in linear time for any Bayesian "
+            "network, so intractability never really happens.",
+            "exact inference is linear in any Bayesian network",
+        ),
+        (
+            "What was the hardest decision in the project?",
+            "Perplexity is higher-is-better, so it would have hidden the drop.",
+            "higher perplexity means better quality",
+        ),
+        (
+            "What was the hardest decision in the project?",
+            "I chose ROUGE, which is a direct measure of factual correctness.",
+            "ROUGE measures factual correctness",
+        ),
+        (
+            "Please present your project.",
+            "Quantization reduces energy exponentially with the number of bits removed, so 16 "
+            "to 4 bits divides energy by 2 to the power 12.",
+            "quantization cuts energy exponentially in the bits",
+        ),
+        (
+            "What did you try that did not work?",
+            "Below 4 bits the transistors can't represent the weights physically.",
+            "hardware cannot store fewer than 4 bits",
+        ),
+        (
+            "How does backpropagation use the chain rule to compute the gradients?",
+            "Its complexity is quadratic in the number of parameters, because each weight has "
+            "to look at all the others.",
+            "backpropagation is quadratic in the parameters",
+        ),
+        (
+            "How does quantization work?",
+            "With 4 bits you only have four possible values per weight.",
+            "b bits give b values",
+        ),
+    ],
+)
+def test_round_26_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "The likelihood is p of the data given the parameters, seen as a function of theta.",
+        "Under Gaussian noise, maximum likelihood is the same as minimising the MSE.",
+        "Exploration tries less-known actions; exploitation takes the best one so far.",
+        "UCT adds an exploration term that shrinks with the visit count.",
+        "C51 models the return distribution on 51 atoms.",
+        "Exact inference is exponential in the treewidth, so we sample.",
+        "ROUGE counts n-gram overlap, so it misses factual errors.",
+        "Going from 16 to 4 bits makes the weights four times smaller.",
+        "We ran five seeds and report the mean with a confidence interval.",
+        "Backprop costs about two forward passes, linear in the parameters.",
+        "RLHF trains a reward model on human comparisons, then optimises the policy with PPO.",
+    ],
+)
+def test_round_26_right_claims_are_not_challenged(right):
+    from interviewer.misconceptions import stated
+
+    assert stated(right) == ()
+
+
+def test_round_26_a_second_wrong_claim_is_challenged_in_other_words(scripted, store):
+    """Round 26: "Hmm, are you sure?" opened four turns of one interview word for word."""
+    interview = _at("technical_engineer", "likelihood", scripted, store)
+    first = interview.answer(
+        "The likelihood is the probability that the parameters are correct given the data, so "
+        "P of theta given x, and we maximise it to get the most probable parameters."
+    )
+    assert any("states a misconception" in n for n in first.notes), first.text
+    interview.answer("Yes, I'm sure, it is P of theta given x, that's the definition.")
+    skip_to(interview, "LoRA", tries=10, duration_s=10)
+    second = interview.answer(
+        "LoRA is Low-Rank Adaptation: you increase the rank of the weight matrices so the "
+        "model has more capacity, and it compresses the model's weights to 4 bits."
+    )
+    assert any("states a misconception" in n for n in second.notes), second.text
+    assert first.text.split()[:3] != second.text.split()[:3], (first.text, second.text)
+    scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase", "answer", "not_said"),
+    [
+        # Round 26: a hedged guess said with a rising tone got the team's headcount.
+        (
+            "research_scientist",
+            "limitations",
+            "In production, hmm. Then maybe you pick the threshold so there aren't too many "
+            "alerts, because people would stop looking at them? I'm not sure how you'd set it.",
+            "six research scientists",
+        ),
+    ],
+)
+def test_round_26_a_guess_with_a_rising_tone_gets_no_fact(
+    name, phrase, answer, not_said, scripted, store
+):
+    interview = _at(name, phrase, scripted, store)
+    turn = interview.answer(answer)
+    assert not_said not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "said", "not_said"),
+    [
+        # Round 26: "how does the team decide when a research direction is dropped" got the
+        # headcount ("research" is the stem of "researchers").
+        (
+            "research_scientist",
+            "First, how does the team decide when a research direction is dropped: is there an "
+            "explicit checkpoint? Second, what would an intern realistically own after three "
+            "months: a paper contribution, an internal tool, or a baseline?",
+            "dropped",
+            "six research scientists",
+        ),
+        # Round 26: "I'm not totally sure yet what team I'd be in" got the process length.
+        (
+            "recruiter",
+            "I'm not totally sure yet what team I'd be in, could you tell me more about that?",
+            "",
+            "three weeks",
+        ),
+    ],
+)
+def test_round_26_a_candidate_question_gets_its_own_fact(
+    name, question, said, not_said, scripted, store
+):
+    interview = Interview.start(persona(name), scripted, store)
+    reply = interview._fact_for(question) or ""
+    assert said in reply and not_said not in reply, reply
