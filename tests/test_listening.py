@@ -4092,13 +4092,11 @@ def test_round_25_a_story_with_its_outcome_is_not_asked_how_it_turned_out(script
         ),
         (
             "What does distributional RL learn that standard value-based methods do not?",
-            "It learns the distribution of the states; C51 means 51 clusters of the state "
-            "space.",
+            "It learns the distribution of the states; C51 means 51 clusters of the state space.",
             "distributional RL models the distribution of states",
         ),
         (
-            "How would you do inference in a Bayesian network when exact inference is "
-            "intractable?",
+            "How would you do inference in a Bayesian network when exact inference is intractable?",
             "Backpropagation through the graph is exact in linear time for any Bayesian "
             "network, so intractability never really happens.",
             "exact inference is linear in any Bayesian network",
