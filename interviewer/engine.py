@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from . import prompting
+from . import lexicon, prompting
 from .clock import Clock, SpokenClock
 from .concepts import check_asked, concept_asked, key_fact_question, states
 from .errors import InputError
@@ -1417,10 +1417,17 @@ class Interview:
         )
         if found is None:
             return None
-        options = [found.group("a").strip(" ,"), found.group("b").strip(" ,")]
+        # "Anomaly detection, like, in general?" is said back without its filler (round 26:
+        # "Anomaly detection, like, in general, yes.").
+        options = [
+            re.sub(r"\s*,\s*,|\s{2,}", " ", lexicon.FILLERS.sub("", found.group(g))).strip(" ,")
+            for g in ("a", "b")
+        ]
         if not all(0 < len(o.split()) <= 8 for o in options):
             return None
-        own = [o for o in options if re.search(r"\b(?:our|my)\b", o, re.I)]
+        # "Or the project?" is the candidate's own project, as "my project" is (round 26: the
+        # general reading was taken).
+        own = [o for o in options if re.search(r"\b(?:our|my)\b|^(?:the|that) project$", o, re.I)]
         # "Do you want the math or just the intuition? Intuitively you go backwards...": the
         # reading they went on with (round 13: the question was not heard).
         rest = answer.text[answer.text.find(found.group(0)) + len(found.group(0)) :]
@@ -1430,7 +1437,7 @@ class Interview:
         named = [o for o in options if lexicon_terms(o)]
         pick = (own or (answered if len(answered) == 1 else []) or named or options)[0]
         pick = re.sub(r"^(?:just|only|rather)\s+", "", pick)
-        pick = _second_person(pick)
+        pick = _second_person(re.sub(r"^(?:the|that) project$", "your project", pick, flags=re.I))
         return f"{pick[:1].upper()}{pick[1:]}, yes."
 
     def _aside_reply(self, answer: Turn, stage: Stage) -> str | None:
@@ -2187,12 +2194,22 @@ class Interview:
                 # "Let's stay on the Bellman equation", not "on Bellman equation" (round 9).
                 filled["topic"] = _noun_phrase(topic)
             text = question.text.format(**filled)
+            if topic and (earlier := _P.mentioned_earlier.match(text)) and self._just_said(topic):
+                # Round 26: "You mentioned PPO earlier" when PPO had been the subject of the
+                # last two turns.
+                still = str(line(self.persona.language, "still_on")).format(topic=filled["topic"])
+                text = still + text[earlier.end() :]
             if topic and _P.plural.search(topic):
                 # "Let's stay on Q-values: what are their main limitations?" (round 15: "its").
                 text = re.sub(r"\bits\b", "their", text)
             return text, topic
         generic = question.generic or question.text
         return generic.format(team_topics=values["team_topics"] or ""), None
+
+    def _just_said(self, topic: str) -> bool:
+        """Whether ``topic`` is in the last question or the answer to it."""
+        last = [t.text for t in self.turns[-2:]]
+        return any(re.search(rf"\b{re.escape(topic)}\b", t, re.I) for t in last)
 
     def _described_project(self) -> str | None:
         """Something the candidate has already described working on, at some length (a

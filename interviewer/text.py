@@ -122,7 +122,8 @@ def lower_first_word(sentence: str) -> str:
     if bare == "i" or first[1:2].isupper() or first[:1].lower() == first[:1]:
         return sentence
     word = first.rstrip(",.:;")
-    plain = re.fullmatch(r"[A-Z][a-z]+(?:['’][a-z]+)?", word) is not None
+    # "Self-attention" is a plain word too (round 26: "And Self-attention is quadratic").
+    plain = re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)*(?:['’][a-z]+)?", word) is not None
     if bare in EN_STOPWORDS | FR_STOPWORDS | _OPENERS or (plain and word not in _PROPER):
         return first[:1].lower() + sentence[1:]
     return sentence

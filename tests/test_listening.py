@@ -4232,3 +4232,83 @@ def test_round_26_a_candidate_question_gets_its_own_fact(
     interview = Interview.start(persona(name), scripted, store)
     reply = interview._fact_for(question) or ""
     assert said in reply and not_said not in reply, reply
+
+
+def test_round_26_a_topic_just_discussed_is_not_mentioned_earlier(scripted, store):
+    """Round 26: after two turns on PPO's clipping, "You mentioned PPO earlier: can you
+    explain how it works?"."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    interview.answer(
+        "My flagship project was a PPO agent for continuous control. The key ingredient was the "
+        "clipping: PPO clips the gradient norm to 0.2, which is what makes it stable, and that "
+        "gave us three times the return of the baseline."
+    )
+    turn = interview.answer(
+        "Yes, I'm sure, it clips the gradient norm, that's the whole trust-region trick. The "
+        "gradient can't grow beyond 0.2 so the policy can't move too far."
+    )
+    assert "PPO" in turn.text, turn.text
+    assert "mentioned PPO earlier" not in turn.text, turn.text
+    assert "Staying on PPO: can you explain how it works" in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_26_a_reading_is_said_back_without_its_filler(scripted, store):
+    """Round 26: "Anomaly detection, like, in general? Or the project? ..." got "Anomaly
+    detection, like, in general, yes."; the candidate's own project is the reading to take."""
+    interview = _at("research_scientist", "limitations", scripted, store)
+    turn = interview.answer(
+        "Anomaly detection, like, in general? Or the project? In general you try to find points "
+        "that are different from the rest. We used, I think, isolation forest, or maybe it was "
+        "an autoencoder in the end, both were tried."
+    )
+    assert turn.text.startswith("Your project, yes."), turn.text
+    assert "like," not in turn.text
+    scripted._steps.clear()
+
+
+def test_round_26_a_comparison_with_a_baseline_is_not_an_explained_choice(scripted, store):
+    """Round 26: "we compared to the bookmaker, I think the error was a bit lower?" got
+    "You've explained your choice.", though no choice was explained."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(
+        "Hmm, okay, so... maybe the internship one? It was at a sports betting analytics "
+        "company, we were trying to predict match results, I think, or like which odds were "
+        "off. I used gradient boosting mostly. It worked kind of okay, I'm not sure how much it "
+        "helped them in the end.",
+        duration_s=20,
+    )
+    turn = interview.answer(
+        "Um, I did the features, I guess, like team form over the last few games and some "
+        "stats. And for knowing it worked... we compared to the bookmaker, I think the error "
+        "was a bit lower? I don't remember the exact number, sorry.",
+        duration_s=20,
+    )
+    assert "explained your choice" not in turn.text, turn.text
+    assert "How did you choose your approach" in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_26_i_havent_done_much_with_it_is_not_pressed_for_a_formula(scripted, store):
+    """Round 26: "Sorry, I haven't done much with Bayesian networks." got "That's still high
+    level: can you make inference precise, with the actual update or formula?"."""
+    interview = _at("research_scientist", "Bayesian network", scripted, store)
+    turn = interview.answer(
+        "Hmm, sampling maybe? Like Monte Carlo? Or variational inference, but I don't remember "
+        "which one is for which case. Sorry, I haven't done much with Bayesian networks."
+    )
+    assert "still high level" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_26_a_fact_after_and_starts_with_a_small_letter():
+    from interviewer.text import lower_first_word
+
+    assert lower_first_word("Self-attention is quadratic in the sequence length.").startswith(
+        "self-attention"
+    )
+    assert lower_first_word("Q-learning is off-policy.").startswith("Q-learning")
