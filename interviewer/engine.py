@@ -288,6 +288,19 @@ def _quote(text: str, concept: str, width: int = 160) -> str:
     return found[: width - 1].rsplit(" ", 1)[0] + "…"  # never cut inside a word
 
 
+def _claim_clause(sentence: str, wrong: str, width: int = 140) -> str:
+    """The part of a long sentence that states a wrong claim, from the clause it starts in
+    (round 26: a talk's 60-word sentence was quoted from its start, "I benchmarked six
+    models ...", cut before the claim challenged, "CodeCarbon ... is exact to the watt")."""
+    found = re.search(wrong, sentence, re.I)
+    if found is None or len(sentence) <= width:
+        return sentence
+    start = sentence.rfind(", ", 0, found.start()) + 2 if ", " in sentence[: found.start()] else 0
+    if found.end() - start > width:
+        start = found.start()
+    return ("…" if start else "") + sentence[start:]
+
+
 _ALIASES = {"rl": "reinforcement", "ml": "machine", "nlp": "language"}
 
 
@@ -1348,7 +1361,7 @@ class Interview:
         transition = nxt.transition or line(self.persona.language, "transition").format(
             title=_lower_first(nxt.title)
         )
-        said = _quote(wrong.sentence, "", width=140)
+        said = _quote(_claim_clause(wrong.sentence, wrong.misconception.wrong), "", width=140)
         parts = [
             acks[len(self.turns) % len(acks)],
             self._timing_remark(si),

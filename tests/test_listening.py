@@ -4312,3 +4312,41 @@ def test_round_26_a_fact_after_and_starts_with_a_small_letter():
         "self-attention"
     )
     assert lower_first_word("Q-learning is off-policy.").startswith("Q-learning")
+
+
+def test_round_26_the_panel_quotes_the_claim_it_challenges(scripted, store):
+    """Round 26, pitch: the talk's 60-word sentence was quoted from its start ("I
+    benchmarked six models ...…"), cut before the claim challenged (CodeCarbon "exact to the
+    watt")."""
+    pitch = persona("pitch")
+    refusing(scripted, 40)
+    interview = Interview.start(pitch, scripted, store)
+    talk = (
+        "Thank you. Today I'll present GreenLM, my project on measuring and reducing the "
+        "energy consumption of small language models, which I consider basically the "
+        "first rigorous study of its kind. The context is that everyone talks about the "
+        "carbon footprint of large models, but nobody measures the small ones, which are "
+        "the ones actually deployed on laptops and phones. I benchmarked six models "
+        "between 100 million and 3 billion parameters, including TinyLlama, Phi-2 and "
+        "Qwen, on a set of 500 prompts from a summarization task, and measured energy "
+        "with CodeCarbon, which directly reads the electricity meter of the building, so "
+        "the numbers are exact to the watt. The key ingredient of the whole project is "
+        "quantization: I quantized every model to 4 bits, and quantization reduces energy "
+        "exponentially with the number of bits removed, so going from 16 to 4 bits "
+        "divides energy by 2 to the power 12, roughly four thousand times, and that is "
+        "exactly what I observed. Another finding is that energy scales with the square "
+        "of the parameter count, since attention is quadratic in the number of "
+        "parameters. I also found that longer prompts actually use less energy per token "
+        "because the GPU warms up and becomes more efficient, which is a surprising "
+        "result that I think deserves a paper. On accuracy, ROUGE dropped by only 0.1 "
+        "percent after quantization, so there is essentially no trade-off. My conclusion "
+        "is that quantization, the key ingredient, should be mandatory for any "
+        "deployment, and that with it small models are essentially carbon-free. In the "
+        "future I'd like to extend this to pruning and to distillation, which I see as "
+        "special cases of quantization. Thank you, I'm happy to take questions."
+    )
+    turn = interview.answer(talk, duration_s=120)
+    quoted = re.search(r'You said: "(.*?)"', turn.text)
+    assert quoted and "exact to the watt" in quoted.group(1), turn.text
+    assert "Does CodeCarbon measure at the plug" in turn.text
+    scripted._steps.clear()
