@@ -4133,6 +4133,11 @@ def test_round_25_a_story_with_its_outcome_is_not_asked_how_it_turned_out(script
             "With 4 bits you only have four possible values per weight.",
             "b bits give b values",
         ),
+        (
+            "How did you check that it held up on data you had not used to build it?",
+            "We had a split, I think it was random, or maybe by date, my manager set it up.",
+            "a random split on data ordered in time",
+        ),
     ],
 )
 def test_round_26_wrong_claims_are_listed(question, answer, claim):
@@ -4155,6 +4160,7 @@ def test_round_26_wrong_claims_are_listed(question, answer, claim):
         "We ran five seeds and report the mean with a confidence interval.",
         "Backprop costs about two forward passes, linear in the parameters.",
         "RLHF trains a reward model on human comparisons, then optimises the policy with PPO.",
+        "We split by date: trained on 2019 to 2022 and tested on the 2023 season.",
     ],
 )
 def test_round_26_right_claims_are_not_challenged(right):
@@ -4350,3 +4356,17 @@ def test_round_26_the_panel_quotes_the_claim_it_challenges(scripted, store):
     assert quoted and "exact to the watt" in quoted.group(1), turn.text
     assert "Does CodeCarbon measure at the plug" in turn.text
     scripted._steps.clear()
+
+
+def test_round_26_how_a_detector_is_measured_gets_the_fact_on_labels(scripted, store):
+    """Round 26, manager: "How do you currently measure whether an anomaly detector is good,
+    do you have labelled past incidents or mostly feedback from on-call engineers?" got what
+    the detectors are."""
+    interview = Interview.start(persona("manager_fit"), scripted, store)
+    reply = interview._fact_for(
+        "How do you currently measure whether an anomaly detector is good, do you have "
+        "labelled past incidents or mostly feedback from on-call engineers?"
+    )
+    assert reply and "labelled" in reply and "thresholds and a few" not in reply, reply
+    first = interview._fact_for("What would I do in the first weeks?")
+    assert first and "first month" in first, first
