@@ -45,6 +45,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 _MEMORY_LOCKS: dict[tuple[int, str], threading.Lock] = {}
 
 
+_SESSION_COLUMNS = {"id", "persona_id", "persona_name", "model", "status", "created_at", "owner"}
+
+
 class Store:
     """Read and write sessions. Opening it applies pending migrations."""
 
@@ -147,19 +150,7 @@ class Store:
     def create_session(self, session: Session) -> None:
         check_id(session.id)  # model_copy(update=...) skips the model's own check
         with self.engine.begin() as conn:
-            conn.execute(
-                insert(sessions).values(
-                    id=session.id,
-                    persona_id=session.persona_id,
-                    persona_name=session.persona_name,
-                    model=session.model,
-                    status=session.status,
-                    created_at=session.created_at,
-                    updated_at=utcnow(),
-                    profile_json=session.profile.model_dump_json(),
-                    owner=session.owner,
-                )
-            )
+            conn.execute(insert(sessions).values(**self._session_row(session)))
             for turn in session.transcript.turns:
                 conn.execute(insert(turns).values(**self._turn_row(session.id, turn)))
 
@@ -170,6 +161,15 @@ class Store:
                 .where(sessions.c.id == session_id)
                 .values(status=status, updated_at=utcnow())
             )
+
+    @staticmethod
+    def _session_row(session: Session) -> dict:
+        """A session's columns: the transcript goes to ``turns``, the profile as JSON."""
+        return {
+            **session.model_dump(include=_SESSION_COLUMNS),
+            "updated_at": utcnow(),
+            "profile_json": session.profile.model_dump_json(),
+        }
 
     @staticmethod
     def _turn_row(session_id: str, turn: Turn) -> dict:

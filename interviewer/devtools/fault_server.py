@@ -13,26 +13,22 @@ import json
 import threading
 import time
 from collections import deque
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 MODES = ("ok", "500", "429", "hang", "cut", "invalid")
 
 
+@dataclass(kw_only=True, eq=False)
 class FaultServer:
-    def __init__(
-        self,
-        *,
-        reply: str = "How did you measure that result?",
-        default_mode: str = "ok",
-        retry_after_s: float = 1.0,
-        hang_s: float = 30.0,
-    ):
-        self.reply = reply
-        self.default_mode = default_mode
-        self.retry_after_s = retry_after_s
-        self.hang_s = hang_s
-        self.queue: deque[str] = deque()
-        self.requests: list[tuple[float, str, dict]] = []
+    reply: str = "How did you measure that result?"
+    default_mode: str = "ok"
+    retry_after_s: float = 1.0
+    hang_s: float = 30.0
+    queue: deque[str] = field(default_factory=deque, init=False)
+    requests: list[tuple[float, str, dict]] = field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
         self._stopping = threading.Event()
         server = self
 

@@ -51,6 +51,12 @@ def _pct(values: list[float], q: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
 
 
+def _percentiles(name: str, values: list[float]) -> dict[str, float]:
+    """``{name}_p50_ms`` and ``{name}_p95_ms`` of ``values`` (0 when there are none)."""
+    p50 = round(statistics.median(values), 1) if values else 0.0
+    return {f"{name}_p50_ms": p50, f"{name}_p95_ms": _pct(values, 0.95)}
+
+
 def run_load(
     url: str,
     db_url: str,
@@ -144,10 +150,8 @@ def run_load(
         errors=errors,
         mixed=mixed,
         missing=missing,
-        latency_p50_ms=round(statistics.median(latencies), 1) if latencies else 0.0,
-        latency_p95_ms=_pct(latencies, 0.95),
-        overhead_p50_ms=round(statistics.median(overheads), 1) if overheads else 0.0,
-        overhead_p95_ms=_pct(overheads, 0.95),
+        **_percentiles("latency", latencies),
+        **_percentiles("overhead", overheads),
         overhead_max_ms=round(max(overheads, default=0.0), 1),
         wall_s=round(wall_s, 1),
     )
