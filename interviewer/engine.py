@@ -750,7 +750,13 @@ class Interview:
                     "challenge",
                     si,
                     qi,
-                    text=self._least_recent(line(self.persona.language, "challenge"))
+                    # A claim only worth a question (a random split of match data) gets no
+                    # "Hmm, are you sure?": it is asked about, not doubted.
+                    text=(
+                        self._least_recent(line(self.persona.language, "challenge"))
+                        if wrong.misconception.graded
+                        else ""
+                    )
                     + wrong.misconception.challenge,
                     note=f"missed: states a misconception, {wrong.misconception.name} "
                     f'("{wrong.sentence}")',
@@ -1088,8 +1094,13 @@ class Interview:
         elif (chosen := self._embedded_choice(answer, stage)) is not None:
             # "Do you mean the isolation forest or the general idea? [answers]": the reading
             # meant is said, then the interview goes on (round 8: the question was ignored).
-            aside = chosen
+            aside, went_on = chosen
             notes = [*notes, "asked which reading was meant, then answered"]
+            if not went_on and first_try:
+                # What followed answers neither reading ("Do you mean like in a team, or for
+                # myself? Usually I just write code that works"): the reading, and the
+                # candidate answers it (round 27: "Like in a team, yes." and the next topic).
+                return self._go_ahead(answer, aside, notes)
         elif trailing_either:
             # What they chose is fine (round 10: the reply echoed both readings, as if the
             # choice had not been heard); when they chose none ("... is it about memory or
@@ -1104,12 +1115,16 @@ class Interview:
                 or not unsure
                 or any(stems(o) & stems(said_before) for o in options.group("a", "b") if o)
             )
+            notes = [*notes, "answered, then asked which reading was meant"]
+            if not chose and first_try:
+                # The reading they did not answer: they answer it now (round 27: "Mainly how
+                # you validated it." and, at once, the next planned question).
+                return self._go_ahead(answer, self._either_reply(parts[-1]), notes)
             aside = (
                 self._least_recent(["Either works; that one is fine.", "That works, yes."])
                 if chose
                 else self._either_reply(parts[-1])
             )
-            notes = [*notes, "answered, then asked which reading was meant"]
         elif _P.checks_with_me.search(answer.text):
             # "Is that what you were asking about?" (round 10: "I see, thanks", unanswered).
             aside = "Yes, that's what I meant."
@@ -1403,7 +1418,7 @@ class Interview:
             found.sort(key=lambda w: concept.name.lower() not in w.misconception.name.lower())
         return found[0] if found else None
 
-    def _embedded_choice(self, answer: Turn, stage: Stage) -> str | None:
+    def _embedded_choice(self, answer: Turn, stage: Stage) -> tuple[str, bool] | None:
         """When a full answer opens by asking which of two readings was meant ("Do you mean
         the isolation forest or the general idea?", "The betting itself? Or our model?"),
         the reading to take, said back: the candidate's own work, else the named method,
@@ -1433,7 +1448,14 @@ class Interview:
         # "Anomaly detection, like, in general?" is said back without its filler (round 26:
         # "Anomaly detection, like, in general, yes.").
         options = [
-            re.sub(r"\s*,\s*,|\s{2,}", " ", lexicon.FILLERS.sub("", found.group(g))).strip(" ,")
+            re.sub(
+                r"^(?:like|as in|more like)\b[,\s]*",
+                "",
+                re.sub(r"\s*,\s*,|\s{2,}", " ", lexicon.FILLERS.sub("", found.group(g))).strip(
+                    " ,"
+                ),
+                flags=re.I,
+            )
             for g in ("a", "b")
         ]
         if not all(0 < len(o.split()) <= 8 for o in options):
@@ -1449,9 +1471,24 @@ class Interview:
         ]
         named = [o for o in options if lexicon_terms(o)]
         pick = (own or (answered if len(answered) == 1 else []) or named or options)[0]
+        went_on = pick in answered or len(rest.split()) >= 25
         pick = re.sub(r"^(?:just|only|rather)\s+", "", pick)
         pick = _second_person(re.sub(r"^(?:the|that) project$", "your project", pick, flags=re.I))
-        return f"{pick[:1].upper()}{pick[1:]}, yes."
+        return f"{pick[:1].upper()}{pick[1:]}, yes.", went_on
+
+    def _go_ahead(self, answer: Turn, reading: str, notes: list[str]) -> Turn:
+        """The reading meant, and the same question stays open for the candidate to answer."""
+        reading = reading.rstrip()
+        if not reading.endswith("go ahead."):
+            reading = f"{reading} {line(self.persona.language, 'go_ahead')}"
+        return self._say(
+            reading,
+            "reask",
+            answer.stage_index,
+            answer.question_index,
+            "plan",
+            notes=[*notes, "told which reading was meant; the candidate answers it"],
+        )
 
     def _aside_reply(self, answer: Turn, stage: Stage) -> str | None:
         """A persona fact answering a question the candidate put to the interviewer at the
@@ -1749,10 +1786,18 @@ class Interview:
             question = self._question(decision.stage_index, decision.question_index)
             text, topic = self._render(question)
             first_of_stage = decision.question_index == 0
+            # Its generic wording ("the approach you described") is about the last answer:
+            # a caveat on seeds two answers earlier is not the method's limits (round 27:
+            # "You already named its limits" after C51 was explained without any).
+            about_last = (
+                "{topic}" in question.text
+                and topic is None
+                and bool(_P.about_last_answer.search(question.generic or ""))
+            )
             answered = already_answered(
                 core_question(text),
                 question.answered_if,
-                self._answers(),
+                self._answers()[-1:] if about_last else self._answers(),
                 topic=topic if "{topic}" in question.text else None,
             )
             if not answered and "{project}" in question.text and topic is None:

@@ -118,6 +118,16 @@ def admission(text: str) -> Admission | None:
                 # which one I'd choose": undecided between named methods, not "I don't know"
                 # (round 14: "that's better than guessing").
                 continue
+            if (
+                _P.experience_only.search(sentence)
+                and rest_words > 40
+                and len(_P.mechanism.findall(rest)) >= 3
+            ):
+                # "[LoRA explained in full]. Honestly I have only used it once, to fine-tune a
+                # model for NER, so I have not tuned rank choices at scale": how much they
+                # used it, not what they cannot explain, whatever else it names (round 27:
+                # "Okay, that's a start" and the key idea restated).
+                return None
             named = lexicon_terms(sentence)
             # "[an answer about RLHF]. Honestly I can't really explain the PPO part of it":
             # a concept named only where the candidate disowns it is disowned, whatever the

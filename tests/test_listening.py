@@ -4370,3 +4370,204 @@ def test_round_26_how_a_detector_is_measured_gets_the_fact_on_labels(scripted, s
     assert reply and "labelled" in reply and "thresholds and a few" not in reply, reply
     first = interview._fact_for("What would I do in the first weeks?")
     assert first and "first month" in first, first
+
+
+def test_round_27_a_reading_not_answered_is_left_for_the_candidate(scripted, store):
+    """Round 27, manager: "Do you mean like in a team, or for myself? Usually I just write
+    code that works" got "Like in a team, yes." and the next topic at once."""
+    interview = _at("manager_fit", "balance", scripted, store)
+    turn = interview.answer(
+        "Hmm, I'm not sure I balance it really. Do you mean like in a team, or for myself? "
+        "Usually I just write code that works and then clean it if there is time."
+    )
+    assert turn.kind == "reask" and turn.text == "In a team, yes. Go ahead.", turn.text
+    scripted._steps.clear()
+
+
+def test_round_27_the_reading_chosen_after_an_answer_is_answered_next(scripted, store):
+    """Round 27, technical engineer: "... Sorry, do you mean how we validated it, or how the
+    analysts used it?" got "Mainly how you validated it." and, at once, the next planned
+    question; the hedged "or maybe it was a random split" that followed is asked about
+    without "Hmm, are you sure?"."""
+    engineer = persona("technical_engineer")
+    refusing(scripted, 40)
+    interview = Interview.start(engineer, scripted, store)
+    interview.answer(
+        "Hmm, okay. So I guess the main one would be my internship, at a company doing sports "
+        "betting stuff. We had match data and I did a model with gradient boosting, to predict, "
+        "um, outcomes I think, like who wins. It was mostly football. I'm not sure it really "
+        "solved a big problem, it was more to help the analysts.",
+        duration_s=20,
+    )
+    turn = interview.answer(
+        "Um, I did the features, I think. Like the recent form of the teams, goals over the "
+        "last five games maybe. And to know if it worked... we looked at the accuracy I guess, "
+        "it was a bit better than before. I don't remember the exact number, maybe 52 or 53 "
+        "percent? Sorry, do you mean how we validated it, or how the analysts used it?",
+        duration_s=20,
+    )
+    assert turn.text == "Mainly how you validated it. Go ahead.", turn.text
+    turn = interview.answer(
+        "For validation we kept the last season apart, I think, or maybe it was a random split "
+        "at first.",
+        duration_s=20,
+    )
+    assert turn.text.startswith("Random or by date"), turn.text
+    scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 27 (the bluffing technical, research and pitch interviews): each passed.
+        (
+            "Please present your project.",
+            "On the 23 labelled incidents we reached an AUC of 0.51, which is close to the "
+            "optimal value of 0.5 for a well-calibrated detector.",
+            "an AUC of 0.5 is the best",
+        ),
+        (
+            "Please present your project.",
+            "A narrow bottleneck forces the network to memorise the anomalies, so anomalies end "
+            "up with a lower reconstruction error than normal windows.",
+            "an autoencoder gives anomalies the lower reconstruction error",
+        ),
+        (
+            "What did you try that did not work?",
+            "We tried a one-class SVM but it's exponential in the number of features.",
+            "a one-class SVM is exponential in the features",
+        ),
+        (
+            "Can you explain how PPO works?",
+            "The clipping is the key ingredient because it guarantees monotonic improvement of "
+            "the policy at every step.",
+            "PPO's clipping guarantees monotonic improvement",
+        ),
+        (
+            "Can you explain how PPO works?",
+            "Then GAE with lambda equal to 1 gives you the zero-variance estimate of the "
+            "advantage.",
+            "GAE with lambda 1 has zero variance",
+        ),
+        (
+            "Let's stay on PPO: what are its main limitations?",
+            "It's quadratic in the action dimension, because the ratio has to be computed for "
+            "each pair of actions.",
+            "PPO scales badly with the action dimension",
+        ),
+        (
+            "How would you do inference in a Bayesian network?",
+            "A Bayesian network is just a neural network with probabilities as weights.",
+            "a Bayesian network is a neural network",
+        ),
+        (
+            "How would you do inference in a Bayesian network?",
+            "Gradient descent on the log-likelihood gives you the exact posterior in O(n).",
+            "exact inference is linear in any Bayesian network",
+        ),
+        (
+            "How does backpropagation use the chain rule to compute the gradients?",
+            "It costs O(n squared) in the number of parameters.",
+            "backpropagation is quadratic in the parameters",
+        ),
+        (
+            "How did you choose your approach for that project?",
+            "Boosted trees are very sensitive to feature scale, so we needed batch norm first.",
+            "trees need scaled features",
+        ),
+        (
+            "Can you explain what the likelihood is and why we maximise it?",
+            "We minimise the likelihood so that the model fits the data.",
+            "training minimises the likelihood",
+        ),
+    ],
+)
+def test_round_27_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        # Round 27: "an AUC of 0.51" read as "51 atoms, proven optimal".
+        "We reached an AUC of 0.51, which is close to the optimal value, we thought.",
+        "Anomalies get a higher reconstruction error, so we threshold from above.",
+        "A kernel SVM's cost grows with the number of samples, not exponentially.",
+        "PPO's clipping is a heuristic; TRPO's bound is what guarantees monotonic improvement.",
+        "Trees are not sensitive to feature scaling, so we skipped normalisation.",
+        "We minimise the negative log-likelihood, which is the cross-entropy.",
+        "A Bayesian network is a directed graph of random variables.",
+    ],
+)
+def test_round_27_right_claims_are_not_challenged(right):
+    from interviewer.misconceptions import stated
+
+    assert [s.misconception.name for s in stated(right)] in (
+        [],
+        ["an AUC of 0.5 is the best"],  # "close to the optimal value": worth the question
+    ), right
+
+
+def test_round_27_a_full_explanation_scoped_to_one_use_is_not_a_start(scripted, store):
+    """Round 27: a complete LoRA answer that ended "Honestly I have only used it once, ..., so
+    I have not tuned rank choices at scale" got "Okay, that's a start. The key idea: ..."."""
+    interview = _at("technical_engineer", "LoRA", scripted, store)
+    turn = interview.answer(
+        "LoRA freezes the pretrained weight matrix W and learns an additive update as a product "
+        "of two thin matrices, B times A, where A is r by k and B is d by r with a rank r of "
+        "maybe 8 or 16, much smaller than d and k. B is initialised to zero so training starts "
+        "exactly from the pretrained model, and the update is scaled by alpha over r. It is "
+        "cheaper because the trainable parameters drop from d times k to r times d plus k, "
+        "often under one percent of the model, so the optimizer state becomes tiny. At "
+        "inference you can merge BA into W, so there is no latency overhead. Honestly I have "
+        "only used it once, to fine-tune a 1B model for NER with the PEFT library, so I have "
+        "not tuned rank choices at scale."
+    )
+    assert "that's a start" not in turn.text and "The key idea" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_27_the_generic_limits_question_reads_only_the_last_answer(scripted, store):
+    """Round 27, research: "You already named its limits" after C51 was explained with no
+    limit named (the opening's caveat was about the study's seeds)."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    interview.answer(
+        (
+            "Sure. The one I'd pick is a distributional RL take-home from my MVA "
+            "reinforcement learning course: I reimplemented C51 on top of a DQN baseline "
+            "and then added three Rainbow components, prioritized replay, n-step returns "
+            "with n=3 and dueling heads, on six Atari games with 10 million frames each, "
+            "three seeds per config because that was all our GPU quota allowed. The main "
+            "idea was to check which component actually carries the gain at low compute. "
+            "My finding was that the categorical loss alone gave most of the improvement "
+            "on Breakout and Seaquest, around 30 percent higher median human-normalized "
+            "score than plain DQN, while prioritized replay helped on Seaquest but was "
+            "within noise on Pong. The honest caveat is that three seeds is thin, so I "
+            "report interquartile means with bootstrap intervals instead of single best "
+            "runs."
+        ),
+        duration_s=60,
+    )
+    turn = interview.answer(
+        (
+            "C51 replaces the scalar Q-value with a distribution over returns supported "
+            "on 51 fixed atoms between v_min=-10 and v_max=10. The network outputs a "
+            "softmax over those atoms for each action. For the target, you take the "
+            "next-state distribution of the greedy action, shift each atom by the reward "
+            "and shrink it by gamma, which puts the atoms off the grid, so you project "
+            "the mass back onto the fixed support by splitting each shifted atom linearly "
+            "between its two neighbours. Then the loss is the cross-entropy between the "
+            "projected target and the predicted distribution, which is a KL up to a "
+            "constant. Action selection still uses the mean of the distribution, so the "
+            "policy is the same kind of greedy policy as DQN; what changes is the "
+            "learning signal, which is richer and seems to act like an auxiliary task."
+        ),
+        duration_s=60,
+    )
+    assert "You already named its limits" not in turn.text, turn.text
+    assert "limitations of the approach you described" in turn.text, turn.text
+    scripted._steps.clear()
