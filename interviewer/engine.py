@@ -1007,6 +1007,17 @@ class Interview:
             and len(parts) > 1
             and clarifying_question(parts[-1]) == "either"
         )
+        if (
+            stage.kind == "questions"
+            and first_try
+            and len(parts) > 1
+            and clarifying_question(parts[-1]) == "go_ahead"
+            and (_P.options.search(parts[-1]) or _P.prep_options.search(parts[-1]))
+        ):
+            # "... I did PPO in a course. Should I talk about PPO, or about the human feedback
+            # part?": which to talk about, and the candidate goes on (round 27: "Let's go one
+            # level deeper on RLHF" ignored it).
+            return self._go_ahead(answer, self._either_reply(parts[-1]), notes)
         one = _P.one_reading.search(answer.text) if stage.kind == "questions" else None
         reading = None
         if one is not None and first_try:
@@ -1023,14 +1034,7 @@ class Interview:
             # candidate answers it (round 18: "Either works; that one is fine. Sure, but...").
             reading = self._either_reply(parts[-1])
         if reading is not None:
-            return self._say(
-                reading,
-                "reask",
-                answer.stage_index,
-                answer.question_index,
-                "plan",
-                notes=[*notes, "asked which reading was meant; told to go ahead"],
-            )
+            return self._go_ahead(answer, reading, notes)
         if (
             stage.kind == "questions"
             and _is_counter_question(answer.text)
@@ -1478,16 +1482,17 @@ class Interview:
 
     def _go_ahead(self, answer: Turn, reading: str, notes: list[str]) -> Turn:
         """The reading meant, and the same question stays open for the candidate to answer."""
+        go = str(line(self.persona.language, "go_ahead"))
         reading = reading.rstrip()
-        if not reading.endswith("go ahead."):
-            reading = f"{reading} {line(self.persona.language, 'go_ahead')}"
+        if not reading.lower().endswith(go.lower()):
+            reading = f"{reading} {go}"
         return self._say(
             reading,
             "reask",
             answer.stage_index,
             answer.question_index,
             "plan",
-            notes=[*notes, "told which reading was meant; the candidate answers it"],
+            notes=[*notes, "asked which reading was meant; told to go ahead"],
         )
 
     def _aside_reply(self, answer: Turn, stage: Stage) -> str | None:

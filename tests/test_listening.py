@@ -4368,8 +4368,16 @@ def test_round_26_how_a_detector_is_measured_gets_the_fact_on_labels(scripted, s
         "labelled past incidents or mostly feedback from on-call engineers?"
     )
     assert reply and "labelled" in reply and "thresholds and a few" not in reply, reply
-    first = interview._fact_for("What would I do in the first weeks?")
+    first = interview._fact_for("What would you expect of me after a month?")
     assert first and "first month" in first, first
+    # Round 27: how a project is scoped, and the feedback loop from on-call, each its fact.
+    both = interview._fact_for(
+        "Two questions. How do the on-call engineers currently give feedback on the anomaly "
+        "alerts, is there a labelling loop I could build on? And how do you usually scope an "
+        "intern's project, is it defined before arrival or shaped in the first weeks?"
+    )
+    assert "tag false alarms" in both and "before you arrive" in both, both
+    assert "thresholds and a few statistical models" not in both, both
 
 
 def test_round_27_a_reading_not_answered_is_left_for_the_candidate(scripted, store):
@@ -4570,4 +4578,18 @@ def test_round_27_the_generic_limits_question_reads_only_the_last_answer(scripte
     )
     assert "You already named its limits" not in turn.text, turn.text
     assert "limitations of the approach you described" in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_27_which_part_to_talk_about_is_answered_and_left_open(scripted, store):
+    """Round 27: "... Should I talk about PPO, or about the human feedback part?" got "Let's go
+    one level deeper on RLHF: how would you actually implement it?"."""
+    interview = _at("technical_engineer", "main steps of RLHF", scripted, store)
+    turn = interview.answer(
+        "RLHF... humans give feedback on the answers and then you do reinforcement learning "
+        "with it. I did PPO in a course but on games, CartPole and things. Should I talk about "
+        "PPO, or about the human feedback part?"
+    )
+    assert turn.kind == "reask" and turn.text.endswith("Go ahead."), turn.text
+    assert "one level deeper" not in turn.text
     scripted._steps.clear()
