@@ -801,3 +801,19 @@ def test_no_figures_are_asked_of_a_judgement_question(rubrics):
         kind="open",
     )
     assert result is None
+
+
+def test_round_28_a_concept_stressed_in_other_words_does_not_crash_the_report():
+    """Round 28, manager, hesitant: the report crashed (IndexError in find_bluffs) on a
+    concept stressed in earlier answers under another wording, so no earlier answer held
+    the exact words to quote. The rater's session, graded as stored."""
+    from pathlib import Path
+
+    from interviewer.transcript import Session
+
+    session = Session.model_validate_json(
+        (Path(__file__).parent / "fixtures" / "round28_report_crash.json").read_text("utf-8")
+    )
+    report = grade_session(session, persona(session.persona_id), load_rubrics())
+    assert report.overall is not None
+    assert not any("leaned on" in f for f in report.flags), report.flags

@@ -130,6 +130,10 @@ def find_bluffs(units: list[AnswerUnit]) -> list[Bluff]:
             if concept.lower() not in stressed or any(b.concept == concept for b in found):
                 continue
             earlier = [u for u in units[:i] if concept.lower() in u.answer.lower()]
+            if not earlier:
+                # Stressed under another wording ("RL" for "reinforcement learning"): with no
+                # earlier quote to show, no flag (round 28: the report crashed here).
+                continue
             emphatic = [
                 (u, x)
                 for u in earlier
