@@ -48,6 +48,26 @@ class Check(BaseModel):
         return value
 
 
+class Deeper(BaseModel):
+    """A question one level past a complete explanation, as an interviewer asks a strong
+    candidate (round 27: every topic got one question and the hour took 12 minutes)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ask: str = Field(min_length=10)
+    answered_if: tuple[str, ...] = Field(
+        default=(),
+        description="Phrases that, in any answer so far, mean it was already covered.",
+    )
+
+    @field_validator("ask")
+    @classmethod
+    def _asks(cls, value: str) -> str:
+        if not value.rstrip().endswith("?"):
+            raise ValueError("a deeper question ends with '?'")
+        return value
+
+
 class Concept(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -55,6 +75,7 @@ class Concept(BaseModel):
     triggers: tuple[str, ...] = Field(min_length=1)
     facets: tuple[tuple[str, ...], ...] = ()
     checks: tuple[Check, ...] = ()
+    deeper: tuple[Deeper, ...] = ()
 
 
 _FILE = "data/concepts.yaml"
@@ -182,6 +203,16 @@ def states(check: Check, text: str) -> bool:
                 return True
             start = lowered.find(phrase.lower(), start + 1)
     return False
+
+
+def deeper_question(concept: Concept, answers: list[str], asked: list[str]) -> str | None:
+    """The concept's first deeper question neither asked nor covered by any answer."""
+    said = " ".join(answers).lower()
+    for item in concept.deeper:
+        if item.ask in asked or any(cue.lower() in said for cue in item.answered_if):
+            continue
+        return item.ask
+    return None
 
 
 def check_asked(question: str) -> Check | None:

@@ -26,7 +26,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from . import lexicon, prompting
 from .clock import Clock, SpokenClock
-from .concepts import check_asked, concept_asked, key_fact_question, states
+from .concepts import check_asked, concept_asked, deeper_question, key_fact_question, states
 from .errors import InputError
 from .lines import line, lines
 from .listening import (
@@ -844,6 +844,14 @@ class Interview:
                 # answer sounds) is asked for that fact.
                 if (check := self._key_fact(answer)) is not None:
                     return check
+                if not unsure and (deeper := self._one_level_deeper(answer, question)):
+                    return Decision(
+                        "press",
+                        si,
+                        qi,
+                        text=deeper,
+                        note="strong: a full explanation; asked one level deeper",
+                    )
                 if question.kind == "behavioural":
                     # A story is followed up on its outcome, not on a term in it.
                     if _P.story.search(answer.text):
@@ -1622,6 +1630,26 @@ class Interview:
         """A lead-in for a fact the interviewer states, not the one said last."""
         return self._least_recent(line(self.persona.language, "clear"))
 
+    def _one_level_deeper(self, answer: Turn, question: Question) -> str | None:
+        """After a full explanation of the concept a planned question asks about (every key
+        fact stated, no hedge), the question one level past it, as an interviewer digs with
+        a strong candidate (round 27: each topic got one question, and an hour's interview
+        took 12 minutes)."""
+        asked = self.current_turn
+        if (
+            question.kind not in {"technical", "probe", "case"}
+            or asked is None
+            or asked.kind != "question"
+            or len(answer.text.split()) < 50
+            or admission(answer.text) is not None
+            or stated(answer.text, asked.text)
+        ):
+            return None
+        concept = concept_asked(core_question(asked.text))
+        if concept is None or not concept.deeper:
+            return None
+        return deeper_question(concept, self._answers(), self._earlier_questions())
+
     def _key_fact(self, answer: Turn, *, hint: bool = False) -> Decision | None:
         """The key-fact question as a decision (see :meth:`_check_text`)."""
         found = self._check_text(answer, hint=hint)
@@ -1862,7 +1890,13 @@ class Interview:
             head = re.sub(r"^(?:sorry|so|okay|um|hmm)\b[,\s]*", "", last[-1], flags=re.I)
             options = re.split(r",?\s+or\s+", head.rstrip("?"), maxsplit=1)
         options = [
-            re.sub(r"^(?:just|rather|more like|only|exactly|like|as in)\b[,\s]*", "", o.strip(" ,"))
+            # "more how you trained it" is said back as "how you trained it" (round 28:
+            # "Mainly more how you trained it.")
+            re.sub(
+                r"^(?:just|rather|more like|more|only|exactly|like|as in)\b[,\s]*",
+                "",
+                o.strip(" ,"),
+            )
             for o in options
         ]
         # Said back: the candidate's "my internship" is "your internship"; their "your

@@ -4593,3 +4593,68 @@ def test_round_27_which_part_to_talk_about_is_answered_and_left_open(scripted, s
     assert turn.kind == "reask" and turn.text.endswith("Go ahead."), turn.text
     assert "one level deeper" not in turn.text
     scripted._steps.clear()
+
+
+_FULL_LORA = (
+    "LoRA freezes the pretrained weight matrix W and learns an additive update as a product of "
+    "two thin matrices, B times A, where A is r by k and B is d by r, with r much smaller "
+    "than d and k. B is initialised to zero so training starts exactly from the pretrained "
+    "model. It is cheaper because the trainable parameters drop from d times k to r times d "
+    "plus k, so the optimizer state becomes tiny, and at inference you merge BA into W, so "
+    "there is no latency overhead."
+)
+
+
+def test_round_27_a_full_explanation_gets_one_question_deeper(scripted, store):
+    """Round 27: with a strong engineer every topic got one question and no follow-up, and
+    the hour's interview ran about 12 minutes. A full explanation (every key fact, no hedge)
+    now gets the concept's next question, once; then the plan goes on."""
+    interview = _at("technical_engineer", "LoRA", scripted, store)
+    turn = interview.answer(_FULL_LORA)
+    assert turn.kind == "follow_up", turn.text
+    assert (
+        turn.text == "How would you choose the rank r, and what do you expect if it is too small?"
+    )
+    assert "strong: a full explanation; asked one level deeper" in turn.notes
+    after = interview.answer(
+        "I would sweep r over 4, 8 and 16 on a validation set and take the smallest that "
+        "matches full fine-tuning; too small a rank underfits the task."
+    )
+    assert after.kind == "question" and "RLHF" in after.text, after.text
+    scripted._steps.clear()
+
+
+def test_round_27_a_deeper_question_already_covered_is_not_asked(scripted, store):
+    interview = _at("technical_engineer", "LoRA", scripted, store)
+    turn = interview.answer(
+        _FULL_LORA + " To choose the rank I sweep 4, 8 and 16; a rank too small underfits, and "
+        "I put it on the query and value projections."
+    )
+    assert "rank r" not in turn.text and "Which weight matrices" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_27_a_hedged_explanation_gets_no_deeper_question(scripted, store):
+    interview = _at("technical_engineer", "LoRA", scripted, store)
+    turn = interview.answer(_FULL_LORA + " I'm not sure, maybe, I only used it through PEFT.")
+    assert "choose the rank" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_a_deeper_question_must_be_a_question():
+    from pydantic import ValidationError
+
+    from interviewer.concepts import Deeper
+
+    with pytest.raises(ValidationError, match="ends with '\\?'"):
+        Deeper(ask="Tell me about the rank.")
+
+
+def test_round_28_a_reading_is_said_back_without_more(scripted, store):
+    """Round 28: "Sorry, do you want the architecture part or more how we trained it?" got
+    "Mainly more how you trained it."."""
+    interview = Interview.start(persona("research_scientist"), scripted, store)
+    reply = interview._either_reply(
+        "Sorry, do you want the architecture part or more how we trained it?"
+    )
+    assert "more how" not in reply and "how you trained it" in reply, reply
