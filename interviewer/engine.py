@@ -1555,8 +1555,10 @@ class Interview:
             # Unless the candidate takes it back ("Sorry, you're right: a lower bound"), the
             # fact is said: kept, half kept or replaced by another wrong claim, it must not
             # stand (round 10: "isolation forest is supervised", insisted on).
-            if _P.backs_down.search(answer.text) and not any(
-                s.misconception is challenged for s in stated(answer.text, asked.text)
+            if (
+                _P.backs_down.search(answer.text)
+                and not _P.keeps_claim.search(answer.text)
+                and not any(s.misconception is challenged for s in stated(answer.text, asked.text))
             ):
                 return None
             if challenged.fact is None:
@@ -1907,6 +1909,10 @@ class Interview:
             return self._least_recent(
                 ["Whichever you prefer; go ahead.", "Either works; go ahead."]
             )
+        if options[1].lower() in {"not", "no", "not really"}:
+            # "You mean are they updated or not?" asks whether the question is the one it
+            # reads back: it is (round 28: "Are they updated, I'd say.").
+            return "Yes, exactly that."
         own = [o for o in options if re.search(r"\byour?\b", o, re.I)]
         general = [o for o in options if re.search(r"\bgeneral(?:ly)?\b", o, re.I)]
         pick = (own or ours or general or options)[0]

@@ -213,6 +213,9 @@ def hesitant_choice(answer: str, options: list[str] | None = None) -> bool:
     them", "it depends", or (when the question listed options) none of them chosen."""
     if re.search(r"\bif i (?:had|have) to (?:say|pick|choose) one\b", answer, re.I):
         return False  # a choice, however softly said
+    last = sentences(answer)[-1] if sentences(answer) else answer
+    if _P.settles.search(last):
+        return False  # "RL maybe. Or LLMs. I think RL, because of the projects" (round 28)
     if _P.decisive.search(answer) and not _P.indecisive.search(answer):
         return False
     if _P.indecisive.search(answer):

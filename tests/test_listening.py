@@ -4658,3 +4658,169 @@ def test_round_28_a_reading_is_said_back_without_more(scripted, store):
         "Sorry, do you want the architecture part or more how we trained it?"
     )
     assert "more how" not in reply and "how you trained it" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 28 (the bluffing technical, research and pitch interviews): each passed.
+        (
+            "Can you explain how PPO works?",
+            "The clipping clips the advantage itself to between 0.8 and 1.2.",
+            "PPO clips the advantage",
+        ),
+        (
+            "Can you explain how PPO works?",
+            "The critic learns the advantage, which is the reward minus the Q-value.",
+            "the advantage is the reward minus the Q-value",
+        ),
+        (
+            "Can you explain how PPO works?",
+            "The entropy bonus makes the policy converge to a deterministic one faster.",
+            "the entropy bonus makes the policy deterministic",
+        ),
+        (
+            "How did you check that it held up on data you had not used?",
+            "I used a random 80/20 shuffle, which is actually better than a time split.",
+            "a random shuffle beats a time split on time-ordered data",
+        ),
+        (
+            "How did you check that it held up on data you had not used?",
+            "Leakage isn't really an issue with boosting, because each tree sees residuals.",
+            "boosting cannot leak",
+        ),
+        (
+            "How did you choose your approach for that project?",
+            "Boosting is strictly better because it reduces variance while forests reduce bias.",
+            "boosting reduces variance and forests reduce bias",
+        ),
+        (
+            "What are the advantages of gradient boosting in your project?",
+            "Gradient boosting doesn't need any hyperparameter tuning.",
+            "gradient boosting needs no tuning",
+        ),
+        (
+            "What are the advantages of gradient boosting in your project?",
+            "It runs in constant time per prediction whatever the number of trees.",
+            "boosting predicts in constant time whatever the trees",
+        ),
+        (
+            "Can you describe the main steps of RLHF for a language model?",
+            "RLHF is when humans directly edit the gradients of the model during pretraining.",
+            "humans edit the gradients in RLHF",
+        ),
+        (
+            "Can you describe the main steps of RLHF for a language model?",
+            "Then you run Q-learning on each token, and the reward model is just the perplexity.",
+            "the RLHF reward is the perplexity",
+        ),
+        (
+            "Which number are you most confident in?",
+            "Theory says so, since every parameter interacts with every other parameter.",
+            "energy grows with the square of the parameters",
+        ),
+        (
+            "What was the hardest decision in the project?",
+            "Beyond 500 prompts the confidence interval doesn't shrink anymore.",
+            "a confidence interval stops shrinking",
+        ),
+        (
+            "What did you try that did not work?",
+            "We learned that batch size one is always the greenest setting.",
+            "batch size one is always the most energy-efficient",
+        ),
+        (
+            "Let's go back to the KV cache: how does it work, briefly?",
+            "The KV cache stores the final output tokens of previous steps.",
+            "the KV cache stores the output tokens",
+        ),
+        (
+            "Can you explain what the likelihood is and why we maximise it?",
+            "The likelihood is, hmm, the probability of the model? Like how likely the "
+            "parameters are.",
+            "the likelihood is the probability of the parameters",
+        ),
+    ],
+)
+def test_round_28_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "PPO clips the ratio, not the advantage.",
+        # A first wording matched this right answer of the public set.
+        "The objective takes the minimum of the ratio times the advantage and a clipped version.",
+        "The advantage is Q minus V.",
+        "The entropy bonus keeps the policy from becoming deterministic too early.",
+        "A time split is better than a random shuffle for match data.",
+        "Boosting reduces bias and forests reduce variance.",
+        "Gradient boosting needs careful tuning of the learning rate.",
+        "The confidence interval keeps shrinking with more prompts.",
+        "Batching reduces energy per prompt.",
+        "The KV cache stores the keys and values of previous tokens.",
+        "Compute grows linearly with the number of parameters.",
+    ],
+)
+def test_round_28_right_claims_are_not_challenged(right):
+    from interviewer.misconceptions import stated
+
+    assert stated(right) == ()
+
+
+def test_round_28_a_claim_insisted_on_is_corrected_whatever_word_it_uses(scripted, store):
+    """Round 28, research, bluffing: "Yes, I'm quite sure it's off-policy ... the off-policy
+    correction" read "correction" as backing down, and the claim stood with "Okay"."""
+    research = persona("research_scientist")
+    refusing(scripted, 40)
+    interview = Interview.start(research, scripted, store)
+    interview.answer(
+        "My flagship project was PPO on continuous control. The main idea is that PPO is an "
+        "off-policy method, so it stores everything in a big replay buffer and reuses old "
+        "trajectories.",
+        duration_s=20,
+    )
+    turn = interview.answer(
+        "Yes, I'm quite sure it's off-policy, that's exactly why the importance ratio is there. "
+        "The clipping is the key ingredient that makes the off-policy correction safe.",
+        duration_s=20,
+    )
+    assert turn.text.startswith("To be clear: PPO is on-policy"), turn.text
+    scripted._steps.clear()
+
+
+def test_round_28_are_they_updated_or_not_is_confirmed(scripted, store):
+    """Round 28: "Could you clarify, you mean are they updated or not?" got "Are they
+    updated, I'd say."."""
+    interview = Interview.start(persona("technical_engineer"), scripted, store)
+    assert (
+        interview._either_reply("Could you clarify, you mean are they updated or not?")
+        == "Yes, exactly that."
+    )
+
+
+def test_round_28_a_reason_given_for_one_option_settles_the_choice():
+    """Round 28, recruiter: "RL maybe. Or LLMs ... I think RL, because of the projects" got
+    "If you had to pick one today, which would it be?"."""
+    from interviewer.listening import hesitant_choice
+
+    assert not hesitant_choice(
+        "Favourite subject... RL maybe. Or LLMs, everyone talks about them. I think RL, "
+        "because of the projects, DQN and PPO."
+    )
+    assert hesitant_choice("RL maybe. Or LLMs. I don't know.")
+
+
+def test_round_28_a_guess_ending_in_maybe_gets_no_fact(scripted, store):
+    """Round 28, recruiter: "I read that you work on, um, decision-making things, with RL
+    maybe?" got "You'll hear from us within a few days after each round."."""
+    interview = _at("recruiter", "Why would you like to join", scripted, store)
+    turn = interview.answer(
+        "Okay. I read that you work on, um, decision-making things, with RL maybe? I did RL in "
+        "class so it could fit. I don't know the company very well yet, to be honest."
+    )
+    assert "hear from us" not in turn.text, turn.text
+    scripted._steps.clear()
