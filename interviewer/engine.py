@@ -2129,6 +2129,17 @@ class Interview:
         chosen: list[str] = []
         found: set[int] = set()
         for i, clause in clauses[:4]:
+            asked_here = stems(clause)
+            if (
+                chosen
+                and _P.alternative.match(clause)
+                and len(asked_here & stems(" ".join(chosen))) >= max(2, len(asked_here) / 2)
+            ):
+                # "who owns the evaluation pipelines, is it each engineer for their model or a
+                # shared platform?": the fact for the first clause answers the second (round
+                # 28: the team's headcount came with it).
+                found.add(i)
+                continue
             best = self._best_fact(clause, exclude=[*chosen, said])
             if best is None and len(clauses) > 1:
                 # A part whose fact was said before gets it again, said as a reminder; a part

@@ -4824,3 +4824,38 @@ def test_round_28_a_guess_ending_in_maybe_gets_no_fact(scripted, store):
     )
     assert "hear from us" not in turn.text, turn.text
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "said", "not_said"),
+    [
+        # Round 28: each got another question's fact.
+        (
+            "manager_fit",
+            "Um, maybe, what would I work on exactly? Or is that decided later?",
+            "before you arrive",
+            "replaces a threshold",
+        ),
+        (
+            "pitch",
+            "Yes, one: in your team, when a project like this shows that a simpler variant gets "
+            "most of the gain, how is that decision made to adopt the simpler version in "
+            "practice, and who has the final say?",
+            "tech lead signs off",
+            "recruiter",
+        ),
+        (
+            "technical_engineer",
+            "Just to come back to my second question: who owns the evaluation pipelines, is it "
+            "each engineer for their model or is there a shared platform?",
+            "Each engineer owns the offline evaluation",
+            "ten ML engineers",
+        ),
+    ],
+)
+def test_round_28_a_candidate_question_gets_its_own_fact(
+    name, question, said, not_said, scripted, store
+):
+    interview = Interview.start(persona(name), scripted, store)
+    reply = interview._fact_for(question) or ""
+    assert said in reply and not_said not in reply, reply
