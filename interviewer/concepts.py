@@ -13,15 +13,25 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ConfigError
 from .phrases import Phrases
 
 _P = Phrases("concepts")
+
+
+def _a_question(value: str) -> str:
+    if not value.rstrip().endswith("?"):
+        raise ValueError("a question the interviewer asks ends with '?'")
+    return value
+
+
+#: What the interviewer asks: one sentence or two, ending with a question mark.
+Question = Annotated[str, Field(min_length=10), AfterValidator(_a_question)]
 
 
 class Check(BaseModel):
@@ -32,20 +42,13 @@ class Check(BaseModel):
     said: tuple[str, ...] = Field(
         min_length=1, description="Phrases that state the fact (any one, case-insensitive)."
     )
-    ask: str = Field(min_length=10, description="The question when none of them is said.")
+    ask: Question = Field(description="The question when none of them is said.")
     fact: str | None = Field(
         default=None,
         min_length=10,
         description="The fact in one sentence, said when the answer to the question still "
         "does not state it.",
     )
-
-    @field_validator("ask")
-    @classmethod
-    def _asks(cls, value: str) -> str:
-        if not value.rstrip().endswith("?"):
-            raise ValueError("a check's question ends with '?'")
-        return value
 
 
 class Deeper(BaseModel):
@@ -54,18 +57,11 @@ class Deeper(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    ask: str = Field(min_length=10)
+    ask: Question
     answered_if: tuple[str, ...] = Field(
         default=(),
         description="Phrases that, in any answer so far, mean it was already covered.",
     )
-
-    @field_validator("ask")
-    @classmethod
-    def _asks(cls, value: str) -> str:
-        if not value.rstrip().endswith("?"):
-            raise ValueError("a deeper question ends with '?'")
-        return value
 
 
 class Concept(BaseModel):
