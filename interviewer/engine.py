@@ -994,6 +994,9 @@ class Interview:
                 asked_turn.kind == "follow_up"
                 and asked_turn.topic
                 and self.persona.language == "en"
+                # Only about the candidate's own work: "what part did RLHF play in your
+                # work?" to "what do you mean by drifting?" about RLHF (round 29).
+                and self._worked_on(asked_turn.topic, " ".join(self._answers()))
             ):
                 # An unclear follow-up, said more simply about the same topic.
                 return self._say(
@@ -1095,6 +1098,12 @@ class Interview:
             lead = self._clear_lead() + lower_first_word(fact)
             if said is not None:
                 lead = f"{self._honest_ack(answer.text)} {lead}"
+                # "I can't really explain backprop" after a challenge: the bluff is noted on
+                # this path too (round 29: a new challenge moved the admission here).
+                notes = [
+                    *notes,
+                    *self._bluff_notes(said.concepts or self._asked_concepts(asked_turn)),
+                ]
             notes = [*notes, "missed: the key fact asked for is still not stated; told"]
             decision = self._next_after(answer.stage_index, answer.question_index)
             if decision.action == "close":
@@ -1147,13 +1156,20 @@ class Interview:
             # selection formally?" (round 15: unanswered).
             pick = _said_back(one.group("a"))
             aside = f"Yes, {pick.strip()}."
+            if first_try and len(answer.text[one.end() :].split()) < 20:
+                return self._go_ahead(answer, aside, notes)
         elif (meant := _P.which_meant.search(answer.text)) is not None:
             # "Which work do you mean, the energy one?" (round 14: unanswered).
             pick = _said_back(meant.group("a"))
             aside = f"Yes, {pick.strip()}."
         elif (first := _P.one_reading_first.search(answer.text)) is not None:
+            # "Do you mean like when I should clean the code? I usually do notebooks first":
+            # a line after the question is no answer to it; they answer it now (round 29:
+            # "Yes, when you should clean the code." and the next topic at once).
             pick = _said_back(first.group("a"))
             aside = f"Yes, {pick.strip()}."
+            if first_try and len(answer.text[first.end() :].split()) < 20:
+                return self._go_ahead(answer, aside, notes)
         elif _P.reassure.search(answer.text):
             # "Is it okay if I say that?" (round 14: kept "for the end" and never answered).
             aside = "It's fine to say that."
@@ -1275,7 +1291,14 @@ class Interview:
         """A question about a concept (technical, a probe, a case, or a follow-up on a
         technical term): where "I can't explain it" is the honest answer to thank."""
         if asked.kind == "follow_up":
-            return bool(asked.topic and lexicon_terms(asked.topic))
+            # A challenge or a key-fact question asks about knowledge too (round 29: "I
+            # can't really explain backprop" after "Quadratic in the layers?" was read as
+            # "I don't know" to a question on motivation).
+            challenge = any(
+                n.startswith("missed: states a misconception") or "leaves out a key fact" in n
+                for n in asked.notes
+            )
+            return challenge or bool(asked.topic and lexicon_terms(asked.topic))
         return question.kind in {"technical", "probe", "case", "coding"}
 
     def _honest_ack(self, answer: str = "") -> str:

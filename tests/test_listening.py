@@ -4859,3 +4859,151 @@ def test_round_28_a_candidate_question_gets_its_own_fact(
     interview = Interview.start(persona(name), scripted, store)
     reply = interview._fact_for(question) or ""
     assert said in reply and not_said not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 29 (the bluffing research, technical and pitch interviews): each passed.
+        (
+            "What does distributional RL learn that standard value-based methods do not?",
+            "Distributional RL learns the distribution over actions instead of a single action.",
+            "distributional RL models the distribution of states",
+        ),
+        (
+            "What does distributional RL learn that standard value-based methods do not?",
+            "That's the key ingredient, and it's why Rainbow doesn't need a replay buffer anymore.",
+            "Rainbow needs no replay buffer",
+        ),
+        (
+            "What was the hardest decision in the project?",
+            "Quantization multiplies energy by four, since the GPU has to decompress every "
+            "weight four times per token.",
+            "quantization multiplies the energy",
+        ),
+        (
+            "You mentioned next steps. Which of them would you start with?",
+            "With 4-bit quantization a 70B model needs only about 4 gigabytes.",
+            "a 70B model fits in a few gigabytes at 4 bits",
+        ),
+        (
+            "What would another team need to reproduce your main number?",
+            "They would get exactly my numbers to the last decimal, there's no randomness in "
+            "energy measurement.",
+            "energy measurements have no randomness",
+        ),
+        (
+            "How sure are you of that number?",
+            "I didn't subtract the idle power, because CodeCarbon only counts the process.",
+            "CodeCarbon separates one process's energy",
+        ),
+        (
+            "How would you explain the exploration-exploitation trade-off, and how does MCTS "
+            "handle it?",
+            "MCTS handles it with epsilon-greedy at the root, like AlphaGo did.",
+            "MCTS explores with epsilon-greedy at the root",
+        ),
+        (
+            "What does lambda do in GAE?",
+            "Lambda near 1 means the agent only cares about immediate rewards; it's like a "
+            "second gamma.",
+            "GAE's lambda near 1 means short-sighted",
+        ),
+        (
+            "What does distributional RL learn?",
+            "The distributional agent automatically avoids risky actions.",
+            "distributional RL avoids risk by itself",
+        ),
+        (
+            "What is the KL divergence?",
+            "KL is a proper metric between distributions.",
+            "KL divergence is a metric",
+        ),
+        (
+            "Can you explain what the likelihood is?",
+            "The MLE is always unbiased, that's why we use it.",
+            "maximum likelihood is always unbiased",
+        ),
+        (
+            "How would you handle class imbalance?",
+            "SMOTE solves the imbalance completely.",
+            "SMOTE solves class imbalance completely",
+        ),
+        (
+            "How does backpropagation use the chain rule to compute the gradients?",
+            "It is O(n squared) in the number of layers.",
+            "backpropagation is quadratic in the layers",
+        ),
+    ],
+)
+def test_round_29_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "Rainbow uses prioritised replay from its replay buffer.",
+        "A 70B model at 4 bits needs about 35 GB.",
+        "KL is not a proper metric.",
+        "Energy readings have noise, so we repeat runs.",
+        "We used epsilon-greedy in DQN.",
+        "SMOTE helps but does not solve imbalance completely.",
+    ],
+)
+def test_round_29_right_claims_are_not_challenged(right):
+    from interviewer.misconceptions import stated
+
+    assert stated(right) == ()
+
+
+def test_round_29_that_kind_of_data_is_no_hedge_on_a_clear_pick():
+    """Round 29, recruiter: "Right now it's offline reinforcement learning ... exactly that
+    kind of data" got "If you had to pick one today, which would it be?"."""
+    from interviewer.listening import hesitant_choice
+
+    assert not hesitant_choice(
+        "Right now it's offline reinforcement learning: learning a policy only from logged "
+        "data. It connects my two worlds, because betting logs are exactly that kind of data."
+    )
+    assert hesitant_choice("It's kind of NLP, or maybe RL.")
+
+
+def test_round_29_the_recruiter_says_what_the_teams_work_on(scripted, store):
+    """Round 29: "what does the team work on exactly?" was kept "for the end", then got "I
+    don't have that detail"."""
+    interview = Interview.start(persona("recruiter"), scripted, store)
+    reply = interview._fact_for("Sorry, what does the team work on exactly?") or ""
+    assert "reinforcement learning for scheduling" in reply, reply
+
+
+def test_round_29_a_reading_confirmed_leaves_the_question_open(scripted, store):
+    """Round 29, manager: "Do you mean like when I should clean the code? I usually do
+    notebooks first" got "Yes, when you should clean the code." and the next topic."""
+    interview = _at("manager_fit", "balance", scripted, store)
+    turn = interview.answer(
+        "Hmm, I'm not sure I balance it very well. Do you mean like when I should clean the "
+        "code? I usually do notebooks first and then, sometimes, I put it in scripts."
+    )
+    assert turn.kind == "reask" and turn.text.endswith("Go ahead."), turn.text
+    assert "Let's talk about" not in turn.text
+    scripted._steps.clear()
+
+
+def test_round_29_an_unclear_follow_up_on_a_concept_is_not_about_their_work(scripted, store):
+    """Round 29: "could you clarify what you mean by drifting?" after a follow-up on RLHF got
+    "Sorry, let me be clearer: what part did RLHF play in your work?"."""
+    interview = _at("technical_engineer", "main steps of RLHF", scripted, store)
+    interview.answer(
+        "You collect human rankings, train a reward model on them, then fine-tune the policy "
+        "with PPO against that reward, with a KL term to the original model so the policy "
+        "does not drift."
+    )
+    turn = interview.answer(
+        "Hmm, is it the clipping in PPO? Or maybe a regularisation term. I don't know, could "
+        "you clarify what you mean by drifting?"
+    )
+    assert "play in your work" not in turn.text, turn.text
+    scripted._steps.clear()
