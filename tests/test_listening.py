@@ -5007,3 +5007,32 @@ def test_round_29_an_unclear_follow_up_on_a_concept_is_not_about_their_work(scri
     )
     assert "play in your work" not in turn.text, turn.text
     scripted._steps.clear()
+
+
+def test_round_29_start_by_introducing_yourself_is_no_question_on_dates(scripted, store):
+    """Round 29, manager: a hesitant introduction ("Could you start by introducing
+    yourself?") got "Could you give me your earliest possible start date"."""
+    interview = Interview.start(persona("manager_fit"), scripted, store)
+    turn = interview.answer(
+        "Hi, yes, so I'm a master student, in machine learning. Before that I did an "
+        "engineering school. I did an internship last year, in a company doing sports stuff. "
+        "And some projects at school. I'm not sure what else to say, maybe that I like ML.",
+        duration_s=20,
+    )
+    assert "start date" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_29_credit_shared_with_everyone_is_pushed_for_their_own_part(scripted, store):
+    """Round 29, manager: "It was a group project, we all did a bit of everything. I ran some
+    of the experiments I think." to "What was your own contribution?" got the next topic."""
+    interview = _at("manager_fit", "proud", scripted, store)
+    turn = interview.answer(
+        "Maybe the project on energy of language models? We measured how much energy small "
+        "models use, with CodeCarbon. It was a group project, we all did a bit of everything. I "
+        "ran some of the experiments I think."
+    )
+    assert turn.text.startswith("Let's make it concrete: what is one thing you did yourself"), (
+        turn.text
+    )
+    scripted._steps.clear()
