@@ -5036,3 +5036,18 @@ def test_round_29_credit_shared_with_everyone_is_pushed_for_their_own_part(scrip
         turn.text
     )
     scripted._steps.clear()
+
+
+def test_round_29_a_guess_at_the_loss_does_not_state_the_fact():
+    """Round 29: "I'm not sure about the exact reason, maybe it's related to the loss
+    function" counted as stating how the likelihood relates to the loss you minimise."""
+    from interviewer.concepts import concepts, states
+
+    likelihood = next(c for c in concepts() if c.name == "likelihood")
+    loss = next(c for c in likelihood.checks if "loss you minimise" in c.ask)
+    assert not states(
+        loss, "I'm not sure about the exact reason, maybe it's related to the loss function."
+    )
+    assert states(
+        loss, "Maximising it is minimising the negative log-likelihood, the cross-entropy."
+    )
