@@ -133,7 +133,7 @@ def _is_counter_question(text: str) -> bool:
             or _P.wants_repeat.search(text)
             # "What's the difference exactly between them?" of the options offered (round
             # 21: taken for an answer, and the dates asked next).
-            or re.search(r"\bwhat(?:'?s| is) the difference\b", text, re.I)
+            or _P.asks_difference.search(text)
         )
         and not _P.checks_with_me.search(text)  # "Is that what you were asking about?"
     )
@@ -1064,8 +1064,14 @@ class Interview:
             notes = [*notes, "missed: says they don't know"]
             said = None
         judged = said is None and stage.kind == "questions" and asked_turn.kind != "follow_up"
-        missed = judged and not addresses(
-            answer.text, asked, kind=question.kind, options=self._options(question)
+        missed = (
+            judged
+            and not addresses(
+                answer.text, asked, kind=question.kind, options=self._options(question)
+            )
+            # "What's the difference exactly between the two? ... so I'm not sure." asks
+            # before choosing: it is answered, not called a miss (round 30).
+            and not _P.asks_difference.search(answer.text)
         )
         if judged and not missed and question.kind in {"technical", "case", "coding"}:
             # A technical answer about none of the question's concepts that fits another
@@ -1542,7 +1548,11 @@ class Interview:
             # it depends." (round 14: the question in the middle went unanswered)
             last = next((p for p in reversed(parts[-3:]) if p.endswith("?")), last)
         if not last.endswith("?") or not (
-            _P.to_interviewer.search(last) or _P.may_i_ask.search(last)
+            _P.to_interviewer.search(last)
+            or _P.may_i_ask.search(last)
+            # "What's the difference exactly between the two? I like coding but ..." (round
+            # 30: "I don't think that quite answers my question").
+            or _P.asks_difference.search(last)
         ):
             return None
         if clarifying_question(last) is not None or _P.asks_permission.search(last):

@@ -5051,3 +5051,54 @@ def test_round_29_a_guess_at_the_loss_does_not_state_the_fact():
     assert states(
         loss, "Maximising it is minimising the negative log-likelihood, the cross-entropy."
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 30 (the bluffing technical and pitch interviews): each passed.
+        (
+            "How did you choose your approach for that project?",
+            "I considered a random forest, but averaging trees increases variance.",
+            "averaging trees increases variance",
+        ),
+        (
+            "Can you describe the main steps of RLHF for a language model?",
+            "In RLHF humans directly edit the weights of the model.",
+            "humans edit the gradients in RLHF",
+        ),
+        (
+            "What would another team need to reproduce your main number?",
+            "Since energy is a physical constant per model, the hardware doesn't matter.",
+            "energy per model is a physical constant",
+        ),
+        (
+            "What was the hardest decision in the project?",
+            "We weighed it with the square law: 8-bit only gives 16x, 4-bit gives 64x.",
+            "a square law between bits and energy",
+        ),
+        (
+            "What did you try that did not work?",
+            "Below 4 bits the heads lose the softmax temperature, which is stored in the "
+            "highest bit.",
+            "the softmax temperature is stored in a bit of the weights",
+        ),
+    ],
+)
+def test_round_30_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+def test_round_30_whats_the_difference_gets_the_fact_not_a_missed_answer(scripted, store):
+    """Round 30, recruiter: "What's the difference exactly between the two? I like coding but
+    I also like reading papers, so I'm not sure." got "I don't think that quite answers my
+    question"."""
+    interview = _at("recruiter", "track", scripted, store)
+    turn = interview.answer(
+        "What's the difference exactly between the two? I like coding but I also like reading "
+        "papers, so I'm not sure."
+    )
+    assert "quite answers my question" not in turn.text, turn.text
+    scripted._steps.clear()
