@@ -1436,6 +1436,20 @@ class Interview:
             ],
         )
 
+    def _told(self, item: Misconception) -> bool:
+        """Whether the interviewer has already said what is true about this claim, in other
+        words (round 30: "CodeCarbon measures at the wall", corrected, then "since
+        CodeCarbon is exact" challenged again from a sibling entry of the list)."""
+        if item.fact is None:
+            return False
+        wanted = stems(item.fact)
+        return any(
+            len(wanted & stems(sentence)) >= max(4, 0.6 * len(wanted))
+            for t in self.turns
+            if t.speaker == "interviewer"
+            for sentence in re.split(r"(?<=[.!?])\s+", t.text)
+        )
+
     def _challenge(self, answer: Turn) -> Stated | None:
         """The first wrong claim of the answer not challenged yet in this interview. A
         sentence that opens with "It" in an answer about a concept is read with the concept
@@ -1448,7 +1462,7 @@ class Interview:
         found = [
             w
             for w in stated(text, asked.text if asked is not None else "")
-            if w.misconception.challenge not in said
+            if w.misconception.challenge not in said and not self._told(w.misconception)
         ]
         # The claim about what was asked comes first (round 19: asked about LoRA, the
         # candidate got challenged on attention and LoRA's own wrong claims stood).

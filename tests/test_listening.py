@@ -5102,3 +5102,32 @@ def test_round_30_whats_the_difference_gets_the_fact_not_a_missed_answer(scripte
     )
     assert "quite answers my question" not in turn.text, turn.text
     scripted._steps.clear()
+
+
+def test_round_30_a_claim_already_corrected_in_other_words_is_not_challenged_again(scripted, store):
+    """Round 30, pitch: "CodeCarbon measures at the wall socket" was corrected, then "since
+    CodeCarbon is exact, one run is enough" was challenged again on CodeCarbon (a sibling
+    entry of the list), and the single run never was."""
+    pitch = persona("pitch")
+    refusing(scripted, 40)
+    interview = Interview.start(pitch, scripted, store)
+    interview.answer(
+        "Today I'm presenting GreenTokens, on the energy of small language models. We ran five "
+        "models on 2,000 prompts and measured energy with CodeCarbon. CodeCarbon is great "
+        "because it measures energy directly at the wall socket with a hardware probe, so it is "
+        "exact. Quantization to 4 bits cut energy by 98 percent.",
+        duration_s=120,
+    )
+    interview.answer(
+        "Yes, at the wall socket. CodeCarbon ships with a driver that talks to the power "
+        "supply, so it's a physical measurement, not a software estimate.",
+        duration_s=30,
+    )
+    turn = interview.answer(
+        "The 98 percent reduction, definitely. We checked it by running each model once on the "
+        "2,000 prompts; since CodeCarbon is exact, one run is enough.",
+        duration_s=30,
+    )
+    assert "Does CodeCarbon measure at the plug" not in turn.text, turn.text
+    assert "One run enough?" in turn.text, turn.text
+    scripted._steps.clear()
