@@ -5131,3 +5131,40 @@ def test_round_30_a_claim_already_corrected_in_other_words_is_not_challenged_aga
     assert "Does CodeCarbon measure at the plug" not in turn.text, turn.text
     assert "One run enough?" in turn.text, turn.text
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 31 (the bluffing engineer): each passed, or was challenged on the wrong word.
+        (
+            "How did you choose your approach for that project?",
+            "I also considered A3C, but A3C doesn't use neural networks, it's a tabular method.",
+            "A3C is a tabular method",
+        ),
+        (
+            "How would you add a per-token classification head to a pretrained transformer?",
+            "You take the CLS token embedding, put a softmax over the entity types, and that "
+            "gives you the tag for every token in the sentence at once.",
+            "one CLS vector labels every token",
+        ),
+    ],
+)
+def test_round_31_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+def test_round_31_an_svd_claim_about_lora_is_not_called_quantisation():
+    """Round 31: "you compress the pretrained weights with an SVD" got "Does LoRA itself
+    quantise anything?", twice."""
+    from interviewer.misconceptions import stated
+
+    found = stated(
+        "LoRA is Low-Rank Adaptation: you compress the pretrained weights with an SVD and keep "
+        "only the top singular vectors.",
+        "What is LoRA, and why does it make fine-tuning cheaper?",
+    )
+    first = found[0].misconception
+    assert "compress" in first.challenge and "compresses" in first.fact, first
