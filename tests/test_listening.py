@@ -5168,3 +5168,62 @@ def test_round_31_an_svd_claim_about_lora_is_not_called_quantisation():
     )
     first = found[0].misconception
     assert "compress" in first.challenge and "compresses" in first.fact, first
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 31 (the bluffing research and pitch interviews): each passed.
+        (
+            "You mentioned PPO earlier: can you explain how it works?",
+            "You do gradient steps where the gradient is clipped so its norm stays under "
+            "epsilon, usually 0.2.",
+            "PPO keeps the gradient norm under epsilon",
+        ),
+        (
+            "Which number are you most confident in?",
+            "The log-loss of 0.42 confirms it, since log-loss is always between 0 and 1.",
+            "log-loss is always between 0 and 1",
+        ),
+        (
+            "What is the key difference between gradient boosting and XGBoost?",
+            "XGBoost uses only second-order gradients, which is why it doesn't need a learning "
+            "rate at all.",
+            "XGBoost needs no learning rate or regularisation",
+        ),
+        (
+            "You mentioned next steps. Which of them would you start with?",
+            "Attention is the key ingredient for sequences, and it has linear complexity in the "
+            "sequence length.",
+            "attention is linear in the sequence length",
+        ),
+        (
+            "What would another team need to reproduce your main number?",
+            "There's no randomness in gradient boosting, so they'd get exactly 71 percent.",
+            "gradient boosting has no randomness",
+        ),
+        (
+            "What was the hardest decision in the project?",
+            "I chose LightGBM because it grows trees level by level, so they're balanced.",
+            "LightGBM grows trees level by level",
+        ),
+    ],
+)
+def test_round_31_more_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+def test_round_31_a_wrong_explanation_gets_no_deeper_question(scripted, store):
+    """Round 31: "the gradient is clipped so its norm stays under epsilon" passed as a full
+    explanation of PPO and got the deeper "What goes wrong if the clip range is too large?";
+    the claim is challenged first."""
+    from interviewer.misconceptions import stated
+
+    answer = (
+        "Sure. You collect trajectories, compute advantages with the Bellman equation, and then "
+        "you do gradient steps where the gradient is clipped so its norm stays under epsilon, "
+        "usually 0.2. The clipping is the key ingredient, it's basically a hard KL constraint."
+    )
+    assert stated(answer, "You mentioned PPO earlier: can you explain how it works?")
