@@ -22,3 +22,18 @@ class Lazy(Generic[T]):
             if self._value is None:
                 self._value = self._build()
             return self._value
+
+
+class LoadsOnce:
+    """A provider whose heavy part (a speech model, a voice) ``_load`` builds once: on first
+    use, or when the app warms it up."""
+
+    def __init__(self) -> None:
+        self._loaded: Lazy = Lazy(self._load)
+
+    def load(self):
+        """Load and warm up once (thread-safe)."""
+        return self._loaded.get()
+
+    def _load(self):
+        raise NotImplementedError

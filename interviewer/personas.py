@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -27,8 +27,20 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def _one_line_descriptions(schema: dict[str, Any]) -> None:
+    """Field docstrings keep their line breaks; the JSON Schema shows each as one line."""
+    for prop in schema.get("properties", {}).values():
+        if "description" in prop:
+            prop["description"] = " ".join(prop["description"].split())
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        json_schema_extra=_one_line_descriptions,
+    )
 
 
 #: Wordings said in turn, each at most once an interview.
@@ -59,37 +71,31 @@ class Question(_Strict):
         "logistics",
     ] = "open"
     max_follow_ups: int | None = Field(default=None, ge=0, le=5)
-    same_topic: bool = Field(
-        default=False,
-        description="{topic} is the one the previous question of the stage asked about "
-        '("Let\'s stay on {topic}"), not the next one the candidate mentioned.',
-    )
-    options: list[str] = Field(
-        default_factory=list,
-        description="For a preference question: the choices it offers (a question using "
-        "{team_topics} offers the persona's team topics).",
-    )
-    rephrase: QuestionText | None = Field(
-        default=None,
-        description="The same question in other words: asked once when an answer missed the "
-        "point or the candidate asked something back (never the same words twice).",
-    )
-    deeper: QuestionText | None = Field(
-        default=None,
-        description="Asked instead when an earlier answer already gave what this question "
-        "asks for (it may use {project}).",
-    )
-    answered_if: list[str] = Field(
-        default_factory=list,
-        description="Phrases that, in an earlier answer, mean this question is already "
-        "answered (e.g. 'by the end of the internship').",
-    )
-    deeper_answered_if: list[str] = Field(
-        default_factory=list,
-        description="Phrases that, in an earlier answer, mean the deeper question is answered "
-        "too: the question is then skipped (round 11: a strong candidate asked three times "
-        "how distributional RL works).",
-    )
+    same_topic: bool = False
+    """{topic} is the one the previous question of the stage asked about ("Let's stay on
+    {topic}"), not the next one the candidate mentioned.
+    """
+    options: list[str] = []
+    """For a preference question: the choices it offers (a question using {team_topics} offers
+    the persona's team topics).
+    """
+    rephrase: QuestionText | None = None
+    """The same question in other words: asked once when an answer missed the point or the
+    candidate asked something back (never the same words twice).
+    """
+    deeper: QuestionText | None = None
+    """Asked instead when an earlier answer already gave what this question asks for (it may use
+    {project}).
+    """
+    answered_if: list[str] = []
+    """Phrases that, in an earlier answer, mean this question is already answered (e.g. 'by the
+    end of the internship').
+    """
+    deeper_answered_if: list[str] = []
+    """Phrases that, in an earlier answer, mean the deeper question is answered too: the
+    question is then skipped (round 11: a strong candidate asked three times how
+    distributional RL works).
+    """
 
     @model_validator(mode="after")
     def _check_placeholders(self) -> Question:
@@ -137,11 +143,10 @@ class Stage(_Strict):
     )
     goal: str = Field(min_length=5, description="What the interviewer does in this stage.")
     questions: list[Question] = Field(min_length=1)
-    answer_fallback: str | None = Field(
-        default=None,
-        description="Reply to a candidate's question when the model gives no usable answer "
-        "(candidate_questions stages).",
-    )
+    answer_fallback: str | None = None
+    """Reply to a candidate's question when the model gives no usable answer
+    (candidate_questions stages).
+    """
 
     @model_validator(mode="after")
     def _check_kind(self) -> Stage:
@@ -156,23 +161,19 @@ class Template(_Strict):
     it, ``needs_use`` that the candidate must have said they used or chose the topic."""
 
     text: str = Field(min_length=5, max_length=300)
-    fits: Literal["any", "concept", "named"] = Field(
-        default="any",
-        description="concept: a technical term (LoRA, likelihood); named: a project, product "
-        "or company (BetSmart, CodeCarbon); any: both.",
-    )
+    fits: Literal["any", "concept", "named"] = "any"
+    """concept: a technical term (LoRA, likelihood); named: a project, product or company
+    (BetSmart, CodeCarbon); any: both.
+    """
     needs_use: bool = Field(
         default=False, description="Only when the answer says the candidate used or chose it."
     )
-    asks_explanation: bool = Field(
-        default=False,
-        description="Asks how the topic works: not used when the answer already explained it.",
-    )
-    skip_if: RegexText | None = Field(
-        default=None,
-        description="A regular expression: when the answer matches it, the template would ask "
-        "for what was just said (e.g. 'what was your own part?' after 'I built ...').",
-    )
+    asks_explanation: bool = False
+    """Asks how the topic works: not used when the answer already explained it."""
+    skip_if: RegexText | None = None
+    """A regular expression: when the answer matches it, the template would ask for what was
+    just said (e.g. 'what was your own part?' after 'I built ...').
+    """
 
     @model_validator(mode="before")
     @classmethod
@@ -232,61 +233,56 @@ class FollowUpPolicy(_Strict):
         min_length=1,
         description="Follow-ups that need no capable model, each with a {topic} placeholder.",
     )
-    vague_templates: Wordings | None = Field(
-        default=None,
-        description="Follow-ups for short answers where no topic could be found. " + _DEFAULT,
-    )
+    vague_templates: Wordings | None = None
+    """Follow-ups for short answers where no topic could be found. Left out: the persona
+    language's own (interviewer/data/lines/<language>.yaml).
+    """
     min_answer_words: int = Field(
         default=25, ge=0, description="Answers shorter than this are followed up as vague."
     )
-    fallback: Literal["template", "next_question"] = Field(
-        default="next_question",
-        description="When no rule follows up and the model writes nothing usable: the next "
-        "planned question (round 17: 77% of turns plausible, against 65-68% with templates in "
-        "rounds 13-16; docs/evaluation.md), or a template follow-up.",
-    )
+    fallback: Literal["template", "next_question"] = "next_question"
+    """When no rule follows up and the model writes nothing usable: the next planned question
+    (round 17: 77% of turns plausible, against 65-68% with templates in rounds 13-16;
+    docs/evaluation.md), or a template follow-up.
+    """
 
-    prefer: Literal["concepts", "named"] = Field(
-        default="concepts",
-        description="Which topics of an answer to follow up first: technical concepts (an "
-        "engineer, a researcher) or named projects, companies and products (a manager, a "
-        "recruiter).",
-    )
-    after_story: Wordings | None = Field(
-        default=None,
-        description="Asked after a behavioural story that has no outcome or lesson (STAR's "
-        "result), each at most once an interview. " + _DEFAULT,
-    )
-    after_short_story: Wordings | None = Field(
-        default=None,
-        description='Asked after a behavioural story told in a line or two (round 9: "in '
-        'the end we did PPO. I think it was fine" got nothing more), each at most once. '
-        + _DEFAULT,
-    )
+    prefer: Literal["concepts", "named"] = "concepts"
+    """Which topics of an answer to follow up first: technical concepts (an engineer, a
+    researcher) or named projects, companies and products (a manager, a recruiter).
+    """
+    after_story: Wordings | None = None
+    """Asked after a behavioural story that has no outcome or lesson (STAR's result), each at
+    most once an interview. Left out: the persona language's own
+    (interviewer/data/lines/<language>.yaml).
+    """
+    after_short_story: Wordings | None = None
+    """Asked after a behavioural story told in a line or two (round 9: "in the end we did PPO. I
+    think it was fine" got nothing more), each at most once. Left out: the persona language's
+    own (interviewer/data/lines/<language>.yaml).
+    """
     after_vague: list[VaguePush] = Field(
         default_factory=_default_vague_pushes,
         description="Pushes for something concrete after a hedged answer that says nothing "
         "definite (two hedges or more, no figure), the first whose `when` matches the question; "
         "each at most once an interview. " + _DEFAULT,
     )
-    press_for_detail: Wordings | None = Field(
-        default=None,
-        description="Asked once when a question asks how something works and the answer stays "
-        "vague (a name and an adjective, no mechanism): the bluff a real interviewer presses on. "
-        "{topic} is the concept asked about, else the first one the answer names; a "
-        "wording without it is for answers that name none. " + _DEFAULT,
-    )
-    after_noise_doubt: Wordings | None = Field(
-        default=None,
-        description='Asked once when the candidate doubts a result from a few runs ("three '
-        "runs, 5 percent better, I don't know if it's real\"): the research follow-up a "
-        "scientist makes (round 20: the next topic came instead). " + _DEFAULT,
-    )
-    push_for_choice: Wordings | None = Field(
-        default=None,
-        description="Asked once when a preference question gets no clear choice; each wording "
-        "at most once an interview. " + _DEFAULT,
-    )
+    press_for_detail: Wordings | None = None
+    """Asked once when a question asks how something works and the answer stays vague (a name
+    and an adjective, no mechanism): the bluff a real interviewer presses on. {topic} is the
+    concept asked about, else the first one the answer names; a wording without it is for
+    answers that name none. Left out: the persona language's own
+    (interviewer/data/lines/<language>.yaml).
+    """
+    after_noise_doubt: Wordings | None = None
+    """Asked once when the candidate doubts a result from a few runs ("three runs, 5 percent
+    better, I don't know if it's real"): the research follow-up a scientist makes (round 20:
+    the next topic came instead). Left out: the persona language's own
+    (interviewer/data/lines/<language>.yaml).
+    """
+    push_for_choice: Wordings | None = None
+    """Asked once when a preference question gets no clear choice; each wording at most once an
+    interview. Left out: the persona language's own (interviewer/data/lines/<language>.yaml).
+    """
 
     @field_validator("push_for_choice", mode="before")
     @classmethod
@@ -317,30 +313,26 @@ class Persona(_Strict):
     summary: str = Field(description="One line shown in `interviewer personas`.")
     listens_for: list[str] = Field(default_factory=list)
     team_topics: list[str] = Field(default_factory=list)
-    track: Literal["engineering", "research"] | None = Field(
-        default=None,
-        description="The track this interviewer hires for, when the candidate's profile names "
-        "none: the report fits hybrid framing to it (research framing is right with a "
-        "research scientist).",
-    )
+    track: Literal["engineering", "research"] | None = None
+    """The track this interviewer hires for, when the candidate's profile names none: the report
+    fits hybrid framing to it (research framing is right with a research scientist).
+    """
     opening: str = Field(description="Greeting; the first planned question follows it.")
     stages: list[Stage] = Field(min_length=1)
     follow_up: FollowUpPolicy
-    acknowledgements: Wordings | None = Field(
-        default=None,
-        description="Said before the next planned question when the model gives nothing "
-        "usable. " + _DEFAULT,
-    )
+    acknowledgements: Wordings | None = None
+    """Said before the next planned question when the model gives nothing usable. Left out: the
+    persona language's own (interviewer/data/lines/<language>.yaml).
+    """
     closing: str
-    facts: list[Fact] = Field(
-        default_factory=list,
-        description="What the interviewer can answer when the candidate asks (team, process, "
-        "internship); anything else gets ``unknown_answer``.",
-    )
-    unknown_answer: str | None = Field(
-        default=None,
-        description="The reply to a candidate's question no fact answers. " + _DEFAULT,
-    )
+    facts: list[Fact] = []
+    """What the interviewer can answer when the candidate asks (team, process, internship);
+    anything else gets ``unknown_answer``.
+    """
+    unknown_answer: str | None = None
+    """The reply to a candidate's question no fact answers. Left out: the persona language's own
+    (interviewer/data/lines/<language>.yaml).
+    """
 
     @model_validator(mode="before")
     @classmethod

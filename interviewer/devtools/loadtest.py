@@ -121,19 +121,7 @@ def run_load(
         errors.append("some users did not finish in time")
 
     store = Store(db_url)
-    mixed, missing = [], []
-    for token, sid in session_of.items():
-        session = store.load(sid)
-        said = [t.text for t in session.transcript.candidate_turns()]
-        if any(token not in text for text in said):
-            mixed.append(f"{sid}: holds another user's answer")
-        if len(said) != sent.get(sid, 0):
-            missing.append(f"{sid}: {len(said)} answers stored, {sent.get(sid, 0)} sent")
-        if returned.get(sid) != len(session.transcript.turns):
-            missing.append(
-                f"{sid}: the API showed {returned.get(sid)} turns, the database holds "
-                f"{len(session.transcript.turns)}"
-            )
+    problems = _check_stored(store, session_of, sent, returned)
     latencies, overheads = [], []
     calls = _model_time(store)
     for sid, started, ended in records:
@@ -148,13 +136,33 @@ def run_load(
         think_s=think_s,
         turns=len(records),
         errors=errors,
-        mixed=mixed,
-        missing=missing,
+        **problems,
         **_percentiles("latency", latencies),
         **_percentiles("overhead", overheads),
         overhead_max_ms=round(max(overheads, default=0.0), 1),
         wall_s=round(wall_s, 1),
     )
+
+
+def _check_stored(
+    store: Store, session_of: dict[str, str], sent: dict[str, int], returned: dict[str, int]
+) -> dict[str, list[str]]:
+    """What the database holds against what each user sent and saw: answers mixed between
+    users, and answers or turns missing."""
+    mixed, missing = [], []
+    for token, sid in session_of.items():
+        session = store.load(sid)
+        said = [t.text for t in session.transcript.candidate_turns()]
+        if any(token not in text for text in said):
+            mixed.append(f"{sid}: holds another user's answer")
+        if len(said) != sent.get(sid, 0):
+            missing.append(f"{sid}: {len(said)} answers stored, {sent.get(sid, 0)} sent")
+        if returned.get(sid) != len(session.transcript.turns):
+            missing.append(
+                f"{sid}: the API showed {returned.get(sid)} turns, the database holds "
+                f"{len(session.transcript.turns)}"
+            )
+    return {"mixed": mixed, "missing": missing}
 
 
 def _model_time(store: Store) -> dict[str, list[tuple[float, float]]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from ..clock import SpokenClock
 from ..engine import Interview
@@ -47,7 +47,13 @@ class OrderingResult(BaseModel):
     criterion: str
     stronger_score: float | None
     weaker_score: float | None
-    ok: bool
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def ok(self) -> bool:
+        """Both scored, the stronger answer above the weaker one."""
+        a, b = self.stronger_score, self.weaker_score
+        return a is not None and b is not None and a > b
 
 
 class RunRecord(BaseModel):
@@ -163,16 +169,14 @@ def run_eval(
         for strong, weak, criterion in ORDERINGS:
             if strong not in ids or weak not in ids:
                 continue
-            a, b = mean(persona.id, strong, criterion), mean(persona.id, weak, criterion)
             orderings.append(
                 OrderingResult(
+                    stronger_score=mean(persona.id, strong, criterion),
+                    weaker_score=mean(persona.id, weak, criterion),
                     persona=persona.id,
                     stronger=strong,
                     weaker=weak,
                     criterion=criterion,
-                    stronger_score=a,
-                    weaker_score=b,
-                    ok=a is not None and b is not None and a > b,
                 )
             )
     turns_ms = [r.seconds * 1000 / max(1, r.turns // 2) for r in runs]

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .. import progress, registry
 from ..errors import ConfigError, ProviderError
-from ..lazy import Lazy
+from ..lazy import LoadsOnce
 from ..registry import require
 from ..settings import Settings
 from ..speech import WordTiming
@@ -71,7 +71,10 @@ def domain_prompt(terms: list[str]) -> str:
 SHORT_WINDOW_S = 10
 
 
-class FasterWhisperTranscriber(Transcriber):
+_NO_WHISPER = f"faster-whisper is not installed: {INSTALL_HINT}"
+
+
+class FasterWhisperTranscriber(LoadsOnce, Transcriber):
     def __init__(
         self,
         model: str = "bundled",
@@ -88,18 +91,10 @@ class FasterWhisperTranscriber(Transcriber):
         self.threads = threads
         self.beam_size = beam_size
         self.language = language
-        self._model = Lazy(self._load)
-
-    def load(self):
-        """Load and warm up once (thread-safe)."""
-        return self._model.get()
+        LoadsOnce.__init__(self)
 
     def _load(self):
-        whisper = require(
-            "faster_whisper",
-            provider="faster-whisper",
-            missing=f"faster-whisper is not installed: {INSTALL_HINT}",
-        )
+        whisper = require("faster_whisper", provider="faster-whisper", missing=_NO_WHISPER)
         path = resolve_model(self.model_name)
         with progress.task(f"Loading Whisper {self.model_name}"):
             try:

@@ -13,7 +13,7 @@ import numpy as np
 
 from .. import progress, registry
 from ..errors import ConfigError, ProviderError
-from ..lazy import Lazy
+from ..lazy import LoadsOnce
 from ..registry import require
 from ..settings import Settings
 
@@ -36,17 +36,14 @@ def stream(speaker: Speaker, text: str) -> Iterator[np.ndarray]:
         yield speaker.synthesize(sentence)
 
 
-class HibariSpeaker(Speaker):
+class HibariSpeaker(LoadsOnce, Speaker):
     sample_rate = 24_000
 
     def __init__(self, voice: str | None = None, speed: float = 1.0, seed: int | None = 0):
         self.voice = voice
         self.speed = speed
         self.seed = seed
-        self._tts = Lazy(self._load)
-
-    def load(self):
-        return self._tts.get()
+        LoadsOnce.__init__(self)
 
     def _load(self):
         hibari = require(
@@ -62,7 +59,7 @@ class HibariSpeaker(Speaker):
 
     def synthesize(self, text: str) -> np.ndarray:
         tts = self.load()
-        with self._tts.lock:  # one synthesis at a time
+        with self._loaded.lock:  # one synthesis at a time
             return np.asarray(tts(text, speed=self.speed, seed=self.seed), dtype=np.float32)
 
 
