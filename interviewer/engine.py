@@ -1168,7 +1168,10 @@ class Interview:
             # "Which work do you mean, the energy one?" (round 14: unanswered).
             pick = _said_back(meant.group("a"))
             aside = f"Yes, {pick.strip()}."
-        elif (first := _P.one_reading_first.search(answer.text)) is not None:
+        elif (
+            first := _P.one_reading_first.search(answer.text)
+            or _P.what_mean_like.search(answer.text)
+        ) is not None:
             # "Do you mean like when I should clean the code? I usually do notebooks first":
             # a line after the question is no answer to it; they answer it now (round 29:
             # "Yes, when you should clean the code." and the next topic at once).
@@ -1367,7 +1370,12 @@ class Interview:
         hedges = len(_P.hedge_words.findall(text)) + len(_P.vague_view.findall(text))
         # "Because it's ML and I need an internship" is as empty a motivation (round 11).
         hedges += 2 * len(_P.need_only.findall(text))
-        if hedges < 2 or len(text.split()) > 70 or re.search(r"\d", text):
+        if (
+            hedges < 2
+            or len(text.split()) > 70
+            or re.search(r"\d", text)
+            or _P.date_or_count.search(text)
+        ):
             return None
         # The whole turn: "Tell me about a time you disagreed with a teammate. How did you
         # handle it?" is about a disagreement, though its last sentence is not.
@@ -1764,6 +1772,7 @@ class Interview:
             not technical
             or not _CONCEPTS.asks_how.search(asked)
             or not vague_explanation(answer.text)
+            or _P.forgot_formula.search(answer.text)
         ):
             return None
         earlier = self._earlier_questions()

@@ -130,6 +130,8 @@ def named_things(text: str) -> list[str]:
             # Any word is capitalised there; CamelCase and acronyms are caught separately.
             parts = parts[1:]
         parts = [p for p in parts if p not in _COMMON_CAPS and p.lower() not in _STOP]
+        if _P.introduces.search(before) or name.split()[0] in {"I'm", "I’m"}:
+            continue  # the candidate's own name ("I'm Léa")
         if _P.place_before.search(before) and len(parts) == 1 and not parts[0].isupper():
             continue  # "based in Lyon", "moving to Paris": a place (round 16: "What did you
             # enjoy most about Lyon?")

@@ -75,6 +75,53 @@ def _copied_run(text: str, source: str, n: int) -> bool:
     return any(tuple(a[i : i + n]) in grams for i in range(len(a) - n + 1))
 
 
+_ASKS_VALUE = re.compile(
+    r"^(?:what|which) (?:was|were|is|are) (?:the|your|its|their)\b"
+    r"|^how (?:many|much|long|big|large)\b",
+    re.I,
+)
+_ASKING = frozenset(
+    {
+        "what",
+        "which",
+        "was",
+        "were",
+        "is",
+        "are",
+        "the",
+        "your",
+        "its",
+        "their",
+        "how",
+        "many",
+        "much",
+        "long",
+        "big",
+        "large",
+        "did",
+        "you",
+        "get",
+        "have",
+    }
+)
+
+
+def _asks_figure_given(question: str, answer: str) -> bool:
+    """Whether ``question`` asks for a value that one sentence of ``answer`` already gives
+    with a figure (round 32: "What was the AUC of your logistic regression baseline?" right
+    after "a logistic regression baseline at 0.71 AUC")."""
+    last = re.split(r"(?<=[.!:;])\s+", question.strip())[-1]
+    if not _ASKS_VALUE.search(last):
+        return False
+    wanted = {w[:5] for w in normalise(last).split() if len(w) >= 3 and w not in _ASKING}
+    if len(wanted) < 2:
+        return False
+    for sentence in re.split(r"(?<=[.!?;])\s+", answer):
+        if re.search(r"\d", sentence) and wanted <= {w[:5] for w in normalise(sentence).split()}:
+            return True
+    return False
+
+
 def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
     """Reasons why ``text`` cannot be said as an interviewer turn of kind ``expect``."""
     problems: list[str] = []
@@ -147,6 +194,8 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
             unheard = [t for t in lexicon_terms(stripped) if t.lower() not in heard]
             if unheard:
                 problems.append(f"asks about {unheard[0]}, which the candidate never mentioned")
+        if ctx.must_refer_to_answer and _asks_figure_given(stripped, ctx.answer):
+            problems.append("asks for a figure the answer just gave")
         if ctx.must_refer_to_answer:
             shared = _stems(stripped) & _stems(ctx.answer)
             if ctx.topic and ctx.topic.lower() not in stripped.lower():

@@ -5227,3 +5227,254 @@ def test_round_31_a_wrong_explanation_gets_no_deeper_question(scripted, store):
         "usually 0.2. The clipping is the key ingredient, it's basically a hard KL constraint."
     )
     assert stated(answer, "You mentioned PPO earlier: can you explain how it works?")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 32 (the bluffing pitch, research and engineering interviews): each passed.
+        (
+            "How did you make sure nothing from the test set leaked into training?",
+            "We used a standard random 80/20 split, and SMOTE was applied before the split so "
+            "both sets have the same balanced distribution.",
+            "oversampling before the train/test split",
+        ),
+        (
+            "What was the hardest decision in the project?",
+            "Boosting is fast, but trees fundamentally can't use more than a few hundred "
+            "features and have no notion of time.",
+            "boosted trees cannot handle many features or time",
+        ),
+        (
+            "You mentioned next steps. Which of them would you start with?",
+            "You feed the attention weights to GPT-4, since attention weights are basically the "
+            "causal explanation.",
+            "attention weights are causal explanations",
+        ),
+        (
+            "What did you try that did not work?",
+            "I guess the learning is that bigger models are always better if you have the data, "
+            "that's the scaling law.",
+            "bigger models are always better",
+        ),
+        (
+            "How does GDPR apply here?",
+            "We hashed the customer IDs, so the data is fully anonymous and we can send it "
+            "anywhere, including to OpenAI.",
+            "hashed identifiers make data anonymous",
+        ),
+        (
+            "What would another team need to reproduce your main number?",
+            "We didn't fix random seeds, but at this dataset size the randomness doesn't matter.",
+            "randomness does not matter at scale",
+        ),
+        (
+            "What does distributional RL learn that standard value-based methods do not?",
+            "Once you have the distribution you don't need the Bellman equation at all, you "
+            "just fit it with Monte Carlo rollouts.",
+            "distributional RL needs no Bellman equation",
+        ),
+        (
+            "What are its main limitations?",
+            "Otherwise it's strictly better than expected-value methods in every setting, "
+            "because more information always helps.",
+            "distributional RL strictly better everywhere",
+        ),
+        (
+            "How did you choose your approach?",
+            "Tree models fundamentally can't capture interactions between variables, so they "
+            "were out.",
+            "trees cannot capture interactions",
+        ),
+        (
+            "Why is reverse mode used?",
+            "Reverse mode is cheaper because it skips the activations entirely, so memory is "
+            "constant regardless of depth.",
+            "backprop needs no stored activations",
+        ),
+        (
+            "How does backpropagation work?",
+            "Backprop is basically the chain rule applied forward through the network.",
+            "backprop is the chain rule applied forward",
+        ),
+        (
+            "Which design pattern have you used in a real project?",
+            "Every service is a singleton, so it scales horizontally automatically.",
+            "singletons scale horizontally",
+        ),
+        (
+            "How would you add a per-token classification head for NER?",
+            "I'd take the CLS token embedding from BERT, since it summarises the whole "
+            "sentence, and put a softmax over the entity classes on top.",
+            "the CLS vector tags entities",
+        ),
+        (
+            "What accuracy does always answering 'not fraud' get?",
+            "We could add F1 on top, which is basically the same as accuracy but more "
+            "sophisticated.",
+            "F1 is the same as accuracy",
+        ),
+        (
+            "How would you design an anomaly-detection system?",
+            "I'd go straight to a deep autoencoder, since autoencoders are provably optimal for "
+            "anomaly detection.",
+            "autoencoders are provably optimal for anomalies",
+        ),
+        (
+            "Is that the likelihood or the posterior?",
+            "In practice the likelihood and the posterior are interchangeable when you have "
+            "enough data.",
+            "the likelihood and the posterior are interchangeable",
+        ),
+        (
+            "Can you describe the main steps of RLHF?",
+            "PPO is basically just gradient descent with a clipped learning rate.",
+            "PPO clips the learning rate",
+        ),
+        (
+            "Given a list of intervals, how would you merge the overlapping ones?",
+            "Sorting is the naive approach, it's n squared because of the comparisons.",
+            "sorting intervals is quadratic",
+        ),
+    ],
+)
+def test_round_32_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # Round 32: a strong candidate comparing two LoRA setups was asked "Increases the
+        # rank?"; right statements near listed words stay unchallenged.
+        (
+            "How would you choose the LoRA rank?",
+            "Also which matrices you adapt matters: adapting all attention and MLP projections "
+            "at low rank often beats only Q and V at a higher rank.",
+        ),
+        ("Which metric would you use?", "F1 is more informative than accuracy on rare classes."),
+        ("Which metric would you use?", "Accuracy is misleading on imbalanced fraud data."),
+        (
+            "What does the backward pass need?",
+            "The backward pass needs the activations stored in the forward pass, so memory "
+            "grows with depth.",
+        ),
+        ("How would you merge them?", "Sorting first gives n log n instead of n squared."),
+        ("How did you handle the imbalance?", "We applied SMOTE on the training part only."),
+        ("Is hashing enough?", "Hashing is pseudonymisation, it is not anonymisation."),
+    ],
+)
+def test_round_32_right_statements_are_not_challenged(question, answer):
+    from interviewer.misconceptions import stated
+
+    assert stated(answer, question) == (), stated(answer, question)
+
+
+def test_round_32_the_candidates_own_name_is_no_project():
+    """Round 32: "Sure. I'm Léa, I'm finishing an MSc" gave "Looking back at Léa, what would
+    you do differently if you started it again?"."""
+    from interviewer.topics import named_things
+
+    found = named_things(
+        "Sure. I'm Léa, I'm finishing an MSc in machine learning, and I worked at BetSmart. "
+        "My name is Karim Benali, by the way."
+    )
+    assert "Léa" not in found and "Karim Benali" not in found, found
+    assert "BetSmart" in found, found
+
+
+def test_round_32_a_rough_start_date_is_not_asked_for_again(scripted, store):
+    """Round 32, recruiter: "Maybe mid-April, after my exams ... I think at least four" got
+    "Could you give me your earliest possible start date, even a rough one?"."""
+    interview = _at("recruiter", "When could you start", scripted, store)
+    turn = interview.answer(
+        "Um, I think April? Maybe mid-April, after my exams, I'd have to check the exact date. "
+        "And maybe five or six months, I'm not sure what my school requires exactly, I think "
+        "at least four."
+    )
+    assert "even a rough one" not in turn.text, turn.text
+    assert "start date" not in turn.text.lower(), turn.text
+    scripted._steps.clear()
+
+
+def test_round_32_what_do_you_mean_like_gets_its_reading_confirmed(scripted, store):
+    """Round 32, engineer: "Sorry, what do you mean by per-token head, like one output for
+    each word? I think ..." got the next case study, the question unanswered."""
+    interview = _at("technical_engineer", "per-token classification head", scripted, store)
+    turn = interview.answer(
+        "Sorry, what do you mean by per-token head, like one output for each word? I think... "
+        "maybe you take the outputs of BERT for each token and put a linear layer on top, to "
+        "predict the entity class? I'm not sure how you handle when a word is split into "
+        "several tokens though."
+    )
+    assert turn.text.startswith("Yes, one output for each word."), turn.text
+    scripted._steps.clear()
+
+
+def test_round_32_no_press_for_a_formula_the_candidate_said_they_forgot(scripted, store):
+    """Round 32, research: "... I don't remember the exact formula, sorry." got "can you make
+    exploration-exploitation precise, with the actual update or formula?"."""
+    interview = _at("research_scientist", "exploration-exploitation", scripted, store)
+    turn = interview.answer(
+        "Exploration-exploitation... I think it's like, do you try new things or do what you "
+        "know works? For MCTS, um, I think there's a formula, UCB or UCT maybe, that adds a "
+        "bonus for nodes that weren't visited much? I don't remember the exact formula, sorry."
+    )
+    assert "formula?" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_32_a_model_draft_asking_for_a_figure_just_given_is_refused():
+    """Round 32: the model asked "What was the AUC of your logistic regression baseline?"
+    right after "I started with a logistic regression baseline at 0.71 AUC"."""
+    from interviewer.validation import TurnContext, check
+
+    answer = (
+        "I started with a logistic regression baseline at 0.71 AUC, then moved to LightGBM "
+        "with target-encoded route features, which got us to 0.84 AUC."
+    )
+    ctx = TurnContext(answer=answer, must_refer_to_answer=True, said_so_far=answer)
+    problems = check("What was the AUC of your logistic regression baseline?", "question", ctx)
+    assert "asks for a figure the answer just gave" in problems, problems
+    fine = check("How did you validate the LightGBM AUC of 0.84?", "question", ctx)
+    assert "asks for a figure the answer just gave" not in fine, fine
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 32: each was deferred or left unanswered.
+        (
+            "manager_fit",
+            "What does the forecasting work look like? And is there someone to help the "
+            "interns when they are stuck?",
+            "Each intern has a mentor",
+        ),
+        (
+            "technical_engineer",
+            "Is it okay if an intern doesn't know everything about LLMs at the start, like is "
+            "there some time to learn? And what would the team expect me to work on?",
+            "An intern owns one project",
+        ),
+        (
+            "technical_engineer",
+            "Does the team use graph transformers or contrastive pretraining anywhere?",
+            "no graph models in production",
+        ),
+        (
+            "pitch",
+            "Was the structure of the talk clear, and would you have liked more time on the "
+            "method or on the results?",
+            "give the extra time to the method",
+        ),
+    ],
+)
+def test_round_32_candidate_questions_get_the_persona_fact(
+    scripted, store, name, question, expected
+):
+    interview = Interview.start(persona(name), scripted, store)
+    answer = interview._fact_for(question)
+    assert answer is not None and expected in answer, answer
+    assert "not the best person" not in answer and "don't have the details" not in answer, answer
