@@ -217,7 +217,9 @@ _SAID_BACK = {**_PERSON, "your": "our", "yours": "ours"}
 
 def _said_back(text: str) -> str:
     """The candidate's words said back: their "my internship" is "your internship", their
-    "your company" is "our company"."""
+    "your company" is "our company"; without a filler in front (round 33: "Yes, like, which
+    algorithm.")."""
+    text = re.sub(r"^(?:like|um+|uh+|just|so)\b[,\s]+", "", text.strip(), flags=re.I)
     return _P.said_back_re.sub(lambda m: _SAID_BACK[m.group(1).lower()], text)
 
 
@@ -674,6 +676,9 @@ class Interview:
                     and topic not in seen
                     and self._worth_asking(topic, said, lowered)
                     and not self._explained(topic)
+                    # "During my MSc I did ...": a degree is who they are, not a method
+                    # (round 33: "Staying on MSc: can you explain how it works?").
+                    and not affiliation(topic, said)
                 ):
                     seen.append(topic)
         return seen
@@ -1143,7 +1148,10 @@ class Interview:
                 or any(stems(o) & stems(said_before) for o in options.group("a", "b") if o)
             )
             notes = [*notes, "answered, then asked which reading was meant"]
-            if not chose and first_try:
+            if (not chose or unsure) and first_try:
+                # Round 33: "I'm not sure what else, sorry. What do you mean by limitations,
+                # like of the model or of how we evaluated it?" got "Either works; that one is
+                # fine." and the next question: a hedged half-answer gets the floor back.
                 # The reading they did not answer: they answer it now (round 27: "Mainly how
                 # you validated it." and, at once, the next planned question).
                 return self._go_ahead(answer, self._either_reply(parts[-1]), notes)
@@ -1953,7 +1961,9 @@ class Interview:
             re.sub(
                 r"^(?:just|rather|more like|more|only|exactly|like|as in)\b[,\s]*",
                 "",
-                o.strip(" ,"),
+                # "by subject, like a field" is said back as "a field" (round 33: "Mainly by
+                # subject, like a field.")
+                re.sub(r"^by [^,]{1,30},\s*(?:like|as in)\s+", "", o.strip(" ,")),
             )
             for o in options
         ]

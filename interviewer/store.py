@@ -71,10 +71,34 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.migrate()
 
+    @contextmanager
+    def _one_migrator(self) -> Iterator[None]:
+        """One process at a time migrates a SQLite file (round 33: interviews started at once
+        on a new data folder failed with "table _migrations already exists"). PostgreSQL
+        takes a transaction-level advisory lock in ``migrate`` instead."""
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not database or database == ":memory:":
+            yield
+            return
+        import fcntl
+
+        folder = Path(database).expanduser().parent / "locks"
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / "migrate.lock", "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)  # waits for the other process to finish
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
     def migrate(self) -> list[str]:
         applied: list[str] = []
         try:
-            with self.engine.begin() as conn:
+            with self._one_migrator(), self.engine.begin() as conn:
+                if self.engine.dialect.name == "postgresql":
+                    conn.execute(
+                        sql_text("SELECT pg_advisory_xact_lock(hashtext('interviewer:migrate'))")
+                    )
                 migrations_table.create(conn, checkfirst=True)
                 done = set(conn.scalars(select(migrations_table.c.name)))
                 for name, fn in migrations.MIGRATIONS:

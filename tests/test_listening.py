@@ -5478,3 +5478,136 @@ def test_round_32_candidate_questions_get_the_persona_fact(
     answer = interview._fact_for(question)
     assert answer is not None and expected in answer, answer
     assert "not the best person" not in answer and "don't have the details" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 33 (the bluffing pitch and research interviews): each passed.
+        (
+            "How did you make sure nothing leaked?",
+            "We used the test set to tune the threshold and the number of layers, but that's "
+            "just hyperparameters, so it doesn't count as leakage.",
+            "the test set used for tuning or early stopping",
+        ),
+        (
+            "Which of your results are you least sure about?",
+            "We only had one strategy really, patience of 5 epochs on test NDCG.",
+            "the test set used for tuning or early stopping",
+        ),
+        (
+            "How did you design the GNN?",
+            "We stacked 24 GCN layers because the more layers you stack the more expressive it "
+            "gets.",
+            "deeper GNNs are always more expressive",
+        ),
+        (
+            "How would you explain the exploration-exploitation trade-off?",
+            "Exploration exploitation is about the learning rate basically: a high learning rate "
+            "explores, a low one exploits.",
+            "exploration is the learning rate",
+        ),
+        (
+            "How does MCTS handle it?",
+            "MCTS handles it by pruning the tree with alpha-beta.",
+            "MCTS is alpha-beta pruning",
+        ),
+        (
+            "Can you give the formula?",
+            "With probability epsilon you pick the action with the highest Q value, and epsilon "
+            "grows over training.",
+            "epsilon-greedy reversed or growing",
+        ),
+        (
+            "What does distributional RL learn?",
+            "It learns a distribution over policies instead of a single policy, so it's an "
+            "ensemble of agents.",
+            "distributional RL as a distribution over policies",
+        ),
+        (
+            "How much does it vary across seeds?",
+            "It's negligible, the law of large numbers guarantees that with 9 million rows the "
+            "variance across seeds goes to zero.",
+            "the law of large numbers removes seed variance",
+        ),
+        (
+            "Which number are you most confident in?",
+            "The 99.8 percent accuracy, it's the most robust metric.",
+            "accuracy is the most robust metric",
+        ),
+        (
+            "What did you try that did not work?",
+            "The lesson is that modern architectures don't overfit when you have millions of rows.",
+            "modern models do not overfit",
+        ),
+        (
+            "Which next step would you start with?",
+            "The LLM for explanations: LLMs understand causality natively.",
+            "LLMs understand causality natively",
+        ),
+        (
+            "What was the hardest decision?",
+            "XGBoost is a legacy approach, it can't model sequences at all and it can't handle "
+            "more than a few hundred features.",
+            "boosted trees cannot handle many features or time",
+        ),
+    ],
+)
+def test_round_33_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "With probability epsilon you pick a random action, and epsilon decays over training.",
+        "We used the validation set for early stopping and the test set only once.",
+        "Most GNNs use two or three layers because of oversmoothing.",
+        "Large models can overfit too, so we kept dropout.",
+    ],
+)
+def test_round_33_right_statements_are_not_challenged(answer):
+    from interviewer.misconceptions import stated
+
+    assert stated(answer) == (), stated(answer)
+
+
+def test_round_33_a_degree_is_not_a_concept_to_explain(scripted, store):
+    """Round 33: "During my MSc I did a research internship ..." got "Staying on MSc: can you
+    explain how it works?", then "Let's stay on MSc: what are its main limitations?"."""
+    refusing(scripted, 20)
+    interview = Interview.start(persona("research_scientist"), scripted, store)
+    turn = interview.answer(
+        "Sure. During my MSc I did a research internship on offline reinforcement learning for "
+        "a warehouse robot-picking task. Behaviour cloning on logged data plateaued at about 62% "
+        "pick success, so we used Implicit Q-Learning, which learns a value function with "
+        "expectile regression and never queries out-of-distribution actions; it reached 78%."
+    )
+    assert "MSc" not in turn.text, turn.text
+    scripted._steps.clear()
+
+
+def test_round_33_a_reading_is_said_back_without_the_filler():
+    """Round 33: "Do you mean like, which algorithm?" got "Yes, like, which algorithm."."""
+    from interviewer.engine import _said_back
+
+    assert _said_back("like, which algorithm") == "which algorithm"
+    assert _said_back("um, my internship") == "your internship"
+
+
+def test_round_33_a_hedged_half_answer_then_either_gets_the_floor(scripted, store):
+    """Round 33: "... I'm not sure what else, sorry. What do you mean by limitations exactly,
+    like of the model or of how we evaluated it?" got "Either works; that one is fine." and
+    the next planned question at once."""
+    interview = _at("research_scientist", "main limitations", scripted, store)
+    asked = interview.current_turn.text
+    turn = interview.answer(
+        "Limitations... hmm. I guess if the training data has anomalies in it, the autoencoder "
+        "learns them too. And, um, maybe it depends a lot on the threshold. I'm not sure what "
+        "else, sorry. What do you mean by limitations exactly, like of the model or of how we "
+        "evaluated it?"
+    )
+    assert "Go ahead" in turn.text and "?" not in turn.text, (asked, turn.text)
+    scripted._steps.clear()

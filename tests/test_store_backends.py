@@ -49,6 +49,33 @@ def test_migrations_are_recorded_once(db_url):
     assert names == ["001_initial", "002_speech", "003_owner", "004_practice"]
 
 
+def _open_store(url: str, results) -> None:
+    try:
+        Store(url).close()
+        results.put("ok")
+    except Exception as e:  # reported to the test, which names it
+        results.put(f"{type(e).__name__}: {e}")
+
+
+def test_stores_opened_at_once_on_a_new_database_all_open(db_url):
+    """Round 33: interviews started at once on a new data folder failed with "table
+    _migrations already exists" (each process checked, then created)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    processes = [context.Process(target=_open_store, args=(db_url, results)) for _ in range(6)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+    said = [results.get(timeout=5) for _ in processes]
+    assert said == ["ok"] * len(processes), said
+    with Store(db_url).engine.connect() as conn:
+        names = [r[0] for r in conn.execute(text("SELECT name FROM _migrations"))]
+    assert sorted(names) == ["001_initial", "002_speech", "003_owner", "004_practice"]
+
+
 def test_turns_are_stored_as_they_happen_and_round_trip_exactly(db_url, scripted):
     store = Store(db_url)
     interview = Interview.start(persona("manager_fit"), scripted, store)
