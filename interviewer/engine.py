@@ -1871,11 +1871,18 @@ class Interview:
         return self._ask_planned(decision, lead.strip(), notes)
 
     def _next_after(self, stage_index: int, question_index: int) -> Decision:
-        if question_index + 1 < len(self.stage(stage_index).questions) and not self._stage_over(
-            stage_index, self.elapsed
-        ):
-            return Decision("next", stage_index, question_index + 1)
+        questions = self.stage(stage_index).questions
+        if not self._stage_over(stage_index, self.elapsed):
+            for following in range(question_index + 1, len(questions)):
+                if not questions[following].spare or self._time_to_spare(stage_index):
+                    return Decision("next", stage_index, following)
         return self._next_stage(stage_index, self.elapsed)
+
+    def _time_to_spare(self, stage_index: int) -> bool:
+        """Whether the stage has used less than half its minutes: its spare questions are
+        asked (round 32: interviews announced as an hour over in ten minutes)."""
+        used = self.elapsed - self._stage_started_at(stage_index)
+        return used < self.stage(stage_index).minutes * 60 / 2
 
     def _ask_planned(self, decision: Decision, lead: str, notes: list[str]) -> Turn:
         """The next planned question, unless it would repeat an earlier one or ask for what

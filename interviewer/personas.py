@@ -96,6 +96,10 @@ class Question(_Strict):
     question is then skipped (round 11: a strong candidate asked three times how
     distributional RL works).
     """
+    spare: bool = False
+    """Asked only while its stage has used less than half of its minutes: a question for a
+    candidate who answers fast (round 32: a technical interview announced as about an hour
+    reached the candidate's questions after 7 to 12 minutes of speaking)."""
 
     @model_validator(mode="after")
     def _check_placeholders(self) -> Question:
@@ -152,6 +156,8 @@ class Stage(_Strict):
     def _check_kind(self) -> Stage:
         if self.kind == "candidate_questions" and not self.answer_fallback:
             raise ValueError("a candidate_questions stage needs 'answer_fallback'")
+        if self.questions[0].spare:
+            raise ValueError("a stage's first question opens it: it cannot be 'spare'")
         return self
 
 

@@ -103,8 +103,10 @@ def test_a_counter_question_to_a_planned_question_gets_it_in_other_words(manager
     interview = Interview.start(manager, scripted, store)
     turn = interview.answer("Before I answer, how big is the team?")
     assert turn.kind == "reask"
+    # Round 33: "how big is the team?" has its persona fact, said before asking again.
     assert turn.text == (
-        "Good question; let's keep it for the end, when you can ask me anything. "
+        "We're eight engineers, mostly ML engineers with a couple of data engineers, and we "
+        "work closely with the SRE team. "
         "In two minutes, who are you and what have you worked on so far?"
     )
 
@@ -1352,7 +1354,8 @@ def test_the_words_before_a_question_are_not_the_same_twice_in_a_row(scripted, s
     for answer in answers[:13]:
         if interview.finished:
             break
-        interview.answer(answer, duration_s=60)
+        # Long enough that no spare question comes between the replayed answers (round 32).
+        interview.answer(answer, duration_s=200)
     said = ("I see.", "Okay.", "Thanks.", "Mm-hm.")
     leads = [
         next(lead for lead in said if t.text.startswith(lead + " "))
@@ -5611,3 +5614,38 @@ def test_round_33_a_hedged_half_answer_then_either_gets_the_floor(scripted, stor
     )
     assert "Go ahead" in turn.text and "?" not in turn.text, (asked, turn.text)
     scripted._steps.clear()
+
+
+def test_round_32_a_fast_candidate_gets_the_spare_questions(scripted, store):
+    """Round 32: a technical interview announced as about an hour reached the candidate's
+    questions after 7 to 12 minutes of speaking; a stage with time left asks its spare
+    questions, one with none does not."""
+    spare = "If you started that project again, what would you do differently?"
+    # (its other spare question, on the baseline, was answered: "I compared it with ...")
+    for seconds, asked in [(40, True), (200, False)]:
+        refusing(scripted, 30)
+        interview = Interview.start(persona("technical_engineer"), scripted, store)
+        for answer in [
+            "I built a late-delivery model at a logistics company: LightGBM on four million "
+            "shipments, scored nightly by an Airflow pipeline.",
+            "I compared it with a logistic regression, 0.71 against 0.84 AUC on the last four "
+            "weeks, and chose LightGBM for the categorical route features.",
+        ]:
+            interview.answer(answer, duration_s=seconds)
+        said = " ".join(t.text for t in interview.turns if t.speaker == "interviewer")
+        assert (spare in said) is asked, said
+        scripted._steps.clear()
+
+
+def test_a_stage_cannot_open_with_a_spare_question(tmp_path):
+    import yaml
+
+    from interviewer.errors import ConfigError
+    from interviewer.personas import load_persona_file
+
+    data = yaml.safe_load((Path(__file__).parents[1] / "personas" / "recruiter.yaml").read_text())
+    data["stages"][0]["questions"][0]["spare"] = True
+    path = tmp_path / "spare_first.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(ConfigError, match="spare"):
+        load_persona_file(path)
