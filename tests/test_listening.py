@@ -5649,3 +5649,129 @@ def test_a_stage_cannot_open_with_a_spare_question(tmp_path):
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(ConfigError, match="spare"):
         load_persona_file(path)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 33 (the bluffing engineer): each passed.
+        (
+            "How did you choose your approach?",
+            "Tree models fundamentally can't handle relational data, they're really designed "
+            "for images.",
+            "trees are designed for images",
+        ),
+        (
+            "How did you choose your approach?",
+            "LSTMs can't process sequences longer than 50 steps because of the vanishing gradient.",
+            "LSTMs cannot handle long sequences at all",
+        ),
+        (
+            "Do you add the local derivatives or multiply them?",
+            "It's all handled by the optimizer: Adam does the chain rule internally.",
+            "the optimiser does the chain rule",
+        ),
+        (
+            "Is LoRA a kind of attention?",
+            "It replaces the query and key matrices with low-rank versions; Linformer was "
+            "derived from LoRA.",
+            "LoRA replaces the attention matrices",
+        ),
+        (
+            "How would you add a per-token classification head for NER?",
+            "I'd put one softmax across all the tokens and threshold at 0.5.",
+            "one softmax over the whole sequence for tagging",
+        ),
+        (
+            "Walk me through a project you did.",
+            "Attention over the transaction graph makes the model immune to class imbalance.",
+            "a model immune to class imbalance",
+        ),
+        (
+            "What is P(x given theta) as a function of theta?",
+            "As a function of theta, P of x given theta is a probability distribution over "
+            "theta, so it integrates to one.",
+            "the likelihood integrates to one over the parameters",
+        ),
+        (
+            "Can you describe the main steps of RLHF?",
+            "There's no reward model, that was the old approach; modern RLHF uses Q-learning on "
+            "the tokens.",
+            "modern RLHF has no reward model",
+        ),
+        (
+            "What would sorting them by start give you?",
+            "The total is still O of 1 because Python's sort is Timsort, which is constant time "
+            "on real-world data.",
+            "sorting in constant time",
+        ),
+        (
+            "Which design pattern have you used?",
+            "Every class was a singleton, including the model, the data loaders and the "
+            "training loop, which made everything thread-safe by default.",
+            "a singleton makes code thread-safe",
+        ),
+    ],
+)
+def test_round_33_more_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # Round 33: a manager challenged "comparing LoRA ranks and quantisation".
+        (
+            "Could you start by introducing yourself?",
+            "During the master's my research project is on efficient fine-tuning of small "
+            "language models, comparing LoRA ranks and quantisation on a budget of a single GPU.",
+        ),
+        (
+            "Which models?",
+            "Boosted trees are great on tabular data, while CNNs are designed for images.",
+        ),
+        (
+            "Which data structure?",
+            "Sorting costs n log n, and lookups in a hash map are constant time.",
+        ),
+    ],
+)
+def test_round_33_right_statements_near_listed_words_are_not_challenged(question, answer):
+    from interviewer.misconceptions import stated
+
+    assert stated(answer, question) == (), stated(answer, question)
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 33: each was deferred, or got another topic's fact.
+        ("manager_fit", "Um, maybe, how big is the team?", "We're eight engineers"),
+        (
+            "manager_fit",
+            "Sorry, my first question was about log parsing rather than forecasting: do you use "
+            "a small fine-tuned model or a large model for that today?",
+            "Log parsing is the newest topic",
+        ),
+        ("technical_engineer", "And is there a lot of mentoring?", "Your mentor is one of"),
+        (
+            "research_scientist",
+            "What kind of problems does the team work on? Like is it more RL, or also anomaly "
+            "detection stuff?",
+            "Most intern topics this year",
+        ),
+        (
+            "research_scientist",
+            "Would I have someone to ask questions every day, or is it more independent?",
+            "An intern works on one research question",
+        ),
+    ],
+)
+def test_round_33_candidate_questions_get_the_persona_fact(
+    scripted, store, name, question, expected
+):
+    interview = Interview.start(persona(name), scripted, store)
+    answer = interview._fact_for(question)
+    assert answer is not None and answer.startswith(expected), answer
