@@ -106,6 +106,13 @@ _ASKING = frozenset(
 )
 
 
+#: Stems of what a figure measures: a question about one of them asks for a value.
+_MEASURES = frozenset(
+    "auc accur f1 score rate error loss perce numbe size preci recal rouge bleu perpl laten "
+    "speed count gain drop impro mae rmse mse ndcg top-1 top-5 runti durat cost energ".split()
+)
+
+
 def _asks_figure_given(question: str, answer: str) -> bool:
     """Whether ``question`` asks for a value that one sentence of ``answer`` already gives
     with a figure (round 32: "What was the AUC of your logistic regression baseline?" right
@@ -116,6 +123,8 @@ def _asks_figure_given(question: str, answer: str) -> bool:
     wanted = {w[:5] for w in normalise(last).split() if len(w) >= 3 and w not in _ASKING}
     if len(wanted) < 2:
         return False
+    if not (wanted & _MEASURES or re.match(r"how (?:many|much)\b", last, re.I)):
+        return False  # "What is the DQN baseline?" asks what, not how much
     for sentence in re.split(r"(?<=[.!?;])\s+", answer):
         if re.search(r"\d", sentence) and wanted <= {w[:5] for w in normalise(sentence).split()}:
             return True

@@ -5443,6 +5443,14 @@ def test_round_32_a_model_draft_asking_for_a_figure_just_given_is_refused():
     assert "asks for a figure the answer just gave" in problems, problems
     fine = check("How did you validate the LightGBM AUC of 0.84?", "question", ctx)
     assert "asks for a figure the answer just gave" not in fine, fine
+    # "What is the DQN baseline?" after "I compared it with a DQN baseline, and PPO was 20%
+    # better" asks what, not how much: the embedded model's follow-up stays.
+    other = TurnContext(
+        answer="I compared it with a DQN baseline, and PPO was 20% better on the test instances.",
+        must_refer_to_answer=True,
+    )
+    kept = check("What is the DQN baseline?", "question", other)
+    assert "asks for a figure the answer just gave" not in kept, kept
 
 
 @pytest.mark.parametrize(
