@@ -872,6 +872,14 @@ class Interview:
                                 follow_up.after_short_story,
                                 "missed: a story told in a line or two",
                             ),
+                            # "I think we just tried the small one first and it was fine. I
+                            # don't remember if we discussed it much": an outcome, hedged; the
+                            # lesson is asked, not the outcome again (round 34).
+                            (
+                                len(_P.story_hedge.findall(answer.text)) >= 2,
+                                [t for t in follow_up.after_story if not _P.asks_outcome.search(t)],
+                                "missed: a hedged story, no lesson",
+                            ),
                         ):
                             if missing and (text := self._unused(asks)):
                                 return Decision("story", si, qi, text=text, note=note)
@@ -1057,10 +1065,20 @@ class Interview:
             and first_try
             and not trailing_either
             and not _P.reassure.search(answer.text)
+            # "What do you mean by intractable exactly, like too many variables?" offers its
+            # reading: it is confirmed below (round 34: kept "for the end").
+            and not _P.what_mean_like.search(answer.text)
         ):
             notes = [*notes, "asked a question instead of answering"]
             fact = self._fact_for(answer.text, unknown=None)
-            lead = f"{fact} " if fact else line(self.persona.language, "defer")
+            # "What do you mean by intractable exactly?" asks about the question: it is said
+            # in other words, not kept for the end (round 34).
+            about_it = _P.about_the_question.search(answer.text)
+            lead = (
+                f"{fact} "
+                if fact
+                else line(self.persona.language, "other_words" if about_it else "defer")
+            )
             return self._ask_again(asked_turn, lead, notes)
         said = admission(answer.text)
         if said is not None and not self._asks_knowledge(asked_turn, question):
@@ -1520,7 +1538,9 @@ class Interview:
         # "Anomaly detection, like, in general, yes.").
         options = [
             re.sub(
-                r"^(?:like|as in|more like)\b[,\s]*",
+                # "by design, like the model" is said back as "the model" (round 34: "By
+                # design, the model, yes.")
+                r"^(?:like|as in|more like)\b[,\s]*|^by [^,]{1,30},\s*(?:(?:like|as in)\s+)?",
                 "",
                 re.sub(r"\s*,\s*,|\s{2,}", " ", lexicon.FILLERS.sub("", found.group(g))).strip(
                     " ,"

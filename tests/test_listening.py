@@ -5783,3 +5783,233 @@ def test_round_33_candidate_questions_get_the_persona_fact(
     interview = Interview.start(persona(name), scripted, store)
     answer = interview._fact_for(question)
     assert answer is not None and answer.startswith(expected), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 34 (the bluffing pitch and research interviews): each passed.
+        (
+            "Which result are you least sure about?",
+            "If anything, we validated the backtest on the same 2023 period we trained on, "
+            "so it's very robust.",
+            "validated on the training period",
+        ),
+        (
+            "How did you make sure nothing leaked?",
+            "We did a random split, so by definition there's no leakage.",
+            "a random split guarantees no leakage",
+        ),
+        (
+            "How did you make sure nothing leaked?",
+            "SMOTE only creates synthetic points, it doesn't copy real ones, so it can't leak "
+            "anything.",
+            "synthetic oversampling cannot leak",
+        ),
+        (
+            "What was the hardest decision?",
+            "Transformers have unlimited context length, unlike LSTMs.",
+            "transformers have unlimited context",
+        ),
+        (
+            "What would another team need to reproduce your number?",
+            "The pipeline is fully deterministic because we use Adam, which removes randomness "
+            "from training.",
+            "Adam removes randomness",
+        ),
+        (
+            "How did it fit on a laptop GPU?",
+            "With float16 the model takes a quarter of the memory.",
+            "half precision quarters the memory",
+        ),
+        (
+            "How does your model handle order?",
+            "Attention is permutation-invariant, so it understands the order of events.",
+            "attention understands order by itself",
+        ),
+        (
+            "How would you implement logistic regression?",
+            "Logistic regression is basically linear regression where you threshold the output "
+            "at 0.5, and it's trained by minimising the mean squared error.",
+            "logistic regression is thresholded linear regression",
+        ),
+        (
+            "How does the update change for a distribution?",
+            "For the distributional update you use the MSE between the distributions bin by "
+            "bin, with the reward added to each bin.",
+            "C51 regresses each bin with MSE",
+        ),
+        (
+            "How would you do inference when exact inference is intractable?",
+            "You use the junction tree algorithm, which is the standard approximate method: it "
+            "converts the network into a tree so inference becomes linear time.",
+            "junction tree is linear and EM is exact inference",
+        ),
+        (
+            "What are its main limitations?",
+            "It strictly dominates expected-value RL, you can never do worse.",
+            "distributional RL strictly dominates",
+        ),
+    ],
+)
+def test_round_34_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "We validated on 2024, a later period than the 2023 data we trained on.",
+        "A random split can leak when the same customer is on both sides.",
+        "fp16 halves the memory compared with fp32.",
+        "Logistic regression puts a sigmoid on a linear score and is trained with log-loss.",
+        "The junction tree is exact, but it is exponential in the treewidth, not linear.",
+    ],
+)
+def test_round_34_right_statements_are_not_challenged(answer):
+    from interviewer.misconceptions import stated
+
+    assert stated(answer) == (), stated(answer)
+
+
+def test_round_34_a_claim_defended_with_actually_in_it_is_corrected(scripted, store):
+    """Round 34, pitch: "On-policy?" was asked; "Q-learning uses the value of the action the
+    policy actually takes next ... I'm pretty sure that's right" (the claim kept, swapped
+    with SARSA) got "Thank you." and the next question: "actually" was read as backing
+    down."""
+    from interviewer.engine import _P
+
+    answer = (
+        "Q-learning uses the value of the action the policy actually takes next, that's what "
+        "makes it on-policy, and SARSA uses the maximum over actions, so SARSA is the "
+        "off-policy one. It's an easy mix-up, but I'm pretty sure that's right."
+    )
+    assert not _P.backs_down.search(answer) and _P.keeps_claim.search(answer)
+    assert _P.backs_down.search("Actually, you're right, it's a lower bound.")
+
+
+def test_round_34_what_do_you_mean_like_after_an_answer_is_not_kept_for_the_end(scripted, store):
+    """Round 34, research: "... What do you mean by intractable exactly, like too many
+    variables?" got "Good question; let's keep it for the end"."""
+    interview = _at("research_scientist", "Bayesian network", scripted, store)
+    turn = interview.answer(
+        "Um, maybe sampling? Like MCMC, I think. Or there's variational inference, but I don't "
+        "remember the details well. What do you mean by intractable exactly, like too many "
+        "variables?"
+    )
+    assert "keep it for the end" not in turn.text, turn.text
+    assert turn.text.startswith("Yes, too many variables."), turn.text
+    scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 34: each got the wrong fact, half an answer, or none.
+        (
+            "recruiter",
+            "One last one: is the internship in Paris, and is remote work possible part of the "
+            "week?",
+            "The internship is in our Paris office",
+        ),
+        ("recruiter", "Would research mean writing papers?", "On the research track"),
+        (
+            "research_scientist",
+            "What are the main research directions of the team right now?",
+            "Most intern topics this year",
+        ),
+        (
+            "research_scientist",
+            "How much guidance would an intern get? Like would I meet my supervisor often?",
+            "You meet your supervisor at least once a week",
+        ),
+    ],
+)
+def test_round_34_candidate_questions_get_the_persona_fact(
+    scripted, store, name, question, expected
+):
+    interview = Interview.start(persona(name), scripted, store)
+    answer = interview._fact_for(question)
+    assert answer is not None and answer.startswith(expected), answer
+    assert "right person to ask" not in answer and "send it to you" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 34 (the bluffing engineer): each passed.
+        (
+            "How did you choose your approach?",
+            "Matrix factorisation needs the full user-item matrix to be inverted at every "
+            "request, so it doesn't scale.",
+            "matrix factorisation inverts the matrix per request",
+        ),
+        (
+            "How did you evaluate it?",
+            "We evaluated on a random 80/20 split of the interactions, which is the gold "
+            "standard for recommendation.",
+            "a random split is the gold standard for recommendation",
+        ),
+        (
+            "What did you do to make the A/B test reliable?",
+            "We ran it for three days, and once the p-value dropped below 0.05 we stopped it "
+            "right away to ship faster.",
+            "stopping an A/B test as soon as it is significant",
+        ),
+        (
+            "How do you test machine-learning code?",
+            "ML code can't really be unit tested because it's stochastic.",
+            "ML code cannot be unit tested",
+        ),
+        (
+            "How do you test machine-learning code?",
+            "I also set the random seed to 42, which makes everything fully deterministic on GPU.",
+            "a fixed seed makes GPU training fully deterministic",
+        ),
+    ],
+)
+def test_round_34_more_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+def test_round_34_taking_a_claim_back_is_read_as_such():
+    """Round 34: "Right, it multiplies them, I misspoke." and "Okay, each new tree fits the
+    residuals of the previous ones, I know that." were each corrected again."""
+    from interviewer.engine import _P
+
+    assert _P.backs_down.search("Right, it multiplies them, I misspoke.")
+    assert _P.backs_down.search("Okay, each new tree fits the residuals of the previous ones.")
+    assert not _P.backs_down.search("Okay so I think it is fine.")
+
+
+def test_round_34_a_hedged_story_is_asked_its_lesson_not_its_outcome(scripted, store):
+    """Round 34, manager: "... I think we just tried the small one first and it was fine. I
+    don't remember if we discussed it much." got "How did it turn out in the end?"."""
+    interview = _at("manager_fit", "disagreed with a teammate", scripted, store)
+    turn = interview.answer(
+        "Hmm, I don't really have a big disagreement. I think in the NLP project, one person "
+        "wanted to use a bigger model and I thought it would be too slow to train on our GPUs? "
+        "I think we just, um, tried the small one first and it was fine. I don't remember if we "
+        "discussed it much."
+    )
+    assert "turn out" not in turn.text, turn.text
+    assert turn.text == "What would you do differently next time?", turn.text
+    scripted._steps.clear()
+
+
+def test_round_34_a_reading_by_its_word_is_said_back_without_it(scripted, store):
+    """Round 34, engineer: "I'm not sure what you mean by design, like the model or the whole
+    system? ..." got "By design, the model, yes."."""
+    interview = _at("technical_engineer", "anomaly-detection system", scripted, store)
+    turn = interview.answer(
+        "Hmm, I'm not sure what you mean by design, like the model or the whole system? I think "
+        "I would maybe use something unsupervised, since there are few labels, like isolation "
+        "forest, or maybe an autoencoder and look at the reconstruction error. But I don't know "
+        "how I would choose the threshold."
+    )
+    assert not turn.text.startswith("By design"), turn.text
+    scripted._steps.clear()
