@@ -1068,6 +1068,9 @@ class Interview:
             # "What do you mean by intractable exactly, like too many variables?" offers its
             # reading: it is confirmed below (round 34: kept "for the end").
             and not _P.what_mean_like.search(answer.text)
+            # "I'm not sure if that's the kind of project you mean?" is confirmed below
+            # (round 35: it got the fact on intern projects).
+            and not _P.checks_with_me.search(answer.text)
         ):
             notes = [*notes, "asked a question instead of answering"]
             fact = self._fact_for(answer.text, unknown=None)
@@ -1607,7 +1610,11 @@ class Interview:
             return None
         if clarifying_question(last) is not None or _P.asks_permission.search(last):
             return None
-        if _P.about_the_question.search(last) or _P.guess_question.search(last):
+        if (
+            _P.about_the_question.search(last)
+            or _P.guess_question.search(last)
+            or _P.checks_with_me.search(last)
+        ):
             return None
         asked = self.current_turn
         check = check_asked(asked.text) if asked is not None else None

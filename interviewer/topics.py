@@ -60,6 +60,18 @@ _ACRONYM_STOP = frozenset(
         "YOU",
         "MY",
         "HR",
+        # Metrics are what a project measured, not the project (round 35: "Looking back at
+        # MAPE, what would you do differently?").
+        "MAPE",
+        "RMSE",
+        "MAE",
+        "MSE",
+        "NDCG",
+        "BLEU",
+        "ROUGE",
+        "IQM",
+        "KPI",
+        "KPIS",
     }
 )
 
@@ -129,7 +141,11 @@ def named_things(text: str) -> list[str]:
         if at_sentence_start:
             # Any word is capitalised there; CamelCase and acronyms are caught separately.
             parts = parts[1:]
-        parts = [p for p in parts if p not in _COMMON_CAPS and p.lower() not in _STOP]
+        parts = [
+            p
+            for p in parts
+            if p not in _COMMON_CAPS and p.lower() not in _STOP and p not in _ACRONYM_STOP
+        ]
         if _P.introduces.search(before) or name.split()[0] in {"I'm", "I’m"}:
             continue  # the candidate's own name ("I'm Léa")
         if _P.place_before.search(before) and len(parts) == 1 and not parts[0].isupper():

@@ -203,6 +203,11 @@ def check(text: str, expect: Expect, ctx: TurnContext) -> list[str]:
             unheard = [t for t in lexicon_terms(stripped) if t.lower() not in heard]
             if unheard:
                 problems.append(f"asks about {unheard[0]}, which the candidate never mentioned")
+        ours = re.search(r"\bour (\w+)", stripped, re.I)
+        if ours and re.search(rf"\bour {re.escape(ours.group(1))}\b", ctx.answer, re.I):
+            # Round 35: "Which AUC number is the most consistent across our runs?" after the
+            # candidate's "consistent across our runs": their "our" is not the interviewer's.
+            problems.append("speaks of the candidate's work as ours")
         if ctx.must_refer_to_answer and _asks_figure_given(stripped, ctx.answer):
             problems.append("asks for a figure the answer just gave")
         if ctx.must_refer_to_answer:

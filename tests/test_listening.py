@@ -6013,3 +6013,205 @@ def test_round_34_a_reading_by_its_word_is_said_back_without_it(scripted, store)
     )
     assert not turn.text.startswith("By design"), turn.text
     scripted._steps.clear()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 35 (the bluffing research and pitch interviews): each passed.
+        (
+            "What does distributional RL learn?",
+            "The 51 atoms are the 51 discrete actions in the Atari action space that C51 was "
+            "benchmarked on.",
+            "C51's atoms are actions",
+        ),
+        (
+            "How does contrastive learning work?",
+            "We used the InfoNCE loss, which is essentially a mean squared error between the "
+            "embeddings of positive pairs.",
+            "InfoNCE is a mean squared error",
+        ),
+        (
+            "How does MCTS handle it?",
+            "MCTS handles it through the discount factor: a high gamma makes the tree explore "
+            "deeper branches.",
+            "MCTS explores through the discount factor",
+        ),
+        (
+            "With one more month, what would you run?",
+            "Attention is strictly more expressive than message passing, so it can only improve "
+            "the results.",
+            "a change that can only improve results",
+        ),
+        (
+            "You talked about BERT: how does it work?",
+            "BERT is pretrained with next-token prediction on Wikipedia and books, like GPT.",
+            "BERT is pretrained by next-token prediction",
+        ),
+        (
+            "What was the hardest decision?",
+            "BERT-large won on both, since larger models converge faster and therefore are "
+            "faster at inference too.",
+            "larger models are faster at inference",
+        ),
+        (
+            "Which next step would you start with?",
+            "MoE models are both smaller and more accurate, with fewer parameters than BERT-large.",
+            "mixture of experts has fewer parameters",
+        ),
+        (
+            "Let's go back to LoRA: how does it work?",
+            "I applied it to the embedding layer only, because that's where all the knowledge of "
+            "the model lives.",
+            "LoRA on the embeddings only, where the knowledge lives",
+        ),
+        (
+            "How would you choose the rank r?",
+            "I used rank 512, to be safe, since a higher rank is always better and there's no "
+            "real cost.",
+            "a higher LoRA rank is always better",
+        ),
+        (
+            "What would another team need to reproduce it?",
+            "It's fully reproducible because we fixed the random seed, so anyone gets exactly "
+            "98.7 percent.",
+            "a fixed seed gives anyone the exact number",
+        ),
+        (
+            "What would a sceptical reviewer say?",
+            "The active-learning loop made the labels clean, because the model only sent the "
+            "documents it was most confident about to the annotators.",
+            "active learning sends the most confident examples",
+        ),
+    ],
+)
+def test_round_35_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+def test_round_35_a_model_draft_speaking_of_the_candidates_runs_as_ours_is_refused():
+    """Round 35: "Which AUC number is the most consistent across our runs?" after "0.99 was
+    consistent across our runs"."""
+    from interviewer.validation import TurnContext, check
+
+    ctx = TurnContext(
+        answer="If I had to pick, maybe the exact AUC, but 0.99 was consistent across our runs.",
+        must_refer_to_answer=True,
+    )
+    problems = check("Which AUC number is the most consistent across our runs?", "question", ctx)
+    assert "speaks of the candidate's work as ours" in problems, problems
+    kept = check("How did you check that 0.99 across your runs?", "question", ctx)
+    assert "speaks of the candidate's work as ours" not in kept, kept
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 35: "the biggest model" got the biggest open problem; onboarding got the
+        # research/engineering split.
+        (
+            "What's the biggest model you train in the team, and do interns get access to the "
+            "large GPU cluster?",
+            "Our largest models are a few hundred million parameters",
+        ),
+        ("Is there onboarding or a reading list?", "Your supervisor sends a short reading list"),
+    ],
+)
+def test_round_35_research_questions_get_the_persona_fact(scripted, store, question, expected):
+    interview = Interview.start(persona("research_scientist"), scripted, store)
+    answer = interview._fact_for(question)
+    assert answer is not None and answer.startswith(expected), answer
+
+
+def test_round_35_a_guess_in_statement_order_gets_no_team_fact(scripted, store):
+    """Round 35, engineer: "You add some small matrices to the model and only train those?"
+    (a guess) got the fact on the team's models, which "which models" had matched through
+    "model" alone."""
+    from interviewer.engine import _P
+
+    assert _P.guess_question.search(
+        "You add some small matrices to the model and only train those?"
+    )
+    assert not _P.guess_question.search("Do you use graph neural networks in production?")
+    interview = Interview.start(persona("technical_engineer"), scripted, store)
+    fact = interview._fact_for(
+        "You add some small matrices to the model and only train those?", unknown=None
+    )
+    assert fact is None or "gradient-boosted trees" not in fact, fact
+
+
+def test_round_35_is_that_the_kind_of_project_you_mean_is_confirmed(scripted, store):
+    """Round 35, engineer: "... I'm not sure if that's the kind of project you mean?" got the
+    fact on intern projects."""
+    refusing(scripted, 20)
+    interview = Interview.start(persona("technical_engineer"), scripted, store)
+    turn = interview.answer(
+        "Um, yes, so, I think the main one would be a project from my master's, it was about, "
+        "like, classifying medical images, chest X-rays I think, whether there is pneumonia or "
+        "not. We used a CNN, I think it was a ResNet, and, um, it worked reasonably well I would "
+        "say. I'm not sure if that's the kind of project you mean?"
+    )
+    assert "An intern owns one project" not in turn.text, turn.text
+    assert turn.text.startswith("Yes, that's what I meant."), turn.text
+    scripted._steps.clear()
+
+
+def test_round_35_do_you_mean_like_with_commas_is_a_reading(scripted, store):
+    """Round 35, manager: "Do you mean, like, how much time on each?" was not heard."""
+    interview = _at("manager_fit", "How do you balance", scripted, store)
+    turn = interview.answer(
+        "Hmm, I'm not sure what you mean by balance exactly. Do you mean, like, how much time "
+        "on each? I think I mostly did notebooks, so maybe I'm more on the exploring side, I "
+        "don't know."
+    )
+    assert turn.text.startswith("Yes, how much time on each."), turn.text
+    scripted._steps.clear()
+
+
+def test_round_35_a_metric_is_no_project():
+    """Round 35, manager: "Looking back at MAPE, what would you do differently?"."""
+    from interviewer.topics import named_things
+
+    assert named_things("My forecasting project cut MAPE from 31 to 19 percent at Carrefour.") == [
+        "Carrefour"
+    ]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # Round 35: the pitch panel's model drafts, each rated implausible.
+        "Can you explain how cross-entropy works in a technical presentation of an internship "
+        "project?",
+        "Which of these techniques would you use to measure precision and recall?",
+        "What did you learn from the ResNet architecture?",
+    ],
+)
+def test_round_35_stilted_model_drafts_are_refused(draft):
+    from interviewer.validation import TurnContext, check
+
+    ctx = TurnContext(answer="We used class weights and calibration with a ResNet backbone.")
+    assert any("stilted" in p for p in check(draft, "question", ctx)), draft
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 35: the labelled set for log parsing and a job afterwards.
+        (
+            "For the log-parsing topic, is there already a labelled set of parsed logs, or would "
+            "building the evaluation set be part of the internship?",
+            "For log parsing there is no labelled set yet",
+        ),
+        (
+            "Do interns usually stay after the internship, like, is there a possibility of a job?",
+            "It depends on headcount that year",
+        ),
+    ],
+)
+def test_round_35_manager_questions_get_the_persona_fact(scripted, store, question, expected):
+    interview = Interview.start(persona("manager_fit"), scripted, store)
+    answer = interview._fact_for(question)
+    assert answer is not None and answer.startswith(expected), answer
