@@ -6215,3 +6215,110 @@ def test_round_35_manager_questions_get_the_persona_fact(scripted, store, questi
     interview = Interview.start(persona("manager_fit"), scripted, store)
     answer = interview._fact_for(question)
     assert answer is not None and answer.startswith(expected), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "claim"),
+    [
+        # Round 36 (the bluffing research and pitch interviews): each passed.
+        (
+            "Could you present a research project?",
+            "The key insight is that with a low enough temperature you don't even need negative "
+            "samples.",
+            "contrastive learning needs no negatives with a low temperature",
+        ),
+        (
+            "Which selection rule does UCT apply?",
+            "Right, UCT, yes, UCT is basically epsilon-greedy with a schedule.",
+            "UCT is epsilon-greedy with a schedule",
+        ),
+        (
+            "How did you make sure nothing leaked?",
+            "The attention mechanism is causal, so the model structurally can't use information "
+            "from later scans.",
+            "a causal transformer prevents data leakage",
+        ),
+        (
+            "What would a sceptical reviewer say?",
+            "The focal loss already handles the imbalance, so accuracy is a fair metric here.",
+            "a focal loss makes accuracy a fair metric",
+        ),
+        (
+            "What did you try that did not work?",
+            "LSTMs can't handle sequences longer than about ten steps because of vanishing "
+            "gradients.",
+            "LSTMs cannot handle long sequences at all",
+        ),
+        (
+            "What do the nodes stand for?",
+            "The nodes are neurons and the edges are the weights, each weight has a Gaussian prior.",
+            "a Bayesian network is a neural network with priors",
+        ),
+    ],
+)
+def test_round_36_wrong_claims_are_listed(question, answer, claim):
+    from interviewer.misconceptions import stated
+
+    assert claim in [s.misconception.name for s in stated(answer, question)]
+
+
+def test_round_36_foundation_models_get_the_compute_fact(scripted, store):
+    """Round 36: "Do you use foundation models and self-supervised pretraining, and how big is
+    the scale of training?" got the team's headcount."""
+    interview = Interview.start(persona("research_scientist"), scripted, store)
+    answer = interview._fact_for(
+        "Do you use foundation models and self-supervised pretraining in the team, and how big "
+        "is the scale of training you do?"
+    )
+    assert answer is not None and answer.startswith("Our largest models"), answer
+
+
+def test_round_36_a_claim_on_categorical_features_is_challenged_as_said():
+    """Round 36: "random forests ... can't handle categorical features at all" was challenged
+    as "Trees can't handle more than a few hundred features?", which was never said."""
+    from interviewer.misconceptions import stated
+
+    found = stated(
+        "I considered random forests but they can't handle categorical features at all, and "
+        "neural networks alone need millions of rows."
+    )
+    assert [s.misconception.name for s in found] == ["trees cannot handle categorical features"]
+    assert "categorical" in found[0].misconception.challenge
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "expected"),
+    [
+        # Round 36: each got a fact matched on one common word ("modelling", "current").
+        (
+            "manager_fit",
+            "For the forecasting, do you use more classical models or deep learning?",
+            "Mostly classical models and gradient boosting",
+        ),
+        (
+            "manager_fit",
+            "Sorry, I was asking about log parsing specifically: is the current parser "
+            "rule-based, or is there already a model in place?",
+            "Log parsing is the newest topic",
+        ),
+        (
+            "technical_engineer",
+            "Who actually handles deployment and monitoring, the ML engineers themselves or a "
+            "separate platform team?",
+            "Each engineer deploys their own model",
+        ),
+    ],
+)
+def test_round_36_candidate_questions_get_the_persona_fact(
+    scripted, store, name, question, expected
+):
+    interview = Interview.start(persona(name), scripted, store)
+    answer = interview._fact_for(question)
+    assert answer is not None and answer.startswith(expected), answer
+
+
+def test_round_36_i_dont_think_i_said_that_is_a_correction_of_the_interviewer():
+    """Round 36: "I don't think I said that, but ..." after a misquote was not acknowledged."""
+    from interviewer.engine import _P
+
+    assert _P.corrects_me.search("I don't think I said that, but on wide tables boosted trees ...")
