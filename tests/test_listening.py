@@ -6322,3 +6322,25 @@ def test_round_36_i_dont_think_i_said_that_is_a_correction_of_the_interviewer():
     from interviewer.engine import _P
 
     assert _P.corrects_me.search("I don't think I said that, but on wide tables boosted trees ...")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # Round 37: each was challenged as a claim it does not make.
+        (
+            "What did you do yourself, and how did you know it worked?",
+            "But maybe the classes were a bit imbalanced, so I'm not sure accuracy was the best "
+            "metric.",
+        ),
+        (
+            "How would you design an anomaly-detection system with very few labels?",
+            "Maybe something unsupervised, like an isolation forest, or clustering and flagging "
+            "points far from the clusters?",
+        ),
+    ],
+)
+def test_round_37_doubts_and_alternatives_are_not_claims(question, answer):
+    from interviewer.misconceptions import stated
+
+    assert stated(answer, question) == (), stated(answer, question)
