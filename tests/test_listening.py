@@ -6344,3 +6344,14 @@ def test_round_37_doubts_and_alternatives_are_not_claims(question, answer):
     from interviewer.misconceptions import stated
 
     assert stated(answer, question) == (), stated(answer, question)
+
+
+def test_round_37_research_or_implementation_gets_the_persona_fact(scripted, store):
+    """Round 37: "is the internship, like, more research or more implementation?" got "I don't
+    know the details of that; your supervisor would be the right person to ask"."""
+    interview = Interview.start(persona("research_scientist"), scripted, store)
+    answer = interview._fact_for(
+        "Oh, and is the internship, like, more research or more implementation? I'm not sure "
+        "which one I'd prefer."
+    )
+    assert answer is not None and answer.startswith("Mostly research"), answer
