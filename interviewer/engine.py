@@ -894,9 +894,8 @@ class Interview:
                     # class?", which got "You said ... What metric would you use to
                     # evaluate that?" in round 11)
                     return Decision("follow_up", si, qi)
-        if not stage_over and qi + 1 < len(stage.questions):
-            return Decision("next", si, qi + 1)
-        return self._next_stage(si, answer.elapsed_s)
+        # One place decides the next planned question, so spare questions are skipped here too.
+        return self._next_after(si, qi)
 
     def _next_stage(self, si: int, elapsed: float) -> Decision:
         stages = self.persona.stages
